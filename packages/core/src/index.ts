@@ -1,5 +1,8 @@
+export * from "./classify/index.js";
 export type { CoreErrorCode } from "./errors.js";
 export { CORE_ERROR_CODES, CoreError, isCoreError } from "./errors.js";
+export * from "./grouping/index.js";
+export * from "./log-file/index.js";
 export type { ComponentCommand } from "./model/flow-graph.js";
 export {
   edgeInto,
@@ -44,5 +47,7 @@ export type {
   Workspace,
   WorkspaceType,
 } from "./model/platform.js";
+export * from "./redaction/index.js";
 export type { Cause, CauseInfo, Level } from "./taxonomy/taxonomy.js";
 export { CAUSE_INFO, CAUSES, isCause, isLevel, LEVELS } from "./taxonomy/taxonomy.js";
+export * from "./tickets/index.js";
