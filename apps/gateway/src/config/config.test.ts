@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./config.js";
+
+const problemsOf = (env: Record<string, string>): string => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect((error as { code?: string }).code).toBe("GATEWAY_INVALID_CONFIG");
+    return (error as Error).message;
+  }
+  throw new Error("expected loadConfig to throw");
+};
+
+describe("loadConfig", () => {
+  it("uses the documented defaults for an empty environment", () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.host).toBe("127.0.0.1");
+    expect(config.platformApiUrl).toBeUndefined();
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.logLevel).toBe("info");
+    expect(config.isDevelopment).toBe(false);
+    expect(config.limits).toEqual({
+      maxQueryDepth: 12,
+      maxQueryCost: 20_000,
+      maxPageSize: 100,
+      maxBodyBytes: 1_048_576,
+    });
+  });
+
+  it("reads every variable it documents", () => {
+    const config = loadConfig({
+      PORT: "0",
+      HOST: "0.0.0.0",
+      PLATFORM_API_URL: "https://api.elastic.io",
+      DATABASE_URL: "postgres://u@db:5432/flowdoctor",
+      LOG_LEVEL: "DEBUG",
+      NODE_ENV: "development",
+      MAX_PAGE_SIZE: "25",
+      MAX_QUERY_DEPTH: "8",
+      MAX_QUERY_COST: "500",
+      MAX_BODY_BYTES: "4096",
+      AUTH_CACHE_TTL_MS: "0",
+    });
+    expect(config).toMatchObject({
+      port: 0,
+      host: "0.0.0.0",
+      platformApiUrl: "https://api.elastic.io",
+      databaseUrl: "postgres://u@db:5432/flowdoctor",
+      logLevel: "debug",
+      isDevelopment: true,
+      authCacheTtlMs: 0,
+      limits: { maxPageSize: 25, maxQueryDepth: 8, maxQueryCost: 500, maxBodyBytes: 4096 },
+    });
+  });
+
+  it("names every broken variable and its rule in one error", () => {
+    const message = problemsOf({ PORT: "80a", LOG_LEVEL: "loud", MAX_PAGE_SIZE: "0" });
+    expect(message).toContain('PORT must be an integer from 0 to 65535 (got "80a")');
+    expect(message).toContain("LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent");
+    expect(message).toContain('MAX_PAGE_SIZE must be an integer from 1 to 1000 (got "0")');
+  });
+
+  it("rejects URLs with the wrong scheme without echoing them", () => {
+    const message = problemsOf({
+      PLATFORM_API_URL: "ftp://secret:pw@example.com",
+      DATABASE_URL: "mysql://root:hunter2@db/x",
+    });
+    expect(message).toContain("PLATFORM_API_URL must be a URL starting with http:// or https://");
+    expect(message).toContain("DATABASE_URL must be a URL starting with postgres:// or postgresql://");
+    expect(message).not.toContain("hunter2");
+    expect(message).not.toContain("pw@");
+  });
+
+  it("rejects a value that is not a URL at all", () => {
+    expect(problemsOf({ PLATFORM_API_URL: "api.elastic.io" })).toContain("does not parse as a URL");
+  });
+});

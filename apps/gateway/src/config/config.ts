@@ -1,0 +1,136 @@
+import { GatewayError } from "../errors.js";
+
+/** pino's levels, plus `silent`. */
+export const LOG_LEVEL_NAMES = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVEL_NAMES)[number];
+
+/** Limits that protect the gateway and the platform from expensive requests. */
+export interface GatewayLimits {
+  /** Deepest allowed field nesting of an operation. @default 12 (`MAX_QUERY_DEPTH`) */
+  readonly maxQueryDepth: number;
+  /** Highest allowed estimated cost (fields, multiplied by page sizes). @default 20000 (`MAX_QUERY_COST`) */
+  readonly maxQueryCost: number;
+  /** Largest `first` a list accepts. @default 100 (`MAX_PAGE_SIZE`) */
+  readonly maxPageSize: number;
+  /** Largest request body in bytes. @default 1048576 (`MAX_BODY_BYTES`) */
+  readonly maxBodyBytes: number;
+}
+
+/** Everything the gateway reads from its environment, validated. */
+export interface GatewayConfig {
+  /** @default 4000 (`PORT`; 0 picks a free port) */
+  readonly port: number;
+  /** @default "127.0.0.1" (`HOST`; use 0.0.0.0 in a container) */
+  readonly host: string;
+  /** The platform's API base URL; absent means the embedded emulator (`PLATFORM_API_URL`). */
+  readonly platformApiUrl?: string;
+  /** PostgreSQL URL for the ticket store; absent means the embedded store (`DATABASE_URL`). */
+  readonly databaseUrl?: string;
+  /** @default "info" (`LOG_LEVEL`) */
+  readonly logLevel: LogLevel;
+  /** `NODE_ENV=development`: errors carry stack traces. @default false */
+  readonly isDevelopment: boolean;
+  /** How long a checked credential stays trusted, in ms. @default 30000 (`AUTH_CACHE_TTL_MS`) */
+  readonly authCacheTtlMs: number;
+  /** How long shutdown waits for requests in flight, in ms. @default 10000 (`SHUTDOWN_TIMEOUT_MS`) */
+  readonly shutdownTimeoutMs: number;
+  readonly limits: GatewayLimits;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+interface IntRule {
+  readonly name: string;
+  readonly fallback: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+const readInt = (env: Env, rule: IntRule, problems: string[]): number => {
+  const raw = env[rule.name]?.trim();
+  if (raw === undefined || raw === "") return rule.fallback;
+  const value = Number(raw);
+  if (/^\d+$/.test(raw) && value >= rule.min && value <= rule.max) return value;
+  problems.push(`${rule.name} must be an integer from ${rule.min} to ${rule.max} (got "${raw}")`);
+  return rule.fallback;
+};
+
+const readUrl = (env: Env, name: string, protocols: readonly string[], problems: string[]) => {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === "") return undefined;
+  // The value is not echoed: URLs may carry passwords.
+  const rule = `${name} must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`;
+  if (!URL.canParse(raw)) {
+    problems.push(`${rule} (it does not parse as a URL)`);
+    return undefined;
+  }
+  if (!protocols.includes(new URL(raw).protocol)) {
+    problems.push(`${rule} (it has another scheme)`);
+    return undefined;
+  }
+  return raw;
+};
+
+const readLogLevel = (env: Env, problems: string[]): LogLevel => {
+  const raw = env.LOG_LEVEL?.trim().toLowerCase();
+  if (raw === undefined || raw === "") return "info";
+  if ((LOG_LEVEL_NAMES as readonly string[]).includes(raw)) return raw as LogLevel;
+  problems.push(`LOG_LEVEL must be one of ${LOG_LEVEL_NAMES.join(", ")} (got "${env.LOG_LEVEL}")`);
+  return "info";
+};
+
+const readHost = (env: Env, problems: string[]): string => {
+  const raw = env.HOST?.trim();
+  if (raw === undefined || raw === "") return "127.0.0.1";
+  if (/^[A-Za-z0-9.:[\]-]+$/.test(raw)) return raw;
+  problems.push(`HOST must be a host name or IP address such as 127.0.0.1 or 0.0.0.0 (got "${raw}")`);
+  return "127.0.0.1";
+};
+
+const readLimits = (env: Env, problems: string[]): GatewayLimits => ({
+  maxQueryDepth: readInt(env, { name: "MAX_QUERY_DEPTH", fallback: 12, min: 2, max: 100 }, problems),
+  maxQueryCost: readInt(
+    env,
+    { name: "MAX_QUERY_COST", fallback: 20_000, min: 10, max: 10_000_000 },
+    problems,
+  ),
+  maxPageSize: readInt(env, { name: "MAX_PAGE_SIZE", fallback: 100, min: 1, max: 1000 }, problems),
+  maxBodyBytes: readInt(
+    env,
+    { name: "MAX_BODY_BYTES", fallback: 1_048_576, min: 1024, max: 104_857_600 },
+    problems,
+  ),
+});
+
+/**
+ * Reads and validates the gateway's configuration from environment variables.
+ * Throws one `GATEWAY_INVALID_CONFIG` error that lists every broken variable and its rule.
+ */
+export const loadConfig = (env: Env = process.env): GatewayConfig => {
+  const problems: string[] = [];
+  const platformApiUrl = readUrl(env, "PLATFORM_API_URL", ["http:", "https:"], problems);
+  const databaseUrl = readUrl(env, "DATABASE_URL", ["postgres:", "postgresql:"], problems);
+  const config: GatewayConfig = {
+    port: readInt(env, { name: "PORT", fallback: 4000, min: 0, max: 65_535 }, problems),
+    host: readHost(env, problems),
+    ...(platformApiUrl === undefined ? {} : { platformApiUrl }),
+    ...(databaseUrl === undefined ? {} : { databaseUrl }),
+    logLevel: readLogLevel(env, problems),
+    isDevelopment: env.NODE_ENV?.trim() === "development",
+    authCacheTtlMs: readInt(
+      env,
+      { name: "AUTH_CACHE_TTL_MS", fallback: 30_000, min: 0, max: 3_600_000 },
+      problems,
+    ),
+    shutdownTimeoutMs: readInt(
+      env,
+      { name: "SHUTDOWN_TIMEOUT_MS", fallback: 10_000, min: 0, max: 600_000 },
+      problems,
+    ),
+    limits: readLimits(env, problems),
+  };
+  if (problems.length > 0) {
+    throw new GatewayError("GATEWAY_INVALID_CONFIG", `invalid configuration:\n- ${problems.join("\n- ")}`);
+  }
+  return config;
+};
