@@ -1,4 +1,5 @@
 export * from "./classify/index.js";
+export * from "./diagnosis/index.js";
 export type { CoreErrorCode } from "./errors.js";
 export { CORE_ERROR_CODES, CoreError, isCoreError } from "./errors.js";
 export * from "./grouping/index.js";
