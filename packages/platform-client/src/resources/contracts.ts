@@ -1,0 +1,32 @@
+import type { Contract } from "@flowdoctor/core";
+import { decodeContract } from "../decode/contract.js";
+import { type CallOptions, segment } from "../http/api-request.js";
+import { type Api, checkPage, requireId } from "./api.js";
+import { getOne, getPage } from "./collection.js";
+import { iteratePages, type Page, type PageQuery } from "./page.js";
+
+/** The contract endpoints (§1.6). */
+export const contractsApi = (api: Api) => {
+  const listContracts = (query: PageQuery = {}, options?: CallOptions): Promise<Page<Contract>> =>
+    getPage(
+      api,
+      { path: "/v2/contracts/", query: {}, page: checkPage("listContracts", query) },
+      decodeContract,
+      options,
+    );
+  return {
+    /** One contract (`GET /v2/contracts/{id}`). */
+    getContract: (contractId: string, options?: CallOptions): Promise<Contract> =>
+      getOne(
+        api,
+        `/v2/contracts/${segment(requireId("getContract", "contractId", contractId))}`,
+        decodeContract,
+        options,
+      ),
+    /** One page of the contracts the user is a member of (server default page size 20). */
+    listContracts,
+    /** All contracts the user is a member of. */
+    iterateContracts: (options?: CallOptions): AsyncGenerator<Contract, void, undefined> =>
+      iteratePages((pageNumber) => listContracts({ pageNumber, pageSize: api.pageSize }, options)),
+  };
+};
