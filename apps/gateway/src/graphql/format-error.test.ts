@@ -1,0 +1,79 @@
+import { Writable } from "node:stream";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { describe, expect, it } from "vitest";
+import { GatewayGraphQLError } from "../errors.js";
+import { createLogger } from "../observability/logger.js";
+import { createFormatError } from "./format-error.js";
+
+const setup = (isDevelopment: boolean) => {
+  let logged = "";
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      logged += String(chunk);
+      done();
+    },
+  });
+  const format = createFormatError({ isDevelopment, logger: createLogger({ destination }) });
+  const run = (error: GraphQLError): GraphQLFormattedError => format(error.toJSON(), error);
+  return { run, logged: () => logged };
+};
+
+const fromResolver = (cause: Error): GraphQLError =>
+  new GraphQLError(cause.message, {
+    originalError: cause,
+    extensions: { code: "INTERNAL_SERVER_ERROR", stacktrace: ["at secret (/srv/app.js:1:1)"] },
+  });
+
+const upstreamError = (code: string): Error =>
+  Object.assign(new Error(`GET /v2/flows failed: ${code}`), { code });
+
+describe("formatError in production", () => {
+  const { run, logged } = setup(false);
+
+  it("hides an unexpected error behind INTERNAL, with no stack, and logs it", () => {
+    const formatted = run(fromResolver(new TypeError("cannot read x of undefined at /srv/secret.js")));
+    expect(formatted.message).toBe("Internal error; the gateway's log has the details.");
+    expect(formatted.extensions).toEqual({ code: "INTERNAL" });
+    expect(logged()).toContain("cannot read x of undefined");
+  });
+
+  it.each([
+    ["PLATFORM_UNAUTHENTICATED", "UNAUTHENTICATED"],
+    ["PLATFORM_FORBIDDEN", "FORBIDDEN"],
+    ["PLATFORM_NOT_FOUND", "NOT_FOUND"],
+    ["PLATFORM_UNAVAILABLE", "UPSTREAM_UNAVAILABLE"],
+    ["PLATFORM_TIMEOUT", "UPSTREAM_TIMEOUT"],
+    ["PLATFORM_RATE_LIMITED", "RATE_LIMITED"],
+    ["PLATFORM_SOMETHING_NEW", "INTERNAL"],
+  ])("maps the platform client's %s to %s without the stack", (clientCode, code) => {
+    const formatted = run(fromResolver(upstreamError(clientCode)));
+    expect(formatted.extensions?.code).toBe(code);
+    expect(formatted.extensions?.stacktrace).toBeUndefined();
+  });
+
+  it("keeps the gateway's own errors and their details", () => {
+    const error = new GatewayGraphQLError("BAD_USER_INPUT", "first must be from 1 to 100 (got 500)", {
+      details: { field: "first" },
+    });
+    const formatted = run(error);
+    expect(formatted.message).toBe("first must be from 1 to 100 (got 500)");
+    expect(formatted.extensions).toEqual({ code: "BAD_USER_INPUT", field: "first" });
+  });
+
+  it("keeps Apollo's validation errors as they are, minus the stack", () => {
+    const error = new GraphQLError('Cannot query field "nope" on type "Query".', {
+      extensions: { code: "GRAPHQL_VALIDATION_FAILED", stacktrace: ["at validate"] },
+    });
+    expect(run(error).extensions).toEqual({ code: "GRAPHQL_VALIDATION_FAILED" });
+  });
+});
+
+describe("formatError in development", () => {
+  it("keeps the real message and the stack, with the gateway's code", () => {
+    const { run } = setup(true);
+    const formatted = run(fromResolver(new TypeError("boom")));
+    expect(formatted.message).toBe("boom");
+    expect(formatted.extensions?.code).toBe("INTERNAL");
+    expect(formatted.extensions?.stacktrace).toEqual(["at secret (/srv/app.js:1:1)"]);
+  });
+});

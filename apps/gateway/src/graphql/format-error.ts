@@ -1,0 +1,74 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { type ErrorCode, isErrorCode } from "../errors.js";
+import type { Logger } from "../observability/logger.js";
+import { codeOfUpstreamError } from "./upstream-error-code.js";
+
+/** Apollo's own codes for a request it could not parse or validate: safe to show as they are. */
+const APOLLO_CLIENT_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+]);
+
+/** The error a resolver threw, under GraphQL's wrappers. */
+const unwrap = (error: unknown): unknown => {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError !== undefined)
+    current = current.originalError;
+  return current;
+};
+
+/** Options of {@link createFormatError}. */
+export interface FormatErrorOptions {
+  /** Development mode: keep stack traces and internal messages in responses. */
+  readonly isDevelopment: boolean;
+  /** Receives internal errors, which the response does not describe. */
+  readonly logger: Logger;
+}
+
+const MESSAGES: Partial<Record<ErrorCode, string>> = {
+  UPSTREAM_UNAVAILABLE: "The platform could not be reached or failed; try again later.",
+  UPSTREAM_TIMEOUT: "The platform did not answer in time; try again later.",
+  RATE_LIMITED: "The platform is rate limiting requests; slow down and try again later.",
+  INTERNAL: "Internal error; the gateway's log has the details.",
+};
+
+const withoutInternals = (formatted: GraphQLFormattedError, code: string, message?: string) => {
+  const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
+  return { ...formatted, message: message ?? formatted.message, extensions: { ...extensions, code } };
+};
+
+/**
+ * Apollo's `formatError`: every error leaves with a code of the gateway's table (or Apollo's own
+ * parse/validation codes); upstream failures are mapped; anything unexpected becomes `INTERNAL`
+ * with a generic message and is logged. Stacks and internal messages go out only in development.
+ */
+export const createFormatError =
+  (options: FormatErrorOptions) =>
+  (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrap(error);
+    const ownCode = formatted.extensions?.code;
+    if (isErrorCode(ownCode) && ownCode !== "INTERNAL") {
+      return options.isDevelopment ? formatted : withoutInternals(formatted, ownCode);
+    }
+    if (typeof ownCode === "string" && APOLLO_CLIENT_CODES.has(ownCode)) {
+      return options.isDevelopment ? formatted : withoutInternals(formatted, ownCode);
+    }
+    const upstream = codeOfUpstreamError(original);
+    const code: ErrorCode = upstream ?? "INTERNAL";
+    if (code === "INTERNAL") {
+      options.logger.error(
+        {
+          err:
+            original instanceof Error ? { name: original.name, message: original.message } : String(original),
+        },
+        "internal error while answering a GraphQL request",
+      );
+    }
+    if (options.isDevelopment) return { ...formatted, extensions: { ...formatted.extensions, code } };
+    return withoutInternals(formatted, code, MESSAGES[code] ?? formatted.message);
+  };

@@ -1,0 +1,86 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { performance } from "node:perf_hooks";
+import type { GatewayContext } from "../context.js";
+import type { Logger } from "../observability/logger.js";
+import type { GatewayMetrics } from "../observability/metrics.js";
+import { type GraphQLRoute, handleGraphQL } from "./handle-graphql.js";
+import { servePlayground } from "./playground-files.js";
+import { readRequestId } from "./request-id.js";
+import { sendJson } from "./send.js";
+
+/** What the request handler serves. */
+export interface RequestHandlerOptions {
+  readonly graphql: Omit<GraphQLRoute, "createContext">;
+  readonly createContext: (request: IncomingMessage, requestId: string) => Promise<GatewayContext>;
+  readonly logger: Logger;
+  readonly metrics: GatewayMetrics;
+  readonly playgroundDir: string;
+  /** False while shutting down: `/readyz` answers 503 so load balancers stop sending traffic. */
+  readonly isReady: () => boolean;
+}
+
+const route = async (
+  options: RequestHandlerOptions,
+  request: IncomingMessage,
+  response: ServerResponse,
+  requestId: string,
+): Promise<void> => {
+  const url = new URL(request.url ?? "/", "http://gateway.invalid");
+  const path = url.pathname;
+  if (path === "/graphql") {
+    const createContext = (incoming: IncomingMessage) => options.createContext(incoming, requestId);
+    return handleGraphQL({ ...options.graphql, createContext }, request, response, url.search);
+  }
+  if (request.method !== "GET" && request.method !== "HEAD")
+    return sendJson(response, 405, { error: "method not allowed" });
+  if (path === "/healthz") return sendJson(response, 200, { status: "ok" });
+  if (path === "/readyz") {
+    const ready = options.isReady();
+    return sendJson(response, ready ? 200 : 503, { status: ready ? "ready" : "shutting down" });
+  }
+  if (path === "/metrics") {
+    const text = await options.metrics.registry.metrics();
+    response.writeHead(200, { "content-type": options.metrics.registry.contentType });
+    response.end(text);
+    return;
+  }
+  if (path === "/" || path === "/playground" || path.startsWith("/playground/")) {
+    return servePlayground(options.playgroundDir, path, response);
+  }
+  sendJson(response, 404, {
+    error: "not found",
+    see: ["/graphql", "/playground", "/healthz", "/readyz", "/metrics"],
+  });
+};
+
+/** The node:http handler: routes, request ids, one access-log line per request, no stack traces out. */
+export const createRequestHandler =
+  (options: RequestHandlerOptions) =>
+  (request: IncomingMessage, response: ServerResponse): void => {
+    const requestId = readRequestId(request.headers["x-request-id"]);
+    const started = performance.now();
+    response.setHeader("x-request-id", requestId);
+    if (!options.isReady()) response.setHeader("connection", "close");
+    response.on("finish", () => {
+      const path = (request.url ?? "/").split("?")[0];
+      const durationMs = Math.round((performance.now() - started) * 10) / 10;
+      options.logger.info(
+        { requestId, method: request.method, path, status: response.statusCode, durationMs },
+        "request",
+      );
+    });
+    route(options, request, response, requestId).catch((error: unknown) => {
+      options.logger.error(
+        {
+          requestId,
+          err: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+        },
+        "request failed",
+      );
+      if (!response.headersSent)
+        sendJson(response, 500, {
+          errors: [{ message: "Internal error", extensions: { code: "INTERNAL" } }],
+        });
+      else response.destroy();
+    });
+  };

@@ -1,0 +1,79 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type ApolloServer, HeaderMap } from "@apollo/server";
+import type { GatewayContext } from "../context.js";
+import { BodyTooLargeError, readBody } from "./read-body.js";
+import { sendGraphQLError } from "./send.js";
+
+/** What the GraphQL route needs for one request. */
+export interface GraphQLRoute {
+  readonly apollo: ApolloServer<GatewayContext>;
+  readonly maxBodyBytes: number;
+  readonly createContext: (request: IncomingMessage) => Promise<GatewayContext>;
+}
+
+const toHeaderMap = (request: IncomingMessage): HeaderMap => {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  return headers;
+};
+
+type Body =
+  | { ok: true; value: unknown }
+  | { ok: false; status: number; code: "PAYLOAD_TOO_LARGE" | "BAD_REQUEST"; message: string };
+
+const readGraphQLBody = async (request: IncomingMessage, limit: number): Promise<Body> => {
+  if (request.method !== "POST") return { ok: true, value: undefined };
+  let text: string;
+  try {
+    text = await readBody(request, limit);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      return {
+        ok: false,
+        status: 413,
+        code: "PAYLOAD_TOO_LARGE",
+        message: `${error.message} Send a smaller query or fewer variables.`,
+      };
+    }
+    throw error;
+  }
+  if (!(request.headers["content-type"] ?? "").includes("json")) return { ok: true, value: text };
+  try {
+    return { ok: true, value: text === "" ? {} : JSON.parse(text) };
+  } catch {
+    return { ok: false, status: 400, code: "BAD_REQUEST", message: "The request body is not valid JSON." };
+  }
+};
+
+/** Runs one HTTP request through Apollo, after enforcing the body size limit. */
+export const handleGraphQL = async (
+  route: GraphQLRoute,
+  request: IncomingMessage,
+  response: ServerResponse,
+  search: string,
+): Promise<void> => {
+  const body = await readGraphQLBody(request, route.maxBodyBytes);
+  if (!body.ok) {
+    sendGraphQLError(response, body.status, { code: body.code, message: body.message });
+    return;
+  }
+  const result = await route.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: {
+      method: request.method ?? "GET",
+      headers: toHeaderMap(request),
+      search,
+      body: body.value,
+    },
+    context: () => route.createContext(request),
+  });
+  for (const [name, value] of result.headers) response.setHeader(name, value);
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === "complete") {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+};

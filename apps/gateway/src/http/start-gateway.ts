@@ -1,0 +1,118 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { ApolloServer } from "@apollo/server";
+import type { GatewayConfig } from "../config/config.js";
+import type { GatewayContext, UpstreamMode } from "../context.js";
+import { createApollo } from "../graphql/create-apollo.js";
+import { createLogger, type Logger } from "../observability/logger.js";
+import { createMetrics, type GatewayMetrics } from "../observability/metrics.js";
+import { buildGatewaySchema } from "../schema/build-gateway-schema.js";
+import { createRequestHandler } from "./create-request-handler.js";
+import { DEFAULT_PLAYGROUND_DIR } from "./playground-files.js";
+
+/** Options of {@link startGateway}. */
+export interface StartGatewayOptions {
+  /** The validated configuration (see `loadConfig`). */
+  readonly config: GatewayConfig;
+  /** @default a JSON logger on standard output at `config.logLevel` */
+  readonly logger?: Logger;
+  /** Where the built playground lives. @default the package's `dist/playground` */
+  readonly playgroundDir?: string;
+}
+
+/** A running gateway. */
+export interface Gateway {
+  /** The base URL, e.g. `http://127.0.0.1:4000`. */
+  readonly url: string;
+  /** `${url}/graphql` */
+  readonly graphqlUrl: string;
+  /** `${url}/playground` */
+  readonly playgroundUrl: string;
+  readonly upstreamMode: UpstreamMode;
+  readonly metrics: GatewayMetrics;
+  /** Stops taking requests, lets those in flight finish (up to `shutdownTimeoutMs`), then closes. Idempotent. */
+  close(): Promise<void>;
+}
+
+const listen = (server: Server, config: GatewayConfig): Promise<AddressInfo> =>
+  new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => {
+      server.off("error", reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+
+const baseUrl = (address: AddressInfo): string => {
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return `http://${host === "0.0.0.0" || host === "[::]" ? "127.0.0.1" : host}:${address.port}`;
+};
+
+interface Drain {
+  readonly server: Server;
+  readonly apollo: ApolloServer<GatewayContext>;
+  readonly inFlight: () => number;
+  readonly timeoutMs: number;
+}
+
+const drain = async ({ server, apollo, inFlight, timeoutMs }: Drain): Promise<void> => {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const deadline = Date.now() + timeoutMs;
+  while (inFlight() > 0 && Date.now() < deadline) await sleep(20);
+  server.closeAllConnections();
+  await closed;
+  await apollo.stop();
+};
+
+/**
+ * Starts the gateway on node:http: `/graphql` (Apollo), `/` and `/playground` (the bundled GraphiQL),
+ * `/healthz`, `/readyz` and `/metrics`.
+ */
+export const startGateway = async (options: StartGatewayOptions): Promise<Gateway> => {
+  const { config } = options;
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const metrics = createMetrics();
+  const upstreamMode: UpstreamMode = config.platformApiUrl === undefined ? "emulator" : "platform";
+  const apollo = createApollo({ schema: await buildGatewaySchema(), config, logger, metrics });
+  await apollo.start();
+  let ready = true;
+  let active = 0;
+  const createContext = async (_request: IncomingMessage, requestId: string): Promise<GatewayContext> => ({
+    requestId,
+    logger: logger.child({ requestId }),
+    limits: config.limits,
+    upstreamMode,
+  });
+  const handler = createRequestHandler({
+    graphql: { apollo, maxBodyBytes: config.limits.maxBodyBytes },
+    createContext,
+    logger,
+    metrics,
+    playgroundDir: options.playgroundDir ?? DEFAULT_PLAYGROUND_DIR,
+    isReady: () => ready,
+  });
+  const server = createServer((request, response) => {
+    active += 1;
+    response.once("close", () => {
+      active -= 1;
+    });
+    handler(request, response);
+  });
+  const url = baseUrl(await listen(server, config));
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    ready = false;
+    closing ??= drain({ server, apollo, inFlight: () => active, timeoutMs: config.shutdownTimeoutMs });
+    return closing;
+  };
+  return {
+    url,
+    graphqlUrl: `${url}/graphql`,
+    playgroundUrl: `${url}/playground`,
+    upstreamMode,
+    metrics,
+    close,
+  };
+};

@@ -1,0 +1,52 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const packageDir = fileURLToPath(new URL("..", import.meta.url));
+
+const run = (env: Record<string, string>): { child: ChildProcess; output: () => string } => {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: packageDir,
+    env: { PATH: process.env.PATH ?? "", PORT: "0", LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let text = "";
+  child.stdout?.on("data", (chunk) => {
+    text += String(chunk);
+  });
+  child.stderr?.on("data", (chunk) => {
+    text += String(chunk);
+  });
+  return { child, output: () => text };
+};
+
+const waitFor = async (output: () => string, pattern: RegExp): Promise<RegExpMatchArray> => {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    const match = output().match(pattern);
+    if (match) return match;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${pattern} in:\n${output()}`);
+};
+
+describe("the flowdoctor-gateway command", () => {
+  it("exits 1 naming each broken variable, without a stack trace", async () => {
+    const { child, output } = run({ PORT: "-1", PLATFORM_API_URL: "nope" });
+    const [code] = (await once(child, "exit")) as [number];
+    expect(code).toBe(1);
+    expect(output()).toContain("PORT must be an integer from 0 to 65535");
+    expect(output()).toContain("PLATFORM_API_URL must be a URL");
+    expect(output()).not.toMatch(/\bat .+\(.+:\d+:\d+\)/);
+  });
+
+  it("prints the playground URL, serves, and stops cleanly on SIGTERM", async () => {
+    const { child, output } = run({});
+    const [, url] = await waitFor(output, /Flowdoctor playground: (http:\/\/\S+)\/playground/);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    child.kill("SIGTERM");
+    const [code] = (await once(child, "exit")) as [number];
+    expect(code).toBe(0);
+    expect(output()).toContain('"msg":"gateway stopped"');
+  });
+});

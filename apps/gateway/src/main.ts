@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// The gateway's command: reads the environment, starts, stops cleanly on SIGTERM or SIGINT.
+import "reflect-metadata";
+import { type GatewayConfig, loadConfig } from "./config/config.js";
+import { isGatewayError } from "./errors.js";
+import { startGateway } from "./http/start-gateway.js";
+import { createLogger } from "./observability/logger.js";
+
+const readConfig = (): GatewayConfig => {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (!isGatewayError(error)) throw error;
+    process.stderr.write(
+      `flowdoctor-gateway: ${error.message}\nSee apps/gateway/.env.example for every variable.\n`,
+    );
+    process.exit(1);
+  }
+};
+
+const config = readConfig();
+const logger = createLogger({ level: config.logLevel });
+const gateway = await startGateway({ config, logger });
+logger.info(
+  {
+    url: gateway.url,
+    graphql: gateway.graphqlUrl,
+    playground: gateway.playgroundUrl,
+    upstream: gateway.upstreamMode,
+  },
+  "gateway started",
+);
+process.stdout.write(
+  `\nFlowdoctor playground: ${gateway.playgroundUrl}\nGraphQL endpoint:      ${gateway.graphqlUrl}\n\n`,
+);
+
+let stopping = false;
+const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down: finishing requests in flight");
+  gateway.close().then(
+    () => {
+      logger.info("gateway stopped");
+      process.exit(0);
+    },
+    (error: unknown) => {
+      logger.error({ err: error instanceof Error ? error.message : String(error) }, "shutdown failed");
+      process.exit(1);
+    },
+  );
+};
+// `on`, not `once`: a second signal during shutdown must not kill the process before requests finish.
+process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGINT", () => stop("SIGINT"));

@@ -1,0 +1,72 @@
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+
+/** How many distinct operation names get their own label before the rest count as "other". */
+const MAX_OPERATION_LABELS = 200;
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/** The gateway's Prometheus metrics, on a registry of its own (several gateways may share a process). */
+export interface GatewayMetrics {
+  readonly registry: Registry;
+  readonly graphqlRequests: Counter<"operation" | "outcome">;
+  readonly graphqlDuration: Histogram<"operation">;
+  readonly upstreamRequests: Counter<"operation" | "outcome">;
+  readonly upstreamDuration: Histogram<"operation">;
+  readonly upstreamErrors: Counter<"operation" | "code">;
+  /** The label for a client-chosen operation name, bounded in number and shape. */
+  operationLabel(name: string | null | undefined): string;
+}
+
+const createOperationLabeler = () => {
+  const seen = new Set<string>();
+  return (name: string | null | undefined): string => {
+    if (!name) return "anonymous";
+    if (!OPERATION_NAME.test(name)) return "other";
+    if (seen.has(name)) return name;
+    if (seen.size >= MAX_OPERATION_LABELS) return "other";
+    seen.add(name);
+    return name;
+  };
+};
+
+/** Creates the metrics: GraphQL requests and latency per operation, upstream calls and their errors. */
+export const createMetrics = (): GatewayMetrics => {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: "flowdoctor_gateway_" });
+  const registers = [registry];
+  return {
+    registry,
+    graphqlRequests: new Counter({
+      name: "flowdoctor_graphql_requests_total",
+      help: "GraphQL operations handled, by operation name and outcome (ok or error).",
+      labelNames: ["operation", "outcome"],
+      registers,
+    }),
+    graphqlDuration: new Histogram({
+      name: "flowdoctor_graphql_request_duration_seconds",
+      help: "Time to answer a GraphQL operation, by operation name.",
+      labelNames: ["operation"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+    upstreamRequests: new Counter({
+      name: "flowdoctor_upstream_requests_total",
+      help: "Calls to the platform API, by client operation and outcome (ok or error).",
+      labelNames: ["operation", "outcome"],
+      registers,
+    }),
+    upstreamDuration: new Histogram({
+      name: "flowdoctor_upstream_request_duration_seconds",
+      help: "Time of one call to the platform API, by client operation.",
+      labelNames: ["operation"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+    upstreamErrors: new Counter({
+      name: "flowdoctor_upstream_errors_total",
+      help: "Failed calls to the platform API, by client operation and error code.",
+      labelNames: ["operation", "code"],
+      registers,
+    }),
+    operationLabel: createOperationLabeler(),
+  };
+};

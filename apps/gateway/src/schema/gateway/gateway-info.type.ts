@@ -1,0 +1,31 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { UpstreamModeEnum } from "./upstream-mode.enum.js";
+
+@ObjectType({ description: "The limits a request must stay within." })
+export class GatewayLimitsInfo {
+  @Field(() => Int, { description: "The largest `first` a list accepts." })
+  maxPageSize!: number;
+
+  @Field(() => Int, { description: "The deepest field nesting an operation may have." })
+  maxQueryDepth!: number;
+
+  @Field(() => Int, { description: "The highest estimated cost: fields, multiplied by page sizes." })
+  maxQueryCost!: number;
+
+  @Field(() => Int, { description: "The largest request body in bytes." })
+  maxBodyBytes!: number;
+}
+
+@ObjectType({ description: "Facts about this gateway, for clients and the playground." })
+export class GatewayInfo {
+  @Field(() => String, { description: "The gateway's version." })
+  version!: string;
+
+  @Field(() => UpstreamModeEnum, {
+    description: "Whether a real platform or the embedded emulator is served.",
+  })
+  upstream!: UpstreamModeEnum;
+
+  @Field(() => GatewayLimitsInfo)
+  limits!: GatewayLimitsInfo;
+}
