@@ -1,4 +1,20 @@
+export type {
+  CheckName,
+  CheckRun,
+  CheckStatus,
+  Diagnosis,
+  Escalation,
+  Finding,
+  FindingEvidence,
+  StepState,
+  StepWalk,
+  Verdict,
+  WalkThrough,
+} from "./diagnosis.js";
+export { CHECK_NAMES, CHECK_STATUSES, STEP_STATES } from "./diagnosis.js";
+export type { DiagnosisPort, EndpointProbe } from "./diagnosis-port.js";
 export type { MapperExpressionPaths, MapperPath } from "./mapper-paths.js";
 export { readMapperExpression } from "./mapper-paths.js";
 export type { MapperCheck, MapperProblem, PathResolution } from "./sample-check.js";
 export { checkMapperAgainstSample, mapperExpressions, resolvePath } from "./sample-check.js";
+export { walkThrough } from "./walk-through.js";
