@@ -1,0 +1,63 @@
+import { readFile } from "node:fs/promises";
+import { extname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createDemoScenarioFile } from "../demo/demo-scenario.js";
+import { EmulatorError } from "../errors.js";
+import { resolveScenario } from "./resolve-scenario.js";
+import type { Scenario } from "./scenario.js";
+import type { ScenarioFile } from "./scenario-file.js";
+import { validateScenarioFile } from "./validate-scenario.js";
+
+/** Where a scenario comes from: `"demo"`, a path to a `.json` file or a module exporting `scenario`, or the data itself. */
+export type ScenarioSource = "demo" | string | ScenarioFile;
+
+const readModule = async (path: string): Promise<unknown> => {
+  const module = (await import(pathToFileURL(path).href)) as { scenario?: unknown };
+  if (module.scenario === undefined) {
+    throw new EmulatorError(
+      "EMULATOR_INVALID_SCENARIO",
+      `${path}: the module must export a \`scenario\` object`,
+    );
+  }
+  return module.scenario;
+};
+
+const readSource = async (path: string): Promise<unknown> => {
+  const absolute = resolve(path);
+  let text: string;
+  try {
+    if (extname(absolute) !== ".json") return await readModule(absolute);
+    text = await readFile(absolute, "utf8");
+  } catch (error) {
+    if (error instanceof EmulatorError) throw error;
+    throw new EmulatorError("EMULATOR_SCENARIO_NOT_FOUND", `${path}: cannot read the scenario file`, {
+      cause: error,
+    });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new EmulatorError(
+      "EMULATOR_INVALID_SCENARIO",
+      `${path}: not valid JSON (${(error as Error).message})`,
+      {
+        cause: error,
+      },
+    );
+  }
+};
+
+/**
+ * Loads a scenario and resolves its times against `now`. Files are validated; errors name the file, the field and the rule.
+ * @throws EmulatorError `EMULATOR_SCENARIO_NOT_FOUND` or `EMULATOR_INVALID_SCENARIO`
+ */
+export const loadScenario = async (
+  source: ScenarioSource,
+  options: { now?: Date } = {},
+): Promise<Scenario> => {
+  const nowMs = (options.now ?? new Date()).getTime();
+  if (source === "demo") return resolveScenario(createDemoScenarioFile(nowMs), nowMs);
+  const data = typeof source === "string" ? await readSource(source) : source;
+  const label = typeof source === "string" ? source : "scenario";
+  return resolveScenario(validateScenarioFile(data, label), nowMs);
+};

@@ -1,0 +1,124 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { EmulatorError } from "../errors.js";
+import { createRouter } from "../http/router.js";
+import { ALL_ROUTES } from "../routes/all-routes.js";
+import { loadScenario, type ScenarioSource } from "../scenario/load-scenario.js";
+import type { Scenario } from "../scenario/scenario.js";
+import { createEmulatorState } from "./emulator-state.js";
+import { createFaultSet, type FaultRule } from "./faults.js";
+import { handleRequest } from "./handle-request.js";
+import { createRequestLog, type RecordedRequest } from "./request-log.js";
+
+/** Options of {@link createEmulator}. */
+export interface EmulatorOptions {
+  /** `"demo"`, a path to a scenario file, or scenario data. @default "demo" */
+  readonly scenario?: ScenarioSource;
+  /** Port to listen on; 0 picks a free one. @default 0 */
+  readonly port?: number;
+  /** @default "127.0.0.1" */
+  readonly host?: string;
+  /** The "now" scenario times are relative to; the emulator's clock runs on from it. @default the current time */
+  readonly now?: Date | string | number;
+  /** Faults injected from the start; change them later with `setFaults`. @default [] */
+  readonly faults?: readonly FaultRule[];
+  /** Polls a verify-credential execution answers "pending" (200) before its result is ready (303). @default 1 */
+  readonly verificationPolls?: number;
+}
+
+/** A seeded user's login: HTTP Basic with `email` and `apiKey`. */
+export interface EmulatorUser {
+  readonly id: string;
+  readonly email: string;
+  readonly apiKey: string;
+  readonly name: string;
+}
+
+/** A running emulator. */
+export interface Emulator {
+  /** Base URL without a trailing slash, e.g. `http://127.0.0.1:4010`; API paths start with `/v2`. */
+  readonly url: string;
+  readonly port: number;
+  /** The loaded scenario, including each flow's `expected` causes (which the API never serves). */
+  readonly scenario: Scenario;
+  readonly users: readonly EmulatorUser[];
+  /** Requests answered so far (newest last, at most 10,000). */
+  readonly requests: readonly RecordedRequest[];
+  resetRequests(): void;
+  /** Replaces the fault rules; `[]` switches faults off. */
+  setFaults(faults: readonly FaultRule[]): void;
+  close(): Promise<void>;
+}
+
+const nowOf = (now: EmulatorOptions["now"]): Date => {
+  if (now === undefined) return new Date();
+  const date = new Date(now);
+  if (Number.isNaN(date.getTime())) {
+    throw new EmulatorError(
+      "EMULATOR_INVALID_OPTIONS",
+      `now must be a Date, an ISO-8601 string or epoch ms (got ${String(now)})`,
+    );
+  }
+  return date;
+};
+
+const checkOptions = (options: EmulatorOptions): void => {
+  const { port, verificationPolls } = options;
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535)) {
+    throw new EmulatorError(
+      "EMULATOR_INVALID_OPTIONS",
+      `port must be an integer from 0 to 65535 (got ${String(port)})`,
+    );
+  }
+  if (verificationPolls !== undefined && (!Number.isInteger(verificationPolls) || verificationPolls < 0)) {
+    throw new EmulatorError("EMULATOR_INVALID_OPTIONS", "verificationPolls must be a non-negative integer");
+  }
+};
+
+/**
+ * Starts an emulator of the elastic.io REST API v2 over a scenario.
+ * @throws EmulatorError `EMULATOR_INVALID_OPTIONS`, `EMULATOR_INVALID_SCENARIO`, `EMULATOR_SCENARIO_NOT_FOUND`
+ */
+export const createEmulator = async (options: EmulatorOptions = {}): Promise<Emulator> => {
+  checkOptions(options);
+  const start = nowOf(options.now);
+  const scenario = await loadScenario(options.scenario ?? "demo", { now: start });
+  const startedAt = performance.now();
+  const now = (): number => start.getTime() + Math.round(performance.now() - startedAt);
+  const pipeline = {
+    state: createEmulatorState(scenario, options.verificationPolls ?? 1),
+    route: createRouter(ALL_ROUTES),
+    faults: createFaultSet(options.faults ?? []),
+    log: createRequestLog(),
+    now,
+  };
+  const server = createServer((request, response) => {
+    void handleRequest(pipeline, request, response);
+  });
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    scenario,
+    users: scenario.users.map((user) => ({
+      id: user.id,
+      email: user.email,
+      apiKey: user.apiKey,
+      name: `${user.firstName} ${user.lastName}`,
+    })),
+    requests: pipeline.log.entries,
+    resetRequests: pipeline.log.reset,
+    setFaults: pipeline.faults.set,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+};

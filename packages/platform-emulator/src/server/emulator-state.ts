@@ -1,0 +1,103 @@
+import type { FlowStatus } from "@flowdoctor/core";
+import type {
+  Scenario,
+  ScenarioComponent,
+  ScenarioContract,
+  ScenarioFlow,
+  ScenarioLogEntry,
+  ScenarioUser,
+  ScenarioWorkspace,
+} from "../scenario/scenario.js";
+import type { ScenarioCredentialFile, ScenarioDataSampleFile } from "../scenario/scenario-file.js";
+
+/** A flow's changeable state: start and stop move it. */
+export interface FlowState {
+  status: FlowStatus;
+  currentStatus: string;
+  lastStartTime?: string;
+  updatedAt: string;
+}
+
+/** A verify-credential execution: pending for a number of polls, then done. */
+export interface ExecutionState {
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly userId: string;
+  pollsLeft: number;
+  readonly result: { verified: boolean; reason?: string };
+}
+
+/** The emulator's data: the scenario indexed for fast look-ups, plus what requests change. */
+export interface EmulatorState {
+  readonly scenario: Scenario;
+  readonly usersById: ReadonlyMap<string, ScenarioUser>;
+  readonly usersByEmail: ReadonlyMap<string, ScenarioUser>;
+  readonly contracts: ReadonlyMap<string, ScenarioContract>;
+  readonly workspaces: ReadonlyMap<string, ScenarioWorkspace>;
+  readonly flows: ReadonlyMap<string, ScenarioFlow>;
+  readonly flowsByWorkspace: ReadonlyMap<string, readonly ScenarioFlow[]>;
+  readonly flowStates: Map<string, FlowState>;
+  readonly components: ReadonlyMap<string, ScenarioComponent>;
+  readonly credentials: ReadonlyMap<string, ScenarioCredentialFile>;
+  readonly dataSamples: ReadonlyMap<string, ScenarioDataSampleFile>;
+  /** Newest first. */
+  readonly logsByWorkspace: ReadonlyMap<string, readonly IndexedLog[]>;
+  readonly executions: Map<string, ExecutionState>;
+  /** Polls a verification stays pending before its result is ready. */
+  readonly verificationPolls: number;
+}
+
+/** A log entry with what filtering needs precomputed. */
+export interface IndexedLog {
+  readonly entry: ScenarioLogEntry;
+  readonly ms: number;
+  readonly lowerMessage: string;
+}
+
+const groupBy = <TItem>(items: readonly TItem[], key: (item: TItem) => string): Map<string, TItem[]> => {
+  const groups = new Map<string, TItem[]>();
+  for (const item of items) {
+    const list = groups.get(key(item)) ?? [];
+    list.push(item);
+    groups.set(key(item), list);
+  }
+  return groups;
+};
+
+const byId = <TItem extends { readonly id: string }>(items: readonly TItem[]): Map<string, TItem> =>
+  new Map(items.map((item) => [item.id, item]));
+
+const initialFlowState = (flow: ScenarioFlow): FlowState => ({
+  status: flow.status,
+  currentStatus: flow.currentStatus,
+  updatedAt: flow.updatedAt,
+  ...(flow.lastStartTime === undefined ? {} : { lastStartTime: flow.lastStartTime }),
+});
+
+/** Indexes a loaded scenario. */
+export const createEmulatorState = (scenario: Scenario, verificationPolls: number): EmulatorState => {
+  const logs = scenario.logs.map((entry) => ({
+    entry,
+    ms: Date.parse(entry.timestamp),
+    lowerMessage: entry.message.toLowerCase(),
+  }));
+  return {
+    scenario,
+    usersById: byId(scenario.users),
+    usersByEmail: new Map(scenario.users.map((user) => [user.email.toLowerCase(), user])),
+    contracts: byId(scenario.contracts),
+    workspaces: byId(scenario.workspaces),
+    flows: byId(scenario.flows),
+    flowsByWorkspace: groupBy(
+      [...scenario.flows].sort((a, b) => (a.id < b.id ? -1 : 1)),
+      (flow) => flow.workspaceId,
+    ),
+    flowStates: new Map(scenario.flows.map((flow) => [flow.id, initialFlowState(flow)])),
+    components: byId(scenario.components),
+    credentials: byId(scenario.credentials),
+    dataSamples: byId(scenario.dataSamples),
+    logsByWorkspace: groupBy(logs, (log) => log.entry.workspace_id),
+    executions: new Map(),
+    verificationPolls,
+  };
+};

@@ -1,0 +1,31 @@
+import type { ServerResponse } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
+
+const PIECES = 8;
+
+/** Writes a JSON answer; with `slowBodyMs` the body goes out in pieces spread over that time. */
+export const sendJson = async (
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  options: { headers?: Readonly<Record<string, string>>; slowBodyMs?: number },
+): Promise<void> => {
+  const payload = Buffer.from(body === undefined ? "" : JSON.stringify(body));
+  response.statusCode = status;
+  for (const [name, value] of Object.entries(options.headers ?? {})) response.setHeader(name, value);
+  if (body !== undefined) response.setHeader("content-type", "application/json; charset=utf-8");
+  response.setHeader("content-length", payload.length);
+  const slowMs = options.slowBodyMs ?? 0;
+  if (slowMs <= 0 || payload.length < PIECES) {
+    response.end(payload);
+    return;
+  }
+  response.flushHeaders();
+  const size = Math.ceil(payload.length / PIECES);
+  for (let start = 0; start < payload.length; start += size) {
+    if (response.destroyed) return;
+    response.write(payload.subarray(start, start + size));
+    await sleep(slowMs / PIECES);
+  }
+  response.end();
+};
