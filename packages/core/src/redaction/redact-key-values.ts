@@ -1,0 +1,118 @@
+import { REDACTION_MARKER } from "./redaction-marker.js";
+import { lineEnd, scanBare, scanEscapedQuoted, scanQuoted, type ValueSpan } from "./scan-value.js";
+import { isLineValueKeyName, isSecretKeyName } from "./secret-key-name.js";
+
+// A name followed by `:` or `=`, in any of the spellings logs use: "key" (JSON), \"key\" (JSON inside a JSON
+// string), 'key', or a bare name (query strings, form bodies, headers, `util.inspect` output). Every part is
+// bounded or unambiguous, so a failed attempt costs at most ~64 steps: no catastrophic backtracking.
+const KEY_PATTERN =
+  /(?:"([^"\\\r\n]{1,64})"|\\"([^"\\\r\n]{1,64})\\"|'([^'\\\r\n]{1,64})'|\b([A-Za-z_][\w.-]{0,63}))[ \t]*[:=][ \t]*(?:\r?\n[ \t]*)?/g;
+const SCHEME_PATTERN = /([A-Za-z][\w-]{0,30})[ \t]+/y;
+const LITERAL_PATTERN = /(?:null|true|false)\b/y;
+// Authorization schemes whose credentials are one token: that token is masked and the scheme stays.
+const SINGLE_TOKEN_SCHEMES = new Set([
+  "basic",
+  "bearer",
+  "token",
+  "bot",
+  "apikey",
+  "api-key",
+  "key",
+  "ssws",
+  "jwt",
+  "ntlm",
+  "negotiate",
+]);
+// Schemes with several parameters: the scheme stays, the rest of the line is masked.
+const MULTI_PARAMETER_SCHEMES = new Set([
+  "digest",
+  "aws4-hmac-sha256",
+  "oauth",
+  "hawk",
+  "sharedaccesssignature",
+  "signature",
+  "mutual",
+  "vapid",
+]);
+
+const matchAt = (pattern: RegExp, text: string, at: number): RegExpExecArray | null => {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+};
+
+/** The authorization scheme at `at` (with its trailing blanks), if it is one we know. */
+const knownScheme = (
+  text: string,
+  at: number,
+): { readonly length: number; readonly singleToken: boolean } | undefined => {
+  const match = matchAt(SCHEME_PATTERN, text, at);
+  const name = match?.[1]?.toLowerCase() ?? "";
+  if (match === null || !(SINGLE_TOKEN_SCHEMES.has(name) || MULTI_PARAMETER_SCHEMES.has(name)))
+    return undefined;
+  return { length: match[0].length, singleToken: SINGLE_TOKEN_SCHEMES.has(name) };
+};
+
+/**
+ * A value in `"` or `'`. A single quote may also just be part of an unquoted value (`password='a'b&x=1`),
+ * so when the value goes on after the closing `'`, the rest of it is masked too.
+ */
+const singleOrDoubleQuoted = (text: string, at: number): ValueSpan => {
+  const span = scanQuoted(text, at + 1, text[at] ?? "");
+  if (text[at] !== "'" || span.resume !== span.to + 1) return span;
+  const rest = scanBare(text, span.resume);
+  return rest.to === rest.from ? span : { from: span.from, to: rest.to, resume: rest.resume };
+};
+
+/** The span of a quoted value; for header-like keys a known leading scheme (`Bearer `) stays readable. */
+const quotedSpan = (text: string, at: number, lineValue: boolean): ValueSpan => {
+  const span = text.startsWith('\\"', at) ? scanEscapedQuoted(text, at + 2) : singleOrDoubleQuoted(text, at);
+  if (!lineValue) return span;
+  const scheme = knownScheme(text, span.from);
+  if (scheme === undefined || span.from + scheme.length >= span.to) return span;
+  return { ...span, from: span.from + scheme.length };
+};
+
+/**
+ * The span of an unquoted header value: `Bearer <token>` masks the token; `Digest a="b", ...`, cookies, raw
+ * tokens and unknown schemes mask the rest of the line, since a raw token cannot be told from a scheme name.
+ */
+const headerSpan = (text: string, at: number): ValueSpan => {
+  const scheme = knownScheme(text, at);
+  if (scheme?.singleToken === true) return scanBare(text, at + scheme.length);
+  const from = at + (scheme?.length ?? 0);
+  const to = lineEnd(text, from);
+  return { from, to, resume: to };
+};
+
+/** Where the secret value starting at `at` sits, or `undefined` when there is nothing to mask there. */
+const valueSpan = (text: string, at: number, key: string): ValueSpan | undefined => {
+  const first = text[at];
+  if (first === undefined || first === "{" || first === "[") return undefined;
+  const lineValue = isLineValueKeyName(key);
+  if (first === '"' || first === "'" || text.startsWith('\\"', at)) return quotedSpan(text, at, lineValue);
+  if (matchAt(LITERAL_PATTERN, text, at) !== null) return undefined;
+  return lineValue ? headerSpan(text, at) : scanBare(text, at);
+};
+
+/**
+ * Masks the values of secret-named keys: JSON (`"password": "..."`, also escaped inside another JSON string),
+ * query strings and form bodies (`api_key=...&`), headers (`Authorization: Bearer ...`) and
+ * `util.inspect` output (`{ token: '...' }`). Keys stay; values of objects and arrays are left for their own keys.
+ */
+export const redactKeyValues = (text: string): string => {
+  const pattern = new RegExp(KEY_PATTERN.source, "g");
+  let out = "";
+  let copied = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const key = match[1] ?? match[2] ?? match[3] ?? match[4] ?? "";
+    if (!isSecretKeyName(key)) continue;
+    const span = valueSpan(text, pattern.lastIndex, key);
+    if (span === undefined) continue;
+    if (span.to > span.from) {
+      out += text.slice(copied, span.from) + REDACTION_MARKER;
+      copied = span.to;
+    }
+    pattern.lastIndex = Math.max(span.resume, pattern.lastIndex);
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+};

@@ -1,0 +1,254 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { redactSecrets } from "./redact-secrets.js";
+import { REDACTION_MARKER } from "./redaction-marker.js";
+
+// Ordinary log material: none of it names or looks like a secret.
+const WORDS = [
+  "error",
+  "failed",
+  "request",
+  "timeout",
+  "connection",
+  "flow",
+  "step",
+  "message",
+  "user",
+  "record",
+  "the",
+  "to",
+  "of",
+  "with",
+  "status",
+  "code",
+  "Unauthorized",
+  "not",
+  "found",
+  "invalid",
+  "value",
+  "field",
+  "is",
+  "required",
+  "retry",
+  "webhook",
+  "mapping",
+  "component",
+  "response",
+  "body",
+  "received",
+  "customer",
+  "order",
+  "id",
+  "Error:",
+  "TypeError",
+  "ECONNREFUSED",
+  "at",
+  "(index.js:12:5)",
+  "Code:",
+  "Message:",
+  "Body:",
+  "{}",
+  "-",
+  "null",
+] as const;
+const hex = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));
+const word = fc.constantFrom(...WORDS);
+const isoDate = fc.integer({ min: 0, max: 4_102_444_800_000 }).map((ms) => new Date(ms).toISOString());
+const host = fc.constantFrom(
+  "api.example.com",
+  "crm.acme.io",
+  "10.0.0.12:8443",
+  "localhost:3000",
+  "eu.elastic.io",
+);
+const pathSegment = fc.oneof(
+  fc.constantFrom("v2", "flows", "orders", "customers", "api"),
+  hex(24),
+  fc.nat().map(String),
+);
+const plainUrl = fc
+  .tuple(fc.constantFrom("https", "http"), host, fc.array(pathSegment, { maxLength: 4 }), fc.nat(), word)
+  .map(([scheme, h, path, page, q]) => `${scheme}://${h}/${path.join("/")}?page=${page}&q=${q}`);
+const plainJson = fc
+  .dictionary(
+    fc.constantFrom("id", "name", "email", "status", "count", "items", "createdAt", "type", "message"),
+    fc.oneof(word, fc.integer(), fc.boolean(), fc.constant(null), hex(24), isoDate),
+  )
+  .map((value) => JSON.stringify(value));
+const ordinaryPiece = fc.oneof(
+  { arbitrary: word, weight: 6 },
+  fc.integer().map(String),
+  hex(24),
+  hex(32),
+  hex(40),
+  fc.uuid(),
+  isoDate,
+  plainUrl,
+  plainJson,
+  fc.emailAddress(),
+);
+const joiner = fc.constantFrom(" ", ", ", ": ", "\n", " - ", "; ");
+const ordinaryText = fc
+  .array(fc.tuple(ordinaryPiece, joiner), { maxLength: 25 })
+  .map((parts) => parts.map(([piece, join]) => piece + join).join(""));
+
+/** A secret as it is written into the text, and the part of it that must not come out. */
+interface Embedded {
+  readonly text: string;
+  readonly secret: string;
+}
+const PLACEHOLDER = "\u0000SECRET\u0000";
+const embed = (template: string, secret: string): Embedded => ({
+  text: template.replace(PLACEHOLDER, secret),
+  secret,
+});
+
+const chars = (pattern: string, min: number, max: number) =>
+  fc.stringMatching(new RegExp(`^[${pattern}]{${min},${max}}$`));
+const anySecret = fc
+  .string({ minLength: 8, maxLength: 40, unit: "grapheme" })
+  .filter((s) => s.trim().length >= 8 && !s.includes("REDACTED"));
+const b64token = fc.tuple(chars("A-Za-z0-9._~+/-", 7, 40), fc.nat(9)).map(([t, d]) => `${t}${d}`);
+const encoded = anySecret.map((s) => encodeURIComponent(s));
+const caseOf = (name: string) =>
+  fc.constantFrom(name, name.toUpperCase(), name[0]?.toUpperCase() + name.slice(1));
+const secretName = fc
+  .constantFrom(
+    "password",
+    "apiKey",
+    "api_key",
+    "client_secret",
+    "refresh_token",
+    "access_token",
+    "secret",
+    "token",
+  )
+  .chain(caseOf);
+
+const FAMILIES: Record<string, fc.Arbitrary<Embedded>> = {
+  "Authorization header": fc
+    .tuple(
+      fc.constantFrom("Authorization", "authorization", "Proxy-Authorization"),
+      fc.constantFrom("Basic", "Bearer", "token", "Digest", "Custom", "AWS4-HMAC-SHA256"),
+      b64token,
+    )
+    .map(([name, scheme, token]) => embed(`${name}: ${scheme} ${PLACEHOLDER}`, token)),
+  "raw Authorization header": fc
+    .tuple(b64token, word)
+    .map(([token, w]) => embed(`Authorization: ${PLACEHOLDER} ${w}`, token)),
+  "Digest response": hex(32).map((h) =>
+    embed(`Authorization: Digest username="bob", response="${PLACEHOLDER}"`, h),
+  ),
+  "bearer in free text": b64token.map((token) => embed(`called with Bearer ${PLACEHOLDER}`, token)),
+  "URL password": fc
+    .tuple(encoded, host)
+    .map(([pass, h]) => embed(`https://bob:${PLACEHOLDER}@${h}/v2/x`, pass)),
+  "query parameter": fc
+    .tuple(
+      fc.constantFrom(
+        "api_key",
+        "access_token",
+        "password",
+        "client_secret",
+        "sig",
+        "X-Amz-Signature",
+        "apikey",
+      ),
+      encoded,
+    )
+    .map(([name, value]) => embed(`https://api.example.com/x?page=2&${name}=${PLACEHOLDER}&q=1`, value)),
+  "form body": encoded.map((value) =>
+    embed(`username=bob&password=${PLACEHOLDER}&grant_type=password`, value),
+  ),
+  "JSON body": fc.tuple(secretName, anySecret, plainJson).map(([name, secret, other]) => {
+    const escaped = JSON.stringify(secret).slice(1, -1);
+    return embed(`${other.slice(0, -1)}${other === "{}" ? "" : ","}"${name}": "${PLACEHOLDER}"}`, escaped);
+  }),
+  "JSON inside a JSON string": fc.tuple(secretName, anySecret).map(([name, secret]) => {
+    const outer = JSON.stringify({ message: `Body: ${JSON.stringify({ [name]: secret, user: "bob" })}` });
+    return { text: outer, secret: JSON.stringify(JSON.stringify(secret).slice(1, -1)).slice(1, -1) };
+  }),
+  JWT: fc
+    .tuple(chars("A-Za-z0-9_-", 10, 40), chars("A-Za-z0-9_-", 10, 80), chars("A-Za-z0-9_-", 20, 60))
+    .map(([h, p, s]) => embed(PLACEHOLDER, `eyJ${h}.eyJ${p}.${s}`)),
+  "PEM private key": fc
+    .tuple(
+      fc.constantFrom("", "RSA ", "EC ", "ENCRYPTED ", "OPENSSH "),
+      fc.array(chars("A-Za-z0-9+/", 16, 64), { minLength: 1, maxLength: 5 }),
+    )
+    .map(([kind, lines]) => {
+      const body = lines.join("\n");
+      return {
+        text: `-----BEGIN ${kind}PRIVATE KEY-----\n${body}\n-----END ${kind}PRIVATE KEY-----`,
+        secret: body,
+      };
+    }),
+  "AWS access key id": chars("A-Z0-9", 16, 16).map((s) => ({ text: `AKIA${s}`, secret: s })),
+  "AWS secret key": chars("A-Za-z0-9/+", 37, 37).map((s) =>
+    embed(PLACEHOLDER, `${s.slice(0, 20)}Qz7${s.slice(20)}`),
+  ),
+  "GitHub token": fc
+    .tuple(fc.constantFrom("ghp_", "gho_", "ghs_", "ghu_", "ghr_"), chars("A-Za-z0-9", 36, 40))
+    .map(([prefix, s]) => ({ text: prefix + s, secret: s })),
+  "GitHub fine-grained token": chars("A-Za-z0-9_", 22, 82).map((s) => ({
+    text: `github_pat_${s}`,
+    secret: s,
+  })),
+  "Slack token": fc
+    .tuple(fc.constantFrom("xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-"), chars("A-Za-z0-9-", 10, 50))
+    .map(([prefix, s]) => ({ text: prefix + s, secret: s })),
+  "Stripe key": fc
+    .tuple(fc.constantFrom("sk_live_", "rk_live_", "sk_test_"), chars("A-Za-z0-9", 10, 60))
+    .map(([prefix, s]) => ({ text: prefix + s, secret: s })),
+  "Google API key": chars("A-Za-z0-9_-", 35, 35).map((s) => ({ text: `AIza${s}`, secret: s })),
+  "SendGrid key": fc
+    .tuple(chars("A-Za-z0-9_-", 22, 22), chars("A-Za-z0-9_-", 43, 43))
+    .map(([a, b]) => ({ text: `SG.${a}.${b}`, secret: `${a}.${b}` })),
+  "npm token": chars("A-Za-z0-9", 36, 36).map((s) => ({ text: `npm_${s}`, secret: s })),
+  "OpenAI key": chars("A-Za-z0-9_-", 20, 60).map((s) => ({ text: `sk-${s}`, secret: s })),
+};
+
+/** Every 6-character window of the secret that the surrounding text does not contain anyway. */
+const leakedWindows = (output: string, secret: string, context: string): string[] => {
+  const size = Math.min(6, secret.length);
+  const leaks: string[] = [];
+  for (let i = 0; i + size <= secret.length; i += 1) {
+    const window = secret.slice(i, i + size);
+    if (output.includes(window) && !context.includes(window)) leaks.push(window);
+  }
+  return leaks;
+};
+
+describe("redactSecrets properties", () => {
+  it.each(Object.entries(FAMILIES))("no part of a %s survives in surrounding text", (_family, family) => {
+    fc.assert(
+      fc.property(ordinaryText, family, ordinaryText, joiner, (before, embedded, after, join) => {
+        const text = `${before}${join}${embedded.text}${join === ": " ? " " : join}${after}`;
+        const context = text.replace(embedded.secret, REDACTION_MARKER);
+        const output = redactSecrets(text);
+        expect(leakedWindows(output, embedded.secret, context)).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("leaves ordinary text unchanged", () => {
+    fc.assert(
+      fc.property(ordinaryText, (text) => {
+        expect(redactSecrets(text)).toBe(text);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("is idempotent", () => {
+    const family = fc.constantFrom(...Object.values(FAMILIES)).chain((arbitrary) => arbitrary);
+    fc.assert(
+      fc.property(ordinaryText, family, ordinaryText, (before, embedded, after) => {
+        const once = redactSecrets(`${before} ${embedded.text} ${after}`);
+        expect(redactSecrets(once)).toBe(once);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,174 @@
+import { describe, expect, it } from "vitest";
+import { redactSecrets } from "./redact-secrets.js";
+import { REDACTION_MARKER } from "./redaction-marker.js";
+
+const R = REDACTION_MARKER;
+
+describe("redactSecrets: headers", () => {
+  it.each([
+    ["Authorization: Basic dXNlcjpwYXNzd29yZA==", `Authorization: Basic ${R}`],
+    ["authorization: Bearer abc.def-123_x", `authorization: Bearer ${R}`],
+    ["Authorization: token ghp_notreallyatoken", `Authorization: token ${R}`],
+    ["Proxy-Authorization: Bearer 123abc\nAccept: */*", `Proxy-Authorization: Bearer ${R}\nAccept: */*`],
+    ["Authorization: s3cr3t-raw-token next\nHost: x", `Authorization: ${R}\nHost: x`],
+  ])("masks the credentials of %j", (text, expected) => {
+    expect(redactSecrets(text)).toBe(expected);
+  });
+
+  it("masks schemes with parameters (Digest, AWS4) to the end of the line", () => {
+    const digest = 'Authorization: Digest username="Mufasa", nonce="dcd98b", response="6629fae49393a053"';
+    expect(redactSecrets(`${digest}\nHost: x`)).toBe(`Authorization: Digest ${R}\nHost: x`);
+    const aws = "Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830, Signature=5d672d79c1";
+    expect(redactSecrets(aws)).toBe(`Authorization: AWS4-HMAC-SHA256 ${R}`);
+  });
+
+  it("masks Cookie headers and API key headers", () => {
+    expect(redactSecrets("Cookie: sid=abc123; theme=dark")).toBe(`Cookie: ${R}`);
+    expect(redactSecrets("X-Api-Key: 0123456789abcdef")).toBe(`X-Api-Key: ${R}`);
+  });
+
+  it("masks Bearer and Basic credentials in free text but not the words", () => {
+    expect(redactSecrets("sent Bearer 8f2b1c9d0e and got 401")).toBe(`sent Bearer ${R} and got 401`);
+    expect(redactSecrets("sent basic YWRtaW46YWRtaW4=")).toBe(`sent basic ${R}`);
+    const words = "Basic authentication needs a Bearer token; basic setup";
+    expect(redactSecrets(words)).toBe(words);
+  });
+});
+
+describe("redactSecrets: URLs, query strings and form bodies", () => {
+  it("masks the password in a URL and keeps the user", () => {
+    expect(redactSecrets("GET https://bob:s3cret@api.example.com/v1")).toBe(
+      `GET https://bob:${R}@api.example.com/v1`,
+    );
+    expect(redactSecrets("mongodb://admin:p@ss:w0rd@db1,db2/app")).toBe(`mongodb://admin:${R}@db1,db2/app`);
+  });
+
+  it("masks secret query parameters and keeps the others", () => {
+    const url =
+      "https://x.io/a?page=2&api_key=k1&access_token=t2&password=p3&client_secret=c4&sig=s5&X-Amz-Signature=a6#top";
+    expect(redactSecrets(url)).toBe(
+      `https://x.io/a?page=2&api_key=${R}&access_token=${R}&password=${R}&client_secret=${R}&sig=${R}&X-Amz-Signature=${R}`,
+    );
+  });
+
+  it("masks form bodies and connection strings", () => {
+    expect(redactSecrets("username=bob&password=hunter%262&grant_type=password")).toBe(
+      `username=bob&password=${R}&grant_type=password`,
+    );
+    expect(redactSecrets("Server=db;User Id=sa;Password=Pa55;Encrypt=true")).toBe(
+      `Server=db;User Id=sa;Password=${R};Encrypt=true`,
+    );
+  });
+});
+
+describe("redactSecrets: JSON and object dumps", () => {
+  it("masks secret-named keys in any case and keeps the rest", () => {
+    const body = JSON.stringify({
+      user: "bob",
+      Password: "hunter2",
+      apiKey: "k-1",
+      client_secret: "cs",
+      refresh_token: "rt",
+      ACCESS_TOKEN: "at",
+      secret: "s",
+      token: "t",
+      private_key: "pk",
+      count: 3,
+    });
+    const expected = `{"user":"bob","Password":"${R}","apiKey":"${R}","client_secret":"${R}","refresh_token":"${R}","ACCESS_TOKEN":"${R}","secret":"${R}","token":"${R}","private_key":"${R}","count":3}`;
+    expect(redactSecrets(body)).toBe(expected);
+  });
+
+  it("masks values with escaped quotes whole", () => {
+    const body = JSON.stringify({ password: 'a"b\\"c', next: 1 });
+    expect(redactSecrets(body)).toBe(`{"password":"${R}","next":1}`);
+  });
+
+  it("masks JSON inside a JSON string", () => {
+    const inner = JSON.stringify({ password: 'x"y', user: "bob" });
+    const outer = JSON.stringify({ message: `Body: ${inner}` });
+    expect(redactSecrets(outer)).toBe(JSON.stringify({ message: `Body: {"password":"${R}","user":"bob"}` }));
+  });
+
+  it("masks numbers, keeps null, booleans and nested objects' shape", () => {
+    expect(redactSecrets('{"pin": 1234, "token": null, "secret": {"kind": "x", "password": "p"}}')).toBe(
+      `{"pin": ${R}, "token": null, "secret": {"kind": "x", "password": "${R}"}}`,
+    );
+  });
+
+  it("masks util.inspect output", () => {
+    expect(redactSecrets("{ user: 'bob', token: 'abc', passwd: \"def\" }")).toBe(
+      `{ user: 'bob', token: '${R}', passwd: "${R}" }`,
+    );
+  });
+});
+
+describe("redactSecrets: tokens known by shape", () => {
+  const ghp = `ghp_${"a1B2".repeat(9)}`;
+  it.each([
+    ["JWT", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.SflKxwRJSMeKKF2QT4fwpM", R],
+    ["AWS access key id", "AKIAIOSFODNN7EXAMPLE", `AKIA${R}`],
+    ["AWS secret key", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", R],
+    ["GitHub classic", ghp, `ghp_${R}`],
+    ["GitHub OAuth", `gho_${"Z9".repeat(18)}`, `gho_${R}`],
+    ["GitHub fine-grained", `github_pat_11ABCDEFG0123456789_${"x".repeat(30)}`, `github_pat_${R}`],
+    ["Slack", "xoxb-123456789012-abcdefABCDEF", `xoxb-${R}`],
+    ["Stripe", "sk_live_51HxYz0123456789abc", `sk_live_${R}`],
+    ["Stripe restricted", "rk_live_0123456789abcdef", `rk_live_${R}`],
+    ["Google", `AIza${"Sy0-_".repeat(7)}`, `AIza${R}`],
+    ["SendGrid", `SG.${"a".repeat(22)}.${"B".repeat(43)}`, `SG.${R}`],
+    ["npm", `npm_${"x9".repeat(18)}`, `npm_${R}`],
+    ["OpenAI", "sk-proj-AbCdEf0123456789ghijKLMN", `sk-${R}`],
+  ])("masks a %s", (_family, token, masked) => {
+    expect(redactSecrets(`before ${token} after`)).toBe(`before ${masked} after`);
+  });
+
+  it("masks PEM private keys, raw and inside JSON, keeping the armour", () => {
+    const pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKC\nAQEA7x\n-----END RSA PRIVATE KEY-----";
+    expect(redactSecrets(`key:\n${pem}\nend`)).toBe(
+      `key:\n-----BEGIN RSA PRIVATE KEY-----${R}-----END RSA PRIVATE KEY-----\nend`,
+    );
+    expect(redactSecrets(JSON.stringify({ note: pem }))).toBe(
+      JSON.stringify({ note: `-----BEGIN RSA PRIVATE KEY-----${R}-----END RSA PRIVATE KEY-----` }),
+    );
+  });
+
+  it("masks a PEM key without its END line to the end of the text", () => {
+    expect(redactSecrets("x -----BEGIN PRIVATE KEY-----\nMIIE\nabc")).toBe(
+      `x -----BEGIN PRIVATE KEY-----${R}`,
+    );
+  });
+});
+
+describe("redactSecrets: ordinary text", () => {
+  it.each([
+    "Code: 401 Message: Unauthorized Body: {}",
+    'password authentication failed for user "bob"',
+    "Failed to fetch and/or refresh token, number of retries exceeded",
+    "getaddrinfo ENOTFOUND api.example.com https://api.example.com:8443/v2/flows/585918da586224001b96de89",
+    "sha 2fd4e1c67a2d28fced849ee1bb76e7391b93eb12 exec 0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+    '{"user":"bob","tokenType":null,"count":3}',
+    "write to bob@example.com at 2026-11-25T03:13:27.825Z",
+  ])("leaves %j unchanged", (text) => {
+    expect(redactSecrets(text)).toBe(text);
+  });
+});
+
+describe("redactSecrets: cost", () => {
+  const mb = (unit: string): string => unit.repeat(Math.ceil(1_000_000 / unit.length));
+  it.each([
+    ["unterminated JSON values", mb('"password":"\\"')],
+    ["escaped quotes", mb('\\"a\\":\\"\\\\')],
+    ["keys without values", mb("token=")],
+    ["one long base64 run", mb("aB3+")],
+    ["URL schemes without hosts", mb("a://b:")],
+    ["PEM headers without END", mb("-----BEGIN PRIVATE KEY-----")],
+    ["JWT starts", mb("eyJa.eyJ")],
+    ["header names", mb("Authorization: Digest ")],
+    ["ordinary log text", mb('Code: 401 Message: Unauthorized Body: {"user":"bob","id":585918} ')],
+  ])("redacts 1 MB of %s in linear time", (_shape, text) => {
+    const started = performance.now();
+    redactSecrets(text);
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+});

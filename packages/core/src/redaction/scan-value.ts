@@ -1,0 +1,81 @@
+/** Where a secret value sits in a text: mask `[from, to)`, continue scanning at `resume`. */
+export interface ValueSpan {
+  readonly from: number;
+  readonly to: number;
+  readonly resume: number;
+}
+
+const BACKSLASH = 92;
+const QUOTE = 34;
+
+const isLineBreak = (code: number): boolean => code === 10 || code === 13;
+
+/** End of the current line: a raw line break, or an escaped `\n` / `\r` as inside a JSON string. */
+export const lineEnd = (text: string, from: number): number => {
+  for (let i = from; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (isLineBreak(code)) return i;
+    if (code === BACKSLASH && (text[i + 1] === "n" || text[i + 1] === "r")) return i;
+  }
+  return text.length;
+};
+
+/**
+ * A string quoted with `quote` whose content starts at `from`, with backslash escapes. Stops at the closing
+ * quote; an unterminated string ends at the line break (strings in JSON and JavaScript cannot span lines).
+ */
+export const scanQuoted = (text: string, from: number, quote: string): ValueSpan => {
+  for (let i = from; i < text.length; i += 1) {
+    const char = text[i];
+    if (char === "\\") {
+      i += 1;
+    } else if (char === quote) {
+      return { from, to: i, resume: i + 1 };
+    } else if (char === "\n" || char === "\r") {
+      return { from, to: i, resume: i };
+    }
+  }
+  return { from, to: text.length, resume: text.length };
+};
+
+/**
+ * A string quoted with `\"` inside another JSON string (`{\"password\":\"a\\\"b\"}`). A `"` after `k`
+ * backslashes closes it when `k % 4 === 1`; after an even number it closes the outer string too.
+ */
+export const scanEscapedQuoted = (text: string, from: number): ValueSpan => {
+  let i = from;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (isLineBreak(code)) return { from, to: i, resume: i };
+    if (code === QUOTE) return { from, to: i, resume: i };
+    if (code !== BACKSLASH) {
+      i += 1;
+      continue;
+    }
+    let run = 0;
+    while (text.charCodeAt(i + run) === BACKSLASH) run += 1;
+    if (text.charCodeAt(i + run) === QUOTE && run % 4 === 1) {
+      return { from, to: i + run - 1, resume: i + run + 1 };
+    }
+    i += run + (text.charCodeAt(i + run) === QUOTE && run % 2 === 1 ? 1 : 0);
+  }
+  return { from, to: text.length, resume: text.length };
+};
+
+// Characters that end an unquoted value: `password=abc&next=1`, `pwd=abc; Server=x`, `{ token: abc, ... }`.
+const isBareValueEnd = (code: number): boolean =>
+  code <= 32 ||
+  code === 38 ||
+  code === 34 ||
+  code === 44 ||
+  code === 59 ||
+  code === 125 ||
+  code === 60 ||
+  code === 62;
+
+/** An unquoted value (query parameter, form field, header token) starting at `from`. */
+export const scanBare = (text: string, from: number): ValueSpan => {
+  let i = from;
+  while (i < text.length && !isBareValueEnd(text.charCodeAt(i))) i += 1;
+  return { from, to: i, resume: i };
+};
