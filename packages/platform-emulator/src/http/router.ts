@@ -13,6 +13,8 @@ export interface RequestContext {
   readonly body: unknown;
   /** The emulator's "now", in epoch milliseconds. */
   readonly now: () => number;
+  /** The emulator's base URL, for absolute `Location` headers. */
+  readonly baseUrl: string;
 }
 
 /** What a handler answers; `after` runs once the body is serialised (asynchronous state changes). */

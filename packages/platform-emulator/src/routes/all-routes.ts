@@ -1,7 +1,12 @@
 import type { Route } from "../http/router.js";
+import { componentRoutes } from "./components.js";
 import { contractRoutes } from "./contracts.js";
+import { credentialRoutes } from "./credentials.js";
+import { dataSampleRoutes } from "./data-samples.js";
+import { executionRoutes } from "./executions.js";
 import { flowRoutes } from "./flows.js";
 import { logRoutes } from "./logs.js";
+import { statsRoutes } from "./stats.js";
 import { userRoutes } from "./users.js";
 import { workspaceRoutes } from "./workspaces.js";
 
@@ -11,5 +16,10 @@ export const ALL_ROUTES: readonly Route[] = [
   ...contractRoutes,
   ...workspaceRoutes,
   ...flowRoutes,
+  ...componentRoutes,
+  ...credentialRoutes,
+  ...executionRoutes,
+  ...dataSampleRoutes,
   ...logRoutes,
+  ...statsRoutes,
 ];

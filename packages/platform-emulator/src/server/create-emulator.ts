@@ -91,6 +91,7 @@ export const createEmulator = async (options: EmulatorOptions = {}): Promise<Emu
     faults: createFaultSet(options.faults ?? []),
     log: createRequestLog(),
     now,
+    base: { url: "" },
   };
   const server = createServer((request, response) => {
     void handleRequest(pipeline, request, response);
@@ -102,8 +103,9 @@ export const createEmulator = async (options: EmulatorOptions = {}): Promise<Emu
   });
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(":") ? `[${host}]` : host;
+  pipeline.base.url = `http://${urlHost}:${port}`;
   return {
-    url: `http://${urlHost}:${port}`,
+    url: pipeline.base.url,
     port,
     scenario,
     users: scenario.users.map((user) => ({

@@ -17,6 +17,8 @@ export interface RequestPipeline {
   readonly faults: FaultSet;
   readonly log: RequestLog;
   readonly now: () => number;
+  /** Set once the server listens. */
+  readonly base: { url: string };
 }
 
 interface Outcome {
@@ -63,6 +65,7 @@ const answer = async (
     query: parseQuery(search),
     body,
     now: pipeline.now,
+    baseUrl: pipeline.base.url,
   };
   try {
     return { response: match.route.handler(context), email: user.email };

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoWorkspaceId } from "../demo/demo-directory.js";
+import { demoFlowId } from "../demo/demo-scenario.js";
+import { createEmulator, type Emulator } from "../server/create-emulator.js";
+import { ALICE, BOB, call, GINA, TEST_NOW, userByEmail } from "../testing/api.js";
+
+const ACME = demoWorkspaceId("acme-prod");
+type Hit = Record<string, unknown> & { timestamp: string; level: number; message: string; flow_id: string };
+
+describe("GET /v2/logs", () => {
+  let emulator: Emulator;
+  const logs = async (query: string, email = ALICE) =>
+    call(emulator, `/v2/logs?workspace_id=${ACME}${query}`, { as: userByEmail(emulator, email) });
+  beforeAll(async () => {
+    emulator = await createEmulator({ now: TEST_NOW });
+  });
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  it("answers plain JSON {total, hits}, newest first, 100 by default", async () => {
+    const answer = await logs("");
+    expect(Object.keys(answer.body).sort()).toEqual(["hits", "total"]);
+    const expected = emulator.scenario.logs.filter((entry) => entry.workspace_id === ACME).length;
+    expect(answer.body.total).toBe(Math.min(expected, 10_000));
+    expect(answer.body.hits).toHaveLength(100);
+    const times = answer.body.hits.map((hit: Hit) => hit.timestamp);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+
+  it("serves hits with the documented fields and id formats", async () => {
+    const hit = (await logs("&limit=1")).body.hits[0] as Hit;
+    expect(hit.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(hit.exec_id).toMatch(/^[0-9a-f]{32}$/);
+    expect(hit.thread_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(hit).toMatchObject({ workspace_id: ACME, api_username: `task-${hit.flow_id}` });
+    for (const field of ["user_id", "component_id", "container_id", "step_id", "method", "component_name"]) {
+      expect(hit[field], field).toEqual(expect.any(String));
+    }
+  });
+
+  it("filters by flow_ids[], levels[] and period, raw or percent-encoded", async () => {
+    const flow = demoFlowId("wms-inventory");
+    const errors = await logs(`&flow_ids[]=${flow}&levels[]=50&levels[]=60&limit=1000`);
+    expect(errors.body.total).toBeGreaterThan(10);
+    expect(errors.body.hits.every((hit: Hit) => hit.flow_id === flow && hit.level >= 50)).toBe(true);
+    const encoded = await logs(`&flow_ids%5B%5D=${flow}&levels%5B%5D=50&levels%5B%5D=60&limit=1000`);
+    expect(encoded.body).toEqual(errors.body);
+    const from = new Date(TEST_NOW.getTime() - 6 * 3_600_000).toISOString();
+    const to = new Date(TEST_NOW.getTime() - 3_600_000).toISOString();
+    const window = await logs(`&from=${from}&to=${to}&limit=1000`);
+    expect(window.body.total).toBeGreaterThan(0);
+    expect(window.body.hits.every((hit: Hit) => hit.timestamp >= from && hit.timestamp <= to)).toBe(true);
+  });
+
+  it("searches full text and marks matches with <em>", async () => {
+    const found = await logs("&search=econnrefused&limit=1000");
+    expect(found.body.total).toBeGreaterThan(0);
+    for (const hit of found.body.hits as Hit[]) expect(hit.message).toContain("<em>ECONNREFUSED</em>");
+    const none = await logs("&search=no-such-words-anywhere");
+    expect(none.body).toEqual({ total: 0, hits: [] });
+  });
+
+  it("pages with offset and limit", async () => {
+    const first = await logs("&offset=0&limit=10");
+    const second = await logs("&offset=5&limit=10");
+    expect(second.body.hits.slice(0, 5)).toEqual(first.body.hits.slice(5));
+    const beyond = await logs("&offset=10000&limit=10");
+    expect(beyond.body.hits).toEqual([]);
+  });
+
+  it("answers 400 for missing or malformed parameters", async () => {
+    const missing = await call(emulator, "/v2/logs", { as: userByEmail(emulator, ALICE) });
+    expect(missing.body.errors[0].source.parameter.id).toBe("workspace_id");
+    for (const bad of ["&levels[]=35", "&from=yesterday", "&limit=0", "&limit=1001", "&offset=-1"]) {
+      const answer = await logs(bad);
+      expect(answer.status, bad).toBe(400);
+      expect(answer.body.errors[0].title).toBe("Bad argument error");
+    }
+  });
+
+  it("needs workspaces.logs.read_all (403 for a guest) and membership (404 for another tenant)", async () => {
+    expect((await logs("", GINA)).status).toBe(403);
+    expect((await logs("", BOB)).status).toBe(404);
+  });
+});
