@@ -41,9 +41,11 @@ export const imageInsteadOfText = (text: string): string | undefined => {
   return undefined;
 };
 
-// Node/JavaScript frames "at fn (file.js:12:5)" / "at file.js:12:5", Java frames "at a.b.C.m(C.java:42)".
+// Node/JavaScript frames "at fn (file.js:12:5)" / "at file.js:12:5" (a source file, so "at 10:30" is not one),
+// Java frames "at a.b.C.m(C.java:42)".
 const STACK_FRAME =
-  /\bat\s+(?:[^\s()]+\s+\()?[^\s()]+:\d+(?::\d+)?\)?|\bat\s+[\w$.]+\([\w$]+\.(?:java|kt|scala):\d+\)/;
+  /\bat\s+(?:[^\s()]+\s+\()?(?:[^\s()]*\.(?:[cm]?[jt]sx?|java|kt|scala|py|rb|go|cs)|node:[\w/]+)(?::\d+){1,2}\)?|\bat\s+[\w$.]+\([\w$]+\.(?:java|kt|scala):\d+\)/;
+/\bat\s+(?:[^\s()]+\s+\()?[^\s()]+:\d+(?::\d+)?\)?|\bat\s+[\w$.]+\([\w$]+\.(?:java|kt|scala):\d+\)/;
 const LOG_TIMESTAMP = /^\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
 const LOG_LEVEL_WORD = /\b(?:TRACE|DEBUG|INFO|WARN(?:ING)?|ERROR|FATAL)\b/i;
 const JSON_LOG = /^\s*\{.*"(?:level|msg|time|name)"\s*:/;

@@ -35,7 +35,7 @@ export const itemPath = (parent: string, index: number): string => `${parent}[${
 
 /** How a value's type reads in a message. */
 export const describeType = (value: unknown): string => {
-  if (value === null) return "null";
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return "a list";
   if (typeof value === "string") return "text";
   if (typeof value === "object") return "an object";

@@ -1,5 +1,7 @@
 // Shared inputs for the ticket tests. Not exported from the package.
 import type { Ticket } from "../ticket.js";
+import type { TicketProblem, TicketProblemCode } from "../ticket-problem.js";
+import { validateTicket } from "../validate-ticket.js";
 
 /** The fixed "now" of the ticket tests. */
 export const NOW = new Date("2026-03-27T12:00:00Z");
@@ -14,7 +16,7 @@ export const minutesFromNow = (minutes: number): string =>
   new Date(NOW.getTime() + minutes * 60_000).toISOString();
 
 /** A ticket that passes submission validation at {@link NOW}, with every field the guide asks for. */
-export const completeTicket = (overrides: Partial<Record<keyof Ticket, unknown>> = {}): Ticket =>
+export const completeTicket = (overrides: Readonly<Record<string, unknown>> = {}): Ticket =>
   ({
     title: "Orders flow stops after the CRM update",
     description:
@@ -52,3 +54,19 @@ export const completeTicket = (overrides: Partial<Record<keyof Ticket, unknown>>
     cause: "SYSTEM_DOWNTIME",
     ...overrides,
   }) as Ticket;
+
+/** Validates at {@link NOW} in submission mode. */
+export const submit = (ticket: unknown): readonly TicketProblem[] =>
+  validateTicket(ticket, { mode: "submission", now: NOW });
+
+/** Validates at {@link NOW} in draft mode. */
+export const checkDraft = (ticket: unknown): readonly TicketProblem[] =>
+  validateTicket(ticket, { mode: "draft", now: NOW });
+
+/** The codes of the problems at one path. */
+export const codesAt = (problems: readonly TicketProblem[], path: string): TicketProblemCode[] =>
+  problems.filter((problem) => problem.path === path).map((problem) => problem.code);
+
+/** The message of the first problem at one path. */
+export const messageAt = (problems: readonly TicketProblem[], path: string): string =>
+  problems.find((problem) => problem.path === path)?.message ?? "";
