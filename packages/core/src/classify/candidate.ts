@@ -1,0 +1,23 @@
+import type { Cause } from "../taxonomy/taxonomy.js";
+import type { Evidence, EvidenceSource } from "./types.js";
+
+/** One signal voting for one cause with a score (0..100); the decision picks the best-scored cause. */
+export interface Candidate {
+  readonly cause: Cause;
+  readonly score: number;
+  readonly evidence: Evidence;
+}
+
+const MAX_VALUE_LENGTH = 160;
+
+/** Evidence text kept short and on one line, so it stays readable in tickets and logs. */
+export const clipValue = (value: string): string => {
+  const oneLine = value.replace(/\s+/g, " ").trim();
+  return oneLine.length <= MAX_VALUE_LENGTH ? oneLine : `${oneLine.slice(0, MAX_VALUE_LENGTH - 1)}…`;
+};
+
+export const candidate = (
+  cause: Cause,
+  score: number,
+  evidence: { signal: string; source: EvidenceSource; value: string },
+): Candidate => ({ cause, score, evidence: { ...evidence, value: clipValue(evidence.value) } });

@@ -1,0 +1,108 @@
+import { CAUSE_INFO, type Cause } from "../taxonomy/taxonomy.js";
+import type { Candidate } from "./candidate.js";
+import { contextCandidates, queueFill } from "./context-candidates.js";
+import { decide } from "./decide.js";
+import { matchText, type TextMatch } from "./match-text.js";
+import { type ReadInput, readInput } from "./read-input.js";
+import { scanWindow } from "./scan-window.js";
+import { statusFieldCandidates, statusTextCandidates } from "./status-candidates.js";
+import type { TooManyRequestsHints } from "./status-code.js";
+import { stackCandidates, textCandidates } from "./text-candidates.js";
+import type { Classification, ErrorContext, ErrorInput, Evidence } from "./types.js";
+
+const WEBHOOK_TEXT = /webhook|\/hook\//i;
+
+const toClassification = (
+  cause: Cause,
+  confidence: number,
+  evidence: readonly Evidence[],
+): Classification => {
+  const info = CAUSE_INFO[cause];
+  return {
+    level: info.level,
+    cause,
+    confidence,
+    evidence,
+    title: info.title,
+    remedy: info.remedy,
+    docsUrl: info.docsUrl,
+    retryable: info.retryable,
+  };
+};
+
+const hasSignal = (matches: readonly TextMatch[], ...names: string[]): boolean =>
+  matches.some((match) => names.includes(match.signal.name));
+
+const hintsFor = (read: ReadInput, text: string, matches: readonly TextMatch[]): TooManyRequestsHints => ({
+  queueFull:
+    queueFill(read.context.queueStats, read.context) >= 1 ||
+    hasSignal(matches, "queueOverflowText", "queueOverflowSuspension"),
+  platformQuota: hasSignal(matches, "platformQuota"),
+  webhook: read.context.webhook === true || WEBHOOK_TEXT.test(read.componentName) || WEBHOOK_TEXT.test(text),
+});
+
+const unknownEvidence = (read: ReadInput, scanned: number): Evidence[] => {
+  const hasContext = Object.keys(read.context).length > 0;
+  const reason =
+    scanned === 0 && !hasContext
+      ? {
+          signal: "emptyInput",
+          source: "message" as const,
+          value: "no message, stack or context to classify",
+        }
+      : {
+          signal: "noKnownSignal",
+          source: "message" as const,
+          value: `no known signal in ${scanned} characters${hasContext ? " or in the context" : ""}`,
+        };
+  return [reason, ...read.notes];
+};
+
+const collectCandidates = (read: ReadInput, message: string, stack: string): Candidate[] => {
+  const messageMatches = matchText(message);
+  const stackMatches =
+    stack.length > 0 ? matchText(stack).filter((m) => !hasSignal(messageMatches, m.signal.name)) : [];
+  const allMatches = [...messageMatches, ...stackMatches];
+  const hints = hintsFor(read, message, allMatches);
+  return [
+    ...contextCandidates(read.context as ErrorContext),
+    ...statusFieldCandidates(read.statusCode, hints),
+    ...statusTextCandidates(message, hints),
+    ...textCandidates(messageMatches, "message"),
+    ...textCandidates(stackMatches, "stack"),
+    ...stackCandidates(stack.length > 0 ? `${message}\n${stack}` : message),
+  ];
+};
+
+const classifyRead = (read: ReadInput): Classification => {
+  const message = scanWindow(read.message);
+  const stack = scanWindow(read.stack);
+  const decision = decide(collectCandidates(read, message, stack));
+  if (decision === undefined)
+    return toClassification("UNKNOWN", 0, unknownEvidence(read, message.length + stack.length));
+  return toClassification(decision.cause, decision.confidence, decision.evidence);
+};
+
+/**
+ * Classifies one error into the troubleshooting taxonomy: pure and deterministic (it never reads the clock;
+ * pass `context.now`), explainable (every result lists the signals behind it) and total: it never throws.
+ * Empty, huge, binary and non-string messages get a classification, UNKNOWN with confidence 0 when nothing
+ * fits, and the evidence then says why (`emptyInput`, `noKnownSignal`, `messageNotText`, `unreadableInput`).
+ * Precedence between signals is documented in `scores.ts`.
+ *
+ * @example
+ * classifyError({ message: "Error: Code: 401 Message: Unauthorized Body: {}" }).cause // "INVALID_CREDENTIALS"
+ * classifyError({ message: "Component failed to start", context: { containerExit: { state: "Killed", exitCode: 137 } } })
+ *   .cause // "OUT_OF_MEMORY"
+ */
+export const classifyError = (input: ErrorInput): Classification => {
+  try {
+    return classifyRead(readInput(input));
+  } catch {
+    // Only hostile inputs get here (getters or proxies that throw); their contents are not echoed back.
+    const evidence: Evidence[] = [
+      { signal: "unreadableInput", source: "message", value: "the input could not be read" },
+    ];
+    return toClassification("UNKNOWN", 0, evidence);
+  }
+};

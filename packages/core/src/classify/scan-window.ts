@@ -1,0 +1,21 @@
+/** Characters scanned from the start of a long text. */
+export const HEAD_CHARS = 12_288;
+/** Characters scanned from the end of a long text, where wrapped causes and last log lines sit. */
+export const TAIL_CHARS = 4_096;
+
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, "g");
+const SEARCH_MARK = /<\/?em>/gi;
+
+/**
+ * The part of a text worth scanning, without noise: a bounded head and tail of huge inputs, ANSI colour codes
+ * removed, and the `<em>` marks the logs API wraps around search hits taken out so words match again.
+ */
+export const scanWindow = (text: string): string => {
+  let window =
+    text.length <= HEAD_CHARS + TAIL_CHARS
+      ? text
+      : `${text.slice(0, HEAD_CHARS)}\n${text.slice(-TAIL_CHARS)}`;
+  if (window.includes("\u001b")) window = window.replace(ANSI, "");
+  if (window.includes("em>") || window.includes("EM>")) window = window.replace(SEARCH_MARK, "");
+  return window;
+};

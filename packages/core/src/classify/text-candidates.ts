@@ -1,0 +1,28 @@
+import { type Candidate, candidate } from "./candidate.js";
+import type { TextMatch } from "./match-text.js";
+import { SCORES } from "./scores.js";
+import { CODE_ERROR_CLASS, readStack } from "./stack-frames.js";
+import type { EvidenceSource } from "./types.js";
+
+/** Candidates from the signals matched in one text. */
+export const textCandidates = (matches: readonly TextMatch[], source: EvidenceSource): Candidate[] =>
+  matches.map(({ signal, text }) =>
+    candidate(signal.cause, signal.score, { signal: signal.name, source, value: text }),
+  );
+
+/**
+ * A code error (TypeError, ReferenceError, NullPointerException…) thrown from a frame in the component's own
+ * files is the component's defect; frames only in node_modules or runtime internals do not blame it.
+ */
+export const stackCandidates = (text: string): Candidate[] => {
+  if (!CODE_ERROR_CLASS.test(text)) return [];
+  const { ownFrame } = readStack(text);
+  if (ownFrame === undefined) return [];
+  return [
+    candidate("COMPONENT_ERROR", SCORES.ownStackFrame, {
+      signal: "ownStackFrame",
+      source: "stack",
+      value: ownFrame,
+    }),
+  ];
+};
