@@ -26,6 +26,7 @@ export interface PlatformClientOptions {
   readonly apiKey: string;
   /**
    * Per attempt: how long to wait for the response headers, and for each chunk of the body, in milliseconds.
+   * undici checks these on a coarse timer, so a timeout may fire up to about a second late.
    * @default 30000
    */
   readonly timeoutMs?: number;
