@@ -1,0 +1,95 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_PLAYGROUND_DIR } from "../http/playground-files.js";
+import { startTestGateway, type TestGateway } from "../testing/test-gateway.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(
+    `playground browser test skipped: ${CHROMIUM} is absent (apt-get install -y chromium; .ci/run does)`,
+  );
+}
+const screenshots = fileURLToPath(new URL("../../test-results/", import.meta.url));
+
+/** Opens the playground and waits until GraphiQL has fetched the schema, so its buttons work. */
+const openPlayground = async (page: Page, gateway: TestGateway): Promise<void> => {
+  const schemaLoaded = page.waitForResponse((response) => response.url() === gateway.graphqlUrl, {
+    timeout: 45_000,
+  });
+  await page.goto(gateway.playgroundUrl);
+  await schemaLoaded;
+  await page.locator(".graphiql-execute-button").waitFor({ state: "visible" });
+};
+
+describe.skipIf(!hasChromium)("the playground in headless Chromium", () => {
+  let gateway: TestGateway;
+  let browser: Browser;
+  beforeAll(async () => {
+    if (!existsSync(`${DEFAULT_PLAYGROUND_DIR}/index.html`)) {
+      throw new Error("dist/playground is missing: run `pnpm --filter @flowdoctor/gateway build` first");
+    }
+    gateway = await startTestGateway();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await gateway?.close();
+  });
+
+  it("opens, runs the first example and shows its result, with no request leaving the gateway", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+
+    await openPlayground(page, gateway);
+    await page.getByLabel("E-mail").fill("someone@example.com");
+    await page.getByLabel("API key").fill("not-a-real-key");
+    await page.locator(".graphiql-execute-button").click();
+    const response = page.locator(".graphiql-response");
+    // Monaco renders spaces as no-break spaces; compare on plain single spaces.
+    const text = async () => ((await response.textContent()) ?? "").replace(/[\s\u00a0]+/g, " ");
+    await expect.poll(text, { timeout: 45_000 }).toContain('"upstream": "EMULATOR"');
+
+    await mkdir(screenshots, { recursive: true });
+    await page.screenshot({ path: `${screenshots}playground.png` });
+    const outside = requested.filter(
+      (url) => !url.startsWith(gateway.url) && !url.startsWith("data:") && !url.startsWith("blob:"),
+    );
+    expect(outside).toEqual([]);
+    expect(requested.some((url) => url === gateway.graphqlUrl)).toBe(true);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("sends the credentials from the form as an Authorization: Basic header", async () => {
+    const page = await browser.newPage();
+    await openPlayground(page, gateway);
+    await page.getByLabel("E-mail").fill("ops@example.com");
+    await page.getByLabel("API key").fill("k3y");
+    const sent = page.waitForRequest(
+      (request) => request.url() === gateway.graphqlUrl && request.method() === "POST",
+    );
+    await page.locator(".graphiql-execute-button").click();
+    const request = await sent;
+    expect(request.headers().authorization).toBe(
+      `Basic ${Buffer.from("ops@example.com:k3y").toString("base64")}`,
+    );
+    await page.close();
+  });
+});
