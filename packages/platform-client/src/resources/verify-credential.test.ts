@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isPlatformError } from "../errors.js";
+import { type Harness, rejectionOf, startHarness } from "../testing/harness.js";
+import { COMPONENT_ID, WORKSPACE_ID } from "../testing/test-scenario.js";
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness({ verificationPolls: 2 });
+});
+afterAll(async () => harness.close());
+
+const request = {
+  componentId: COMPONENT_ID,
+  workspaceId: WORKSPACE_ID,
+  pollIntervalMs: 10,
+  maxPollIntervalMs: 20,
+};
+
+describe("verifyCredential", () => {
+  it("schedules, polls until the result is ready and reports a verified credential", async () => {
+    const { platform, attempts } = harness.client();
+    expect(await platform.verifyCredential({ ...request, fields: { apiKey: "good-erp-key" } })).toEqual({
+      verified: true,
+    });
+    const paths = attempts.map(
+      (attempt) => `${attempt.method} ${attempt.path.replace(/[0-9a-f]{24}/g, "ID")}`,
+    );
+    expect(paths).toEqual([
+      "POST /v2/components/ID/versions/latest/verify-credential",
+      "GET /v2/exec/poll/ID",
+      "GET /v2/exec/poll/ID",
+      "GET /v2/exec/poll/ID",
+      "GET /v2/exec/result/ID",
+    ]);
+  });
+
+  it("reports a rejected credential with the component's reason, as a result", async () => {
+    const { platform } = harness.client();
+    expect(await platform.verifyCredential({ ...request, fields: { apiKey: "expired-erp-key" } })).toEqual({
+      verified: false,
+      reason: "401 Unauthorized: API key expired",
+    });
+  });
+
+  it("gives up at the deadline with a timeout", async () => {
+    const slow = await startHarnessWithPolls(1_000);
+    try {
+      const { platform } = slow.client();
+      const started = Date.now();
+      const error = await rejectionOf(
+        platform.verifyCredential({ ...request, fields: { apiKey: "good-erp-key" }, deadlineMs: 150 }),
+      );
+      expect(isPlatformError(error) && error.code).toBe("PLATFORM_TIMEOUT");
+      expect((error as Error).message).toMatch(/had no result within 150 ms/);
+      expect(Date.now() - started).toBeLessThan(1_000);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+const startHarnessWithPolls = (verificationPolls: number) => startHarness({ verificationPolls });
