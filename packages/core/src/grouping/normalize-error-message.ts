@@ -1,0 +1,103 @@
+import { trimStackTrace } from "./trim-stack-trace.js";
+
+// Long bodies add cost and nothing to the grouping; the head of a message tells problems apart.
+const MAX_INPUT_LENGTH = 1000;
+const MAX_PATTERN_LENGTH = 500;
+
+const ANSI_CODE = new RegExp(`${String.fromCharCode(27)}\\[[0-?]*[ -/]*[@-~]`, "g");
+const EM_MARK = /<\/?em>/gi;
+const NEVER = /$^/g;
+const URL = /\b([A-Za-z][A-Za-z0-9+.-]{1,20}):\/\/[^\s"'<>()]+/g;
+const EMAIL = /[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+const HTTP_DATE = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT\b/g;
+const ISO_DATE_TIME =
+  /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2}\b)?)?/g;
+const TIME_OF_DAY = /\b\d{2}:\d{2}:\d{2}(?:\.\d+)?\b/g;
+const UUID = /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g;
+const HEX_RUN = /\b[0-9a-fA-F]{8,}\b/g;
+const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g;
+// A dotted name, with a port, or ending in a common top-level domain (so `component.json` stays).
+const DOTTED_NAME = /\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d{1,5}\b)?/g;
+const HOST_NAME = /\.(?:com|net|org|io|de|co|uk|eu|info|biz|us|app|dev|cloud|local|internal|ch|at|fr|nl)$/i;
+const JSON_STRING_VALUE = /("[^"\\\n]{1,64}"[ \t]*:[ \t]*)"((?:[^"\\\n]|\\.)*)"/g;
+// Quoted text, paired left to right; a single quote counts only outside a word (not in "can't").
+const QUOTED = /"[^"\n]*"|(?<!\w)'[^'\n]*'(?!\w)|`[^`\n]*`/g;
+// JSON values that name a kind of problem (`invalid_grant`, `NOT_FOUND`) rather than a piece of data.
+const CONSTANT_VALUE = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)$/;
+// A number, unless it is part of a word (`T2002`, `step_1`, `v2`). Context decides whether it is kept.
+const NUMBER = /(?<![\w.])\d+(?:\.\d+)?/g;
+// Numbers that tell problems apart: HTTP statuses and exit codes after these words, or before a status text.
+const STATUS_BEFORE =
+  /(?:status(?:\s*code)?|statusCode|code|http(?:\/\d(?:\.\d)?)?|exit\s*code|error)\W{0,4}$/i;
+const STATUS_TEXT_AFTER = /^\s+[A-Z][a-z]/;
+
+/** A URL as its scheme, a host placeholder and the shape of its path: word segments stay, the rest is `*`. */
+const urlShape = (url: string, scheme: string): string => {
+  const rest = url.slice(scheme.length + 3);
+  const pathStart = rest.search(/[/?#]/);
+  if (pathStart === -1) return `${scheme}://<host>`;
+  const [path = "", query] = rest.slice(pathStart).split(/[?#]/, 2);
+  const shape = path
+    .split("/")
+    .map((segment) => (segment === "" || /^(?:[A-Za-z_-]+|v\d{1,2})$/.test(segment) ? segment : "*"))
+    .join("/");
+  return `${scheme}://<host>${shape}${query === undefined ? "" : "?<query>"}`;
+};
+
+const jsonValue = (pair: string, keyPart: string, value: string): string =>
+  CONSTANT_VALUE.test(value) ? pair : `${keyPart}"<str>"`;
+
+/** Quoted free text (with blanks, or long) becomes `<str>`; short quoted names such as field names stay. */
+const quoted = (text: string): string => {
+  const content = text.slice(1, -1);
+  return content.length > 64 || /\s/.test(content) ? `${text[0]}<str>${text[0]}` : text;
+};
+
+const SOURCE_FILE = /\.(?:[cm]?js|ts|json|java|py|xml|rb|go|kt):\d+$/i;
+const hostName = (name: string): string =>
+  HOST_NAME.test(name) || (name.includes(":") && !SOURCE_FILE.test(name)) ? "<host>" : name;
+
+const hexRun = (run: string): string => (/\d/.test(run) && /[a-fA-F]/.test(run) ? "<id>" : run);
+
+const number = (digits: string, offset: number, text: string): string => {
+  const isStatusLike = digits.length === 3 && digits >= "100" && digits <= "599";
+  if (isStatusLike && STATUS_TEXT_AFTER.test(text.slice(offset + 3, offset + 6))) return digits;
+  const before = text.slice(Math.max(0, offset - 16), offset);
+  return STATUS_BEFORE.test(before) && (isStatusLike || /exit\s*code\W*$/i.test(before)) ? digits : "<n>";
+};
+
+/** Ids, times, hosts and addresses, most specific first, so that later passes do not cut them up. */
+const maskVariables = (text: string): string =>
+  // The `includes` checks skip passes that cannot match; they halve the cost on typical messages.
+  (text.includes("://") ? text.replace(URL, urlShape) : text)
+    .replace(text.includes("@") ? EMAIL : NEVER, "<email>")
+    .replace(text.includes(" GMT") ? HTTP_DATE : NEVER, "<time>")
+    .replace(ISO_DATE_TIME, "<time>")
+    .replace(TIME_OF_DAY, "<time>")
+    .replace(UUID, "<uuid>")
+    .replace(HEX_RUN, hexRun)
+    .replace(IPV4, "<ip>")
+    .replace(DOTTED_NAME, hostName)
+    .replace(JSON_STRING_VALUE, jsonValue)
+    .replace(QUOTED, quoted)
+    .replace(NUMBER, number);
+
+/**
+ * The shape of an error message, the same for every occurrence of one problem: ANSI colours, `<em>` search
+ * marks and stack frames are dropped (the lines before the first frame stay, at most three); ids (ObjectIds,
+ * UUIDs, exec ids, SHAs and other hex runs) become `<id>`/`<uuid>`, times and dates `<time>`, URLs
+ * `scheme://<host>/path/shape`, hosts and IPs `<host>`/`<ip>`, e-mail addresses `<email>`, JSON string values
+ * and quoted free text `<str>`, and numbers `<n>`. HTTP status codes (after `status`, `code`, `HTTP`, or before a
+ * status text like `404 Not Found`) and exit codes stay, as do words, error class names, field names in
+ * quotes and codes such as `T2002`. Whitespace is collapsed; the result is at most 500 characters.
+ *
+ * @example
+ * normalizeErrorMessage('Code: 401 Message: Unauthorized Body: {"id":"585918da586224001b96de89"}');
+ * // 'Code: 401 Message: Unauthorized Body: {"id":"<str>"}'
+ */
+export const normalizeErrorMessage = (text: string): string => {
+  const plain = text.includes("\u001b") ? text.replace(ANSI_CODE, "") : text;
+  const unmarked = plain.includes("em>") ? plain.replace(EM_MARK, "") : plain;
+  const head = trimStackTrace(unmarked).slice(0, MAX_INPUT_LENGTH);
+  return maskVariables(head).replace(/\s+/g, " ").trim().slice(0, MAX_PATTERN_LENGTH);
+};
