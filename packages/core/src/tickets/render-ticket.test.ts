@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isCoreError } from "../errors.js";
 import { CAUSE_INFO } from "../taxonomy/taxonomy.js";
 import { renderTicket } from "./render-ticket.js";
 import { CONTRACT_ID, completeTicket, FLOW_ID, WORKSPACE_ID } from "./testing/ticket-fixtures.js";
@@ -217,5 +218,68 @@ describe("renderTicket", () => {
     expect(renderTicket(structuredClone(ticket))).toBe(text);
     expect(text.endsWith("\n")).toBe(true);
     expect(text.endsWith("\n\n")).toBe(false);
+  });
+});
+
+describe("renderTicket with awkward input", () => {
+  it("keeps multi-line list entries inside their item and the title on one line", () => {
+    const text = renderTicket({
+      title: "Orders\nflow  stops",
+      stepsToReproduce: ["Start the flow\nand wait"],
+      timeline: [{ at: "2026-03-27T08:15:00Z", event: "Failed\nagain" }],
+      isBlocker: true,
+      blockerImpact: "No orders\nno shipping",
+    });
+    expect(text.startsWith("# Orders flow stops\n")).toBe(true);
+    expect(text).toContain("1. Start the flow\n   and wait");
+    expect(text).toContain("- 2026-03-27T08:15:00Z: Failed\n  again");
+    expect(text).toContain("- Impact: No orders\n  no shipping");
+  });
+
+  it("rejects invalid options with a core error naming the option", () => {
+    for (const [options, field] of [
+      [{ logMaxChars: 0 }, "options.logMaxChars"],
+      [{ logMaxChars: 1.5 }, "options.logMaxChars"],
+      [{ appUrl: 5 }, "options.appUrl"],
+    ] as const) {
+      let caught: unknown;
+      try {
+        renderTicket({}, options as never);
+      } catch (error) {
+        caught = error;
+      }
+      expect(isCoreError(caught) && caught.code).toBe("CORE_INVALID_INPUT");
+      expect((caught as Error).message).toContain(field);
+    }
+  });
+});
+
+describe("renderTicket with null fields", () => {
+  it("reads null and blank text as not given, like validation", () => {
+    const withNulls = {
+      title: null,
+      flowId: null,
+      flowVersion: "",
+      logs: "  ",
+      otherIds: { stepId: null },
+      errorReport: { source: "ui", text: "boom", receivedAt: null },
+      priority: null,
+    } as unknown as TicketDraft;
+    const text = renderTicket(withNulls);
+    expect(text).not.toContain("null");
+    expect(text).toContain("# (no title)");
+    expect(text).toContain("- Flow: Not given.");
+    expect(text).toContain("### Error report (from the UI)");
+    expect(sectionBody(text, "## Priority")).toBe("Not given.");
+  });
+
+  it("rejects a ticket that is not an object", () => {
+    let caught: unknown;
+    try {
+      renderTicket(null as unknown as TicketDraft);
+    } catch (error) {
+      caught = error;
+    }
+    expect(isCoreError(caught) && caught.code).toBe("CORE_INVALID_INPUT");
   });
 });

@@ -1,3 +1,4 @@
+import { CoreError } from "../errors.js";
 import { CAUSE_INFO, type Cause, type Level } from "../taxonomy/taxonomy.js";
 import { ticketAppPath } from "./app-url.js";
 import { fencedBlock, formatBytes, trimLog } from "./render-blocks.js";
@@ -33,13 +34,18 @@ const NOT_GIVEN = "Not given.";
  * with the ids, the app link, screenshots, log file, error text, first-observed time and documentation checked;
  * timeline with the error report; priority; blocker and deadline; then the diagnosis, when there is one.
  * Parts the guide asks for show "Not given." when missing; optional parts are left out. The output depends only on
- * the input (no clock, no locale). Expects a validated ticket; it does not re-validate.
+ * the input (no clock, no locale). Expects a validated ticket (draft or submission); it does not re-validate, but
+ * reads `null` and blank text as "not given", as validation does.
+ *
+ * @throws CoreError `CORE_INVALID_INPUT` when the ticket is not an object or an option is invalid.
  */
-export const renderTicket = (ticket: TicketDraft, options: RenderTicketOptions = {}): string => {
+export const renderTicket = (input: TicketDraft, options: RenderTicketOptions = {}): string => {
+  const { appUrl, logMaxChars } = checkOptions(options);
+  const ticket = withoutBlanks(input);
   const sections = [
-    [`# ${ticket.title?.trim() || "(no title)"}`],
-    descriptionSection(ticket, options.appUrl ?? ""),
-    evidenceSection(ticket, options.logMaxChars ?? TICKET_LIMITS.renderedLogMaxChars),
+    [`# ${ticket.title?.replace(/\s+/g, " ").trim() || "(no title)"}`],
+    descriptionSection(ticket, appUrl),
+    evidenceSection(ticket, logMaxChars),
     timelineSection(ticket),
     prioritySection(ticket),
     blockerSection(ticket),
@@ -50,6 +56,36 @@ export const renderTicket = (ticket: TicketDraft, options: RenderTicketOptions =
     .map((lines) => lines.join("\n"))
     .join("\n\n")}\n`;
 };
+
+const checkOptions = (options: RenderTicketOptions): { appUrl: string; logMaxChars: number } => {
+  const { appUrl = "", logMaxChars = TICKET_LIMITS.renderedLogMaxChars } = options;
+  if (typeof appUrl !== "string") {
+    throw new CoreError("CORE_INVALID_INPUT", "renderTicket: options.appUrl must be a string.");
+  }
+  if (!Number.isSafeInteger(logMaxChars) || logMaxChars < 1) {
+    throw new CoreError(
+      "CORE_INVALID_INPUT",
+      "renderTicket: options.logMaxChars must be a whole number of at least 1.",
+    );
+  }
+  return { appUrl, logMaxChars };
+};
+
+// Validation reads null and blank text as "not given"; so must the renderer, or it would print "null".
+const withoutBlanks = (ticket: TicketDraft): TicketDraft => {
+  if (typeof ticket !== "object" || ticket === null) {
+    throw new CoreError("CORE_INVALID_INPUT", "renderTicket: ticket must be an object.");
+  }
+  const given = Object.entries(ticket).filter(
+    ([, value]) =>
+      value !== null && value !== undefined && !(typeof value === "string" && value.trim() === ""),
+  );
+  return Object.fromEntries(given) as TicketDraft;
+};
+
+/** A list item whose continuation lines are indented, so multi-line text stays inside the item. */
+const listItem = (marker: string, text: string): string =>
+  `${marker} ${text.trim().replace(/\r?\n/g, `\n${" ".repeat(marker.length + 1)}`)}`;
 
 const yesNo = (value: boolean | undefined, yes = "Yes", no = "No"): string => {
   if (value === undefined) return NOT_GIVEN;
@@ -71,7 +107,7 @@ const descriptionSection = (ticket: TicketDraft, appUrl: string): string[] => {
   lines.push(`- Reproducible: ${yesNo(ticket.reproducible, "Yes", "No, it is not easy to reproduce")}`);
   const steps = ticket.stepsToReproduce ?? [];
   if (steps.length > 0)
-    lines.push("", "### Steps to reproduce", "", ...steps.map((step, i) => `${i + 1}. ${step}`));
+    lines.push("", "### Steps to reproduce", "", ...steps.map((step, i) => listItem(`${i + 1}.`, step)));
   return lines;
 };
 
@@ -87,7 +123,7 @@ const OTHER_ID_NAMES = {
 const otherIdLines = (ticket: TicketDraft): string[] =>
   Object.entries(OTHER_ID_NAMES).flatMap(([field, name]) => {
     const id = ticket.otherIds?.[field as keyof typeof OTHER_ID_NAMES];
-    return id === undefined ? [] : [`- ${name}: ${id}`];
+    return id == null || id === "" ? [] : [`- ${name}: ${id}`];
   });
 
 const evidenceSection = (ticket: TicketDraft, logMaxChars: number): string[] => [
@@ -115,7 +151,7 @@ const evidenceSection = (ticket: TicketDraft, logMaxChars: number): string[] => 
 const screenshotLines = (screenshots: readonly ScreenshotRef[]): string[] => {
   if (screenshots.length === 0) return ["None attached."];
   return screenshots.map((shot) => {
-    const where = shot.ref === undefined ? "" : ` at ${shot.ref}`;
+    const where = shot.ref == null ? "" : ` at ${shot.ref}`;
     return `- ${shot.name} (${shot.mediaType}, ${formatBytes(shot.sizeBytes)})${where}`;
   });
 };
@@ -133,7 +169,7 @@ const docsLines = (ticket: TicketDraft): string[] => {
   const checked = "Yes: the solution was not found in the documentation or was not clear.";
   return pages.length === 0
     ? [checked]
-    : [checked, "", "Pages consulted:", ...pages.map((page) => `- ${page}`)];
+    : [checked, "", "Pages consulted:", ...pages.map((page) => listItem("-", page))];
 };
 
 const timelineSection = (ticket: TicketDraft): string[] => {
@@ -144,7 +180,7 @@ const timelineSection = (ticket: TicketDraft): string[] => {
   for (const entry of entries) {
     const mark =
       incident !== undefined && epochOf(entry.at) === incident ? " (incident: first observed)" : "";
-    lines.push(`- ${entry.at}${mark}: ${entry.event}`);
+    lines.push(listItem("-", `${entry.at}${mark}: ${entry.event}`));
   }
   lines.push("", ...errorReportLines(ticket.errorReport));
   return lines;
@@ -165,7 +201,7 @@ const sortedTimeline = (timeline: readonly TimelineEntry[]): TimelineEntry[] =>
 const errorReportLines = (errorReport: ErrorReport | undefined): string[] => {
   if (errorReport === undefined) return ["### Error report", "", NOT_GIVEN];
   const source = errorReport.source === "email" ? "e-mail" : "UI";
-  const received = errorReport.receivedAt === undefined ? "" : `, received ${errorReport.receivedAt}`;
+  const received = errorReport.receivedAt == null ? "" : `, received ${errorReport.receivedAt}`;
   return [`### Error report (from the ${source}${received})`, "", ...fencedBlock(errorReport.text)];
 };
 
@@ -183,7 +219,7 @@ const prioritySection = (ticket: TicketDraft): string[] => {
 const blockerSection = (ticket: TicketDraft): string[] => {
   const blocker = yesNo(ticket.isBlocker, "Yes, this blocks our work.", "No");
   const lines = ["## Blocker and deadline", "", `- Blocker: ${blocker}`];
-  if (ticket.blockerImpact?.trim()) lines.push(`- Impact: ${ticket.blockerImpact.trim()}`);
+  if (ticket.blockerImpact?.trim()) lines.push(listItem("-", `Impact: ${ticket.blockerImpact}`));
   const deadline = ticket.deadline ?? (ticket.isBlocker ? NOT_GIVEN : undefined);
   if (deadline !== undefined) lines.push(`- Deadline for a solution or workaround: ${deadline}`);
   return lines;

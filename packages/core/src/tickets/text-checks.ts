@@ -36,7 +36,8 @@ const BASE64_BLOB = /^[A-Za-z0-9+/]{100,}={0,2}$/;
 export const imageInsteadOfText = (text: string): string | undefined => {
   const trimmed = text.trim();
   if (DATA_URI.test(trimmed)) return "contains an embedded image (a data:image URI)";
-  if (IMAGE_FILE.test(trimmed)) return `is a reference to an image (${trimmed.slice(0, 80)})`;
+  // The reference itself is not quoted: image URLs often carry access tokens.
+  if (IMAGE_FILE.test(trimmed)) return "is only a reference to an image file or URL";
   if (BASE64_BLOB.test(trimmed)) return "is encoded binary data (base64), not readable text";
   return undefined;
 };

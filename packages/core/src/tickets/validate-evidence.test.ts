@@ -123,6 +123,8 @@ describe("error text", () => {
     expect(codesAt(checkDraft({ errorText: url }), "errorText")).toEqual(["NOT_TEXT"]);
     expect(codesAt(checkDraft({ errorText: "QUJD".repeat(40) }), "errorText")).toEqual(["NOT_TEXT"]);
     expect(checkDraft({ errorText: "Failed to upload invoice.png: ECONNRESET" })).toEqual([]);
+    const tokenUrl = "https://files.example.io/shot.png?token=s3cr3t-value";
+    expect(messageAt(checkDraft({ errorText: tokenUrl }), "errorText")).not.toContain("s3cr3t");
     expect(
       codesAt(checkDraft({ errorText: "no ".repeat(TICKET_LIMITS.errorTextMaxLength / 3 + 1) }), "errorText"),
     ).toEqual(["TOO_LONG"]);
@@ -182,6 +184,9 @@ describe("documentation checked", () => {
   });
 
   it("checks each page consulted", () => {
+    expect(codesAt(checkDraft({ docsConsulted: ["Platform\nBehavior"] }), "docsConsulted[0]")).toEqual([
+      "NOT_SINGLE_LINE",
+    ]);
     const pages = ["Platform Behavior", "x".repeat(TICKET_LIMITS.docPageMaxLength + 1)];
     expect(codesAt(checkDraft({ docsConsulted: pages }), "docsConsulted[1]")).toEqual(["TOO_LONG"]);
   });

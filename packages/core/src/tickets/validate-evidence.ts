@@ -72,7 +72,7 @@ const readTextList = (
   ctx: ValidationContext,
   value: unknown,
   path: string,
-  rule: FieldRule & { readonly maxItems: number; readonly maxLength: number },
+  rule: FieldRule & { readonly maxItems: number; readonly maxLength: number; readonly singleLine?: boolean },
 ): void => {
   const list = readList(ctx, value, path, rule);
   list?.forEach((item, index) => {
@@ -80,6 +80,7 @@ const readTextList = (
       label: `${rule.label}, entry ${index + 1},`,
       required: true,
       maxLength: rule.maxLength,
+      singleLine: rule.singleLine ?? false,
     };
     readText(ctx, item, itemPath(path, index), itemRule);
   });
@@ -98,6 +99,7 @@ const validateDocs = (ctx: ValidationContext, ticket: UnknownRecord): void => {
     hint: "list the documentation pages you checked.",
     maxItems: TICKET_LIMITS.docsConsultedMaxItems,
     maxLength: TICKET_LIMITS.docPageMaxLength,
+    singleLine: true,
   });
 };
 

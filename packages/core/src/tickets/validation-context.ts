@@ -212,7 +212,7 @@ export const reportUnknownKeys = (
       ctx,
       childPath(path, key),
       "UNKNOWN_FIELD",
-      `"${key}" is not a known field here; check its spelling.`,
+      `"${key.slice(0, 60)}" is not a known field here; check its spelling.`,
     );
   }
 };
