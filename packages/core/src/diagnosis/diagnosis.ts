@@ -1,5 +1,7 @@
 import type { IsoDateTime, ObjectId, StepQueueStats } from "../model/platform.js";
 import type { Cause, Level } from "../taxonomy/taxonomy.js";
+import type { MissingTicketField } from "../tickets/missing-for-submission.js";
+import type { TicketDraft } from "../tickets/ticket.js";
 
 /** The checks of the runbook, in the troubleshooting guide's order. */
 export const CHECK_NAMES = [
@@ -74,7 +76,11 @@ export interface CheckRun {
   readonly note?: string;
 }
 
+/** HEALTHY: no FAIL or WARN; DEGRADED: warnings only; FAILING: at least one FAIL. */
+export type VerdictStatus = "HEALTHY" | "DEGRADED" | "FAILING";
+
 export interface Verdict {
+  readonly status: VerdictStatus;
   readonly level: Level;
   readonly cause: Cause;
   readonly confidence: number;
@@ -88,6 +94,27 @@ export interface Escalation {
   readonly reason: string;
 }
 
+/** One problem of the flow in the window, grouped across executions and classified. */
+export interface DiagnosedErrorGroup {
+  readonly fingerprint: string;
+  readonly stepId?: string;
+  /** The latest message of the group, as logged. */
+  readonly message: string;
+  readonly count: number;
+  readonly executionCount: number;
+  readonly firstSeen: IsoDateTime;
+  readonly lastSeen: IsoDateTime;
+  readonly level: Level;
+  readonly cause: Cause;
+  readonly confidence: number;
+}
+
+/** A support ticket pre-filled from the diagnosis, and what only a person can still add. */
+export interface DiagnosisTicket {
+  readonly draft: TicketDraft;
+  readonly missing: readonly MissingTicketField[];
+}
+
 export interface Diagnosis {
   readonly flowId: ObjectId;
   readonly flowName: string;
@@ -97,9 +124,12 @@ export interface Diagnosis {
   readonly verdict: Verdict;
   /** Worst first: FAIL, WARN, ERROR, SKIPPED, PASS; then by confidence. */
   readonly findings: readonly Finding[];
+  /** The flow's error groups in the window, latest first. */
+  readonly errorGroups: readonly DiagnosedErrorGroup[];
   readonly walkthrough: WalkThrough;
   readonly checks: readonly CheckRun[];
   /** What to do, in order. */
   readonly nextActions: readonly string[];
   readonly escalation: Escalation;
+  readonly ticket: DiagnosisTicket;
 }

@@ -1,14 +1,19 @@
+export type { DiagnoseFlowOptions } from "./diagnose-flow.js";
+export { diagnoseFlow } from "./diagnose-flow.js";
 export type {
   CheckName,
   CheckRun,
   CheckStatus,
+  DiagnosedErrorGroup,
   Diagnosis,
+  DiagnosisTicket,
   Escalation,
   Finding,
   FindingEvidence,
   StepState,
   StepWalk,
   Verdict,
+  VerdictStatus,
   WalkThrough,
 } from "./diagnosis.js";
 export { CHECK_NAMES, CHECK_STATUSES, STEP_STATES } from "./diagnosis.js";

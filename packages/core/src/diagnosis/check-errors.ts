@@ -1,0 +1,86 @@
+import { readStack } from "../classify/stack-frames.js";
+import type { LogEntry } from "../model/log-entry.js";
+import type { Cause } from "../taxonomy/taxonomy.js";
+import type { ClassifiedGroup } from "./classified-groups.js";
+import type { CheckName, Finding } from "./diagnosis.js";
+import { evidence, makeFinding } from "./make-finding.js";
+
+/** Which runbook check owns a cause found in the logs. */
+export const checkOfCause = (cause: Cause): CheckName => {
+  switch (cause) {
+    case "SYSTEM_DOWNTIME":
+    case "RATE_LIMITED":
+    case "REBOUND_EXHAUSTED":
+      return "downtime";
+    case "INVALID_CREDENTIALS":
+      return "credentials";
+    case "MAPPING":
+    case "ANSWER_STRUCTURE":
+      return "mapping";
+    case "COMPONENT_ERROR":
+      return "component";
+    case "COMPONENT_FAILED_TO_START":
+    case "OUT_OF_MEMORY":
+    case "MESSAGE_TOO_LARGE":
+    case "QUEUE_OVERFLOW":
+    case "FLOW_SUSPENDED":
+    case "LIMITED_WORKSPACE_STOPPED":
+    case "CONTRACT_SUSPENDED":
+    case "QUOTA_EXCEEDED":
+    case "MESSAGING_FAILURE":
+      return "platform";
+    case "UNKNOWN":
+      return "errors";
+    default: {
+      const unreachable: never = cause;
+      return unreachable;
+    }
+  }
+};
+
+/** Whether the step logged anything but errors after the group's last error: the problem has recovered. */
+const recoveredAfter = (item: ClassifiedGroup, logs: readonly LogEntry[]): LogEntry | undefined =>
+  logs.find(
+    (entry) =>
+      entry.stepId === item.group.stepId && entry.level < 50 && entry.timestamp > item.group.lastSeen,
+  );
+
+const timePattern = (item: ClassifiedGroup, logs: readonly LogEntry[]): string => {
+  const { count, firstSeen, lastSeen, executionCount } = item.group;
+  const seen = `${count} error(s) in ${executionCount} execution(s) between ${firstSeen} and ${lastSeen}`;
+  if (!["downtime", "credentials"].includes(checkOfCause(item.classification.cause))) return seen;
+  const recovery = recoveredAfter(item, logs);
+  return recovery
+    ? `${seen}; recovered: the step worked again at ${recovery.timestamp}`
+    : `${seen}; ongoing: no success since`;
+};
+
+const componentDetail = (item: ClassifiedGroup): string => {
+  if (item.classification.cause !== "COMPONENT_ERROR") return "";
+  const frame = readStack(item.group.sample.message).ownFrame;
+  const component = item.group.sample.componentName ?? "the component";
+  return ` ${frame ? `Thrown in ${component}'s code ${frame}.` : `No frame in ${component}'s own code is in the log.`} Read the step's log file for execution ${item.group.sample.threadId ?? item.group.sample.execId ?? "(unknown)"}.`;
+};
+
+/** One finding per classified error group: FAIL when the cause is known, WARN when nothing matched. */
+export const errorGroupFindings = (
+  groups: readonly ClassifiedGroup[],
+  logs: readonly LogEntry[],
+): Finding[] =>
+  groups.map((item) => {
+    const { group, classification } = item;
+    const firstLine = group.sample.message.split("\n", 1)[0] ?? "";
+    return makeFinding({
+      check: checkOfCause(classification.cause),
+      status: classification.cause === "UNKNOWN" ? "WARN" : "FAIL",
+      cause: classification.cause,
+      stepId: group.stepId,
+      detail: `${group.stepId}: "${firstLine.slice(0, 200)}" — ${timePattern(item, logs)}.${componentDetail(item)}`,
+      confidence: classification.confidence,
+      evidence: [
+        ...classification.evidence.slice(0, 4),
+        evidence("errorGroup", "logs", `${group.fingerprint} × ${group.count}`),
+      ],
+      remedy: classification.remedy,
+    });
+  });

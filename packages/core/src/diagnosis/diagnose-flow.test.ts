@@ -1,0 +1,190 @@
+import { describe, expect, it } from "vitest";
+import type { LogEntry } from "../model/log-entry.js";
+import type { Contract, DataSample, Flow, FlowQueueStats, Workspace } from "../model/platform.js";
+import { contract, log, makeFlow, NOW, workspace } from "../testing/diagnosis-fixtures.js";
+import { diagnoseFlow } from "./diagnose-flow.js";
+import type { DiagnosisPort } from "./diagnosis-port.js";
+
+interface World {
+  flow?: Flow;
+  workspace?: Workspace;
+  contract?: Contract;
+  logs?: readonly LogEntry[];
+  queues?: FlowQueueStats;
+  samples?: Record<string, unknown>;
+}
+
+const healthySamples = {
+  "6a1b2c3d4e5f60718293a201": { body: { customer: { email: "x@example.com" }, lines: [{ price: 3 }] } },
+  "6a1b2c3d4e5f60718293a202": { contact: { mail: "x@example.com" } },
+};
+
+const portOver = (world: World, overrides: Partial<DiagnosisPort> = {}): DiagnosisPort => ({
+  flow: async () => world.flow ?? makeFlow(),
+  workspace: async () => world.workspace ?? workspace(),
+  contract: async () => world.contract ?? contract(),
+  logs: async () => world.logs ?? [],
+  queueStats: async (flowId) => world.queues ?? { flowId, steps: [] },
+  dataSample: async (id): Promise<DataSample> => ({
+    id,
+    method: "run",
+    result: (world.samples ?? healthySamples)[id],
+  }),
+  ...overrides,
+});
+
+const healthyLogs = ["t1", "t2"].flatMap((thread, run) =>
+  ["step_1", "step_2", "step_3"].map((stepId, index) =>
+    log(stepId, 30, `processed message ${index}`, 60 - run * 10 - index, thread),
+  ),
+);
+
+describe("diagnoseFlow", () => {
+  it("finds nothing wrong with a healthy flow and says so", async () => {
+    const diagnosis = await diagnoseFlow(portOver({ logs: healthyLogs }), { flowId: "f", now: NOW });
+    expect(diagnosis.verdict.status).toBe("HEALTHY");
+    expect(diagnosis.findings.filter((finding) => finding.status === "FAIL")).toEqual([]);
+    expect(diagnosis.checks.map((run) => run.check)).toEqual([
+      "errors",
+      "downtime",
+      "credentials",
+      "mapping",
+      "walkthrough",
+      "component",
+      "platform",
+    ]);
+    expect(diagnosis.escalation.recommended).toBe(false);
+  });
+
+  it("names the failing step, the level and the cause of repeated credential errors", async () => {
+    const logs = [
+      ...healthyLogs,
+      ...["t3", "t4", "t5"].flatMap((thread, run) => [
+        log("step_1", 30, "received", 30 - run, thread),
+        log(
+          "step_2",
+          50,
+          `Error: Code: 401 Message: Unauthorized Body: {"error":"invalid_token","request":"${thread}"}`,
+          29 - run,
+          thread,
+        ),
+      ]),
+    ];
+    const diagnosis = await diagnoseFlow(portOver({ logs }), { flowId: "f", now: NOW });
+    expect(diagnosis.verdict).toMatchObject({
+      status: "FAILING",
+      cause: "INVALID_CREDENTIALS",
+      level: "INTEGRATION_LOGIC",
+      stepId: "step_2",
+    });
+    expect(diagnosis.verdict.summary).toContain("step_2");
+    expect(diagnosis.errorGroups).toHaveLength(1);
+    expect(diagnosis.errorGroups[0]).toMatchObject({ count: 3, executionCount: 3 });
+    expect(diagnosis.walkthrough.firstFailingStepId).toBe("step_2");
+    expect(diagnosis.checks.find((run) => run.check === "credentials")?.status).toBe("FAIL");
+    expect(diagnosis.ticket.draft).toMatchObject({
+      flowId: makeFlow().id,
+      cause: "INVALID_CREDENTIALS",
+      otherIds: { stepId: "step_2" },
+    });
+    expect(diagnosis.ticket.draft.errorText).toContain("401");
+    expect(diagnosis.ticket.draft.firstObservedAt).toBe(diagnosis.errorGroups[0]?.firstSeen);
+    expect(diagnosis.ticket.missing.map((missing) => missing.field)).toContain("isBlocker");
+  });
+
+  it("reports two problems at once and ranks the safeguard that fired above its suspension", async () => {
+    const flow = makeFlow({ status: "suspended", currentStatus: "suspended" });
+    const queues = {
+      flowId: flow.id,
+      steps: [{ stepId: "step_3", total: 74_000, ready: 74_000, unacked: 0, rebounds: 0 }],
+    };
+    const samples = {
+      ...healthySamples,
+      "6a1b2c3d4e5f60718293a202": { contact: { emailAddress: "x@example.com" } },
+    };
+    const diagnosis = await diagnoseFlow(portOver({ flow, queues, samples, logs: healthyLogs }), {
+      flowId: flow.id,
+      now: NOW,
+    });
+    const failing = diagnosis.findings
+      .filter((finding) => finding.status === "FAIL")
+      .map((finding) => finding.cause);
+    expect(failing).toEqual(["QUEUE_OVERFLOW", "FLOW_SUSPENDED", "MAPPING"]);
+    expect(diagnosis.verdict).toMatchObject({ cause: "QUEUE_OVERFLOW", stepId: "step_3" });
+    expect(diagnosis.nextActions[0]).toMatch(/^step_3: /);
+  });
+
+  it("keeps going when one source fails, and reports the check that could not run", async () => {
+    const port = portOver(
+      { logs: healthyLogs },
+      { queueStats: async () => Promise.reject(new Error("503 from the platform")) },
+    );
+    const diagnosis = await diagnoseFlow(port, { flowId: "f", now: NOW });
+    expect(diagnosis.checks.find((run) => run.check === "platform")).toMatchObject({
+      status: "ERROR",
+      note: "503 from the platform",
+    });
+    expect(diagnosis.checks.find((run) => run.check === "mapping")?.status).toBe("PASS");
+    expect(diagnosis.walkthrough.steps).toHaveLength(3);
+  });
+
+  it("stops a check that runs past its time budget", async () => {
+    const port = portOver({ logs: healthyLogs }, { dataSample: () => new Promise(() => undefined) });
+    const diagnosis = await diagnoseFlow(port, { flowId: "f", now: NOW, checkBudgetMs: 50 });
+    expect(diagnosis.checks.find((run) => run.check === "mapping")).toMatchObject({
+      status: "ERROR",
+      note: "did not finish within 50 ms",
+    });
+  });
+
+  it("verifies credentials and probes endpoints only when asked", async () => {
+    const logs = [log("step_2", 50, "connect ECONNREFUSED 10.0.0.7:443", 5, "t9")];
+    const flow = makeFlow();
+    const withUrl = {
+      ...flow,
+      graph: {
+        ...flow.graph,
+        nodes: flow.graph.nodes.map((node) =>
+          node.id === "step_2" ? { ...node, fields: { url: "https://crm.example.com/api" } } : node,
+        ),
+      },
+    };
+    const calls: string[] = [];
+    const port = portOver(
+      { flow: withUrl, logs },
+      {
+        verifyCredential: async (id) => {
+          calls.push(`verify ${id}`);
+          return { verified: true };
+        },
+        probeEndpoint: async (url) => {
+          calls.push(`probe ${url}`);
+          return { reachable: false, reason: "connect ECONNREFUSED" };
+        },
+      },
+    );
+    await diagnoseFlow(port, { flowId: flow.id, now: NOW });
+    expect(calls).toEqual([]);
+    const diagnosis = await diagnoseFlow(port, {
+      flowId: flow.id,
+      now: NOW,
+      verifyCredentials: true,
+      probeEndpoints: true,
+    });
+    expect(calls.sort()).toEqual(["probe https://crm.example.com/api", "verify 6a1b2c3d4e5f60718293a301"]);
+    expect(
+      diagnosis.findings.filter((finding) => finding.check === "downtime").map((finding) => finding.status),
+    ).toEqual(["FAIL", "FAIL"]);
+    expect(diagnosis.checks.find((run) => run.check === "credentials")?.status).toBe("PASS");
+  });
+
+  it("recommends a ticket for messaging failures and unknown errors", async () => {
+    const logs = [
+      log("step_2", 50, "Failed on publishing 9f1c message to MQ: Unexpected connection close", 5, "t9"),
+    ];
+    const diagnosis = await diagnoseFlow(portOver({ logs }), { flowId: "f", now: NOW });
+    expect(diagnosis.verdict.cause).toBe("MESSAGING_FAILURE");
+    expect(diagnosis.escalation.recommended).toBe(true);
+    expect(diagnosis.nextActions.at(-1)).toMatch(/^File a support ticket/);
+  });
+});
