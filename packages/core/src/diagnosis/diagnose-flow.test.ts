@@ -14,7 +14,7 @@ interface World {
   samples?: Record<string, unknown>;
 }
 
-const healthySamples = {
+const healthySamples: Record<string, unknown> = {
   "6a1b2c3d4e5f60718293a201": { body: { customer: { email: "x@example.com" }, lines: [{ price: 3 }] } },
   "6a1b2c3d4e5f60718293a202": { contact: { mail: "x@example.com" } },
 };
