@@ -30,6 +30,7 @@ export const TICKET_FIELDS = [
   "cause",
   "stuckMessageEvidence",
 ] as const satisfies readonly (keyof TicketDraft)[];
+/** The name of a ticket field. */
 export type TicketField = (typeof TICKET_FIELDS)[number];
 
 /** The fields of `otherIds`. */

@@ -4,6 +4,7 @@
  * needs a solution, counted in support's working hours (9 AM–6 PM CET on German working days).
  */
 export const TICKET_PRIORITIES = ["URGENT", "HIGH", "NORMAL", "LOW"] as const;
+/** How soon the reporter needs a solution; see {@link TICKET_PRIORITY_INFO}. */
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 
 /** What one priority means. */

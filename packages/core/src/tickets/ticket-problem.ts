@@ -37,6 +37,7 @@ export const TICKET_PROBLEM_CODES = [
   /** The troubleshooting level contradicts the cause's level. */
   "LEVEL_MISMATCH",
 ] as const;
+/** The code of a ticket validation problem. */
 export type TicketProblemCode = (typeof TICKET_PROBLEM_CODES)[number];
 
 /** One thing wrong with a ticket. */

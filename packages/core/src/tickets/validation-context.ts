@@ -6,14 +6,17 @@ import { TICKET_LIMITS } from "./ticket-limits.js";
 import type { TicketProblem, TicketProblemCode } from "./ticket-problem.js";
 import { parseZonedDateTime } from "./zoned-date-time.js";
 
+/** One validation run: its mode, its clock and the problems found so far. */
 export interface ValidationContext {
   readonly submission: boolean;
   readonly nowMs: number;
   readonly problems: TicketProblem[];
 }
 
+/** A plain object whose fields are not trusted yet. */
 export type UnknownRecord = Readonly<Record<string, unknown>>;
 
+/** Records one problem. */
 export const report = (
   ctx: ValidationContext,
   path: string,
@@ -31,6 +34,7 @@ export const childPath = (parent: string, key: string): string => {
   return parent === "" ? key : `${parent}.${key}`;
 };
 
+/** `parent[index]`. */
 export const itemPath = (parent: string, index: number): string => `${parent}[${index}]`;
 
 /** How a value's type reads in a message. */
@@ -42,6 +46,7 @@ export const describeType = (value: unknown): string => {
   return `a ${typeof value}`;
 };
 
+/** Whether a value is a plain object (not `null`, not an array). */
 export const isRecord = (value: unknown): value is UnknownRecord =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -71,6 +76,7 @@ const present = (ctx: ValidationContext, value: unknown, path: string, rule: Fie
   return undefined;
 };
 
+/** Limits of a text field. */
 export interface TextRule extends FieldRule {
   readonly maxLength: number;
   readonly minLength?: number;
@@ -130,6 +136,7 @@ export const readToken = (
   return text;
 };
 
+/** Checks a true/false field; returns it when it is a boolean. */
 export const readBoolean = (ctx: ValidationContext, value: unknown, path: string, rule: FieldRule) => {
   const flag = present(ctx, value, path, rule);
   if (flag === undefined) return undefined;
@@ -155,6 +162,7 @@ export const readChoice = <TValue extends string>(
   return undefined;
 };
 
+/** Checks a list field and its length; returns it when it is an array. */
 export const readList = (
   ctx: ValidationContext,
   value: unknown,
@@ -186,6 +194,7 @@ export const readList = (
   return list;
 };
 
+/** Checks an object field; returns it when it is a plain object. */
 export const readRecord = (
   ctx: ValidationContext,
   value: unknown,
@@ -217,6 +226,7 @@ export const reportUnknownKeys = (
   }
 };
 
+/** Rules of a date-time field. */
 export interface DateTimeRule extends FieldRule {
   /** Reject times after now (plus the clock-skew tolerance) and times older than the maximum age. */
   readonly past?: boolean;
