@@ -1,0 +1,19 @@
+import { CAUSES, type Cause, LEVELS, type Level } from "@flowdoctor/core";
+import { registerEnumType } from "type-graphql";
+
+const enumOf = <TCode extends string>(codes: readonly TCode[]): { [K in TCode]: K } =>
+  Object.fromEntries(codes.map((code) => [code, code])) as { [K in TCode]: K };
+
+/** The troubleshooting levels (`troubleshooting-taxonomy.md`) as a GraphQL enum; values are core's codes. */
+export const LevelEnum: { [K in Level]: K } = enumOf(LEVELS);
+registerEnumType(LevelEnum, {
+  name: "TroubleshootingLevel",
+  description: "The guide's three levels of a problem, plus UNCLASSIFIED when no rule matched.",
+});
+
+/** The taxonomy's cause codes as a GraphQL enum: stable API, added to, never renamed. */
+export const CauseEnum: { [K in Cause]: K } = enumOf(CAUSES);
+registerEnumType(CauseEnum, {
+  name: "Cause",
+  description: "Why an error happened, per the troubleshooting taxonomy.",
+});
