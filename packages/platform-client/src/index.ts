@@ -1,5 +1,7 @@
 export type { PlatformClient } from "./client.js";
 export { createPlatformClient } from "./client.js";
+export type { ComponentDescriptor, ComponentFunction, CredentialField } from "./decode/descriptor.js";
+export type { Member } from "./decode/member.js";
 export type {
   WorkspaceStats,
   WorkspaceStatsComponent,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../testing/harness.js";
-import { COMPONENT_ID, CONTRACT_ID, WORKSPACE_ID } from "../testing/test-scenario.js";
+import { isPlatformError } from "../errors.js";
+import { type Harness, rejectionOf, startHarness } from "../testing/harness.js";
+import { COMPONENT_ID, COMPONENT_VERSION_IDS, CONTRACT_ID, WORKSPACE_ID } from "../testing/test-scenario.js";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -29,5 +30,29 @@ describe("components", () => {
     expect((await platform.listWorkspaceComponents(WORKSPACE_ID)).map((c) => c.id)).toContain(COMPONENT_ID);
     const versions = await platform.listComponentVersions(COMPONENT_ID);
     expect(versions.map((version) => version.versionNumber)).toEqual([1, 2]);
+  });
+
+  it("reads a component as a workspace sees it, and a version's descriptor", async () => {
+    const { platform } = harness.client();
+    expect((await platform.getWorkspaceComponent(WORKSPACE_ID, COMPONENT_ID)).id).toBe(COMPONENT_ID);
+    const descriptor = await platform.getComponentDescriptor(COMPONENT_ID);
+    expect(descriptor).toMatchObject({
+      repoName: "erp-component",
+      teamName: "acme",
+      isLatest: true,
+      language: "nodejs",
+      sailorVersion: "2.7.8",
+      actions: { upsertOrder: { title: "Upsert order" } },
+      triggers: { timer: { title: "Timer" } },
+      credentialFields: { apiKey: { label: "API key", required: true, viewClass: "PasswordFieldView" } },
+    });
+    const first = await platform.getComponentDescriptor(COMPONENT_ID, COMPONENT_VERSION_IDS[0]);
+    expect(first.isLatest).toBe(false);
+  });
+
+  it("reports the tenant-wide list without its permission as forbidden", async () => {
+    const { platform } = harness.client();
+    const error = await rejectionOf(platform.listAllComponents());
+    expect(isPlatformError(error) && error.code).toBe("PLATFORM_FORBIDDEN");
   });
 });

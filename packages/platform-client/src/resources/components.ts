@@ -1,8 +1,10 @@
 import type { Component, ComponentVersion } from "@flowdoctor/core";
 import { decodeComponent, decodeComponentVersion, indexIncluded } from "../decode/component.js";
+import { type ComponentDescriptor, decodeDescriptor } from "../decode/descriptor.js";
 import { collectionData, includedData, singleData } from "../decode/json-api.js";
 import { type CallOptions, segment, withQuery } from "../http/api-request.js";
 import { type Api, call, decode, requireId } from "./api.js";
+import { getOne } from "./collection.js";
 
 /** Filters of `GET /v2/components`. */
 export interface ComponentsQuery {
@@ -15,6 +17,13 @@ export interface ComponentsQuery {
 const componentPath = (method: string, componentId: string): string =>
   `/v2/components/${segment(requireId(method, "componentId", componentId))}`;
 
+const getAt = async (api: Api, path: string, options: CallOptions | undefined): Promise<Component> => {
+  const response = await call(api, "GET", path, options);
+  return decode(response, (body) =>
+    decodeComponent(singleData(body), "data", indexIncluded(includedData(body))),
+  );
+};
+
 const listAt = async (api: Api, path: string, options: CallOptions | undefined): Promise<Component[]> => {
   const response = await call(api, "GET", path, options);
   return decode(response, (body) => {
@@ -26,11 +35,33 @@ const listAt = async (api: Api, path: string, options: CallOptions | undefined):
 /** The component endpoints (§1.10). Lists are not paged: the API answers them whole with `meta: {}`. */
 export const componentsApi = (api: Api) => ({
   /** One component with its latest version when the platform includes it (`GET /v2/components/{id}`). */
-  getComponent: async (componentId: string, options?: CallOptions): Promise<Component> => {
-    const response = await call(api, "GET", componentPath("getComponent", componentId), options);
-    return decode(response, (body) =>
-      decodeComponent(singleData(body), "data", indexIncluded(includedData(body))),
-    );
+  getComponent: (componentId: string, options?: CallOptions): Promise<Component> =>
+    getAt(api, componentPath("getComponent", componentId), options),
+  /** A component as a workspace may use it, honouring the tenant's whitelist (`GET /v2/workspace/{ws}/components/{id}`). */
+  getWorkspaceComponent: (
+    workspaceId: string,
+    componentId: string,
+    options?: CallOptions,
+  ): Promise<Component> => {
+    const workspace = segment(requireId("getWorkspaceComponent", "workspaceId", workspaceId));
+    const component = segment(requireId("getWorkspaceComponent", "componentId", componentId));
+    return getAt(api, `/v2/workspace/${workspace}/components/${component}`, options);
+  },
+  /** Every component of the tenant (`GET /v2/components/all`, needs `tenants.component.list_all`). */
+  listAllComponents: (options?: CallOptions): Promise<Component[]> =>
+    listAt(api, "/v2/components/all", options),
+  /**
+   * A version's descriptor: language, sailor version, actions, triggers, credential fields
+   * (`GET /v2/components/{id}/versions/{revision}/descriptor`; `revision` defaults to `latest`).
+   */
+  getComponentDescriptor: (
+    componentId: string,
+    revision = "latest",
+    options?: CallOptions,
+  ): Promise<ComponentDescriptor> => {
+    const version = segment(requireId("getComponentDescriptor", "revision", revision));
+    const path = `${componentPath("getComponentDescriptor", componentId)}/versions/${version}/descriptor`;
+    return getOne(api, path, decodeDescriptor, options);
   },
   /** The components of a contract (`GET /v2/components?contract_id=`). */
   listComponents: (query: ComponentsQuery, options?: CallOptions): Promise<Component[]> =>

@@ -55,4 +55,22 @@ describe("users, contracts and workspaces", () => {
       LIMITED_WORKSPACE_ID,
     ]);
   });
+
+  it("lists contract and workspace members with their roles", async () => {
+    const { platform } = harness.client();
+    const contractMembers = await platform.listContractMembers(CONTRACT_ID);
+    expect(contractMembers.find((member) => member.userId === DEVELOPER.id)).toEqual({
+      userId: DEVELOPER.id,
+      firstName: "Dev",
+      lastName: "Eloper",
+      email: DEVELOPER.email,
+      roles: ["admin"],
+    });
+    const workspaceMembers = await platform.listWorkspaceMembers(WORKSPACE_ID);
+    expect(workspaceMembers.map((member) => member.roles[0]).sort()).toEqual([
+      "guest",
+      "integrator",
+      "owner",
+    ]);
+  });
 });

@@ -1,8 +1,9 @@
 import type { Workspace } from "@flowdoctor/core";
+import { decodeMember, type Member } from "../decode/member.js";
 import { decodeWorkspace } from "../decode/workspace.js";
 import { type CallOptions, segment } from "../http/api-request.js";
 import { type Api, checkPage, requireId } from "./api.js";
-import { getOne, getPage } from "./collection.js";
+import { getAll, getOne, getPage } from "./collection.js";
 import { iteratePages, type Page, type PageQuery } from "./page.js";
 
 /** Filters of `GET /v2/workspaces`. */
@@ -34,6 +35,14 @@ export const workspacesApi = (api: Api) => {
         api,
         `/v2/workspaces/${segment(requireId("getWorkspace", "workspaceId", workspaceId))}`,
         decodeWorkspace,
+        options,
+      ),
+    /** A workspace's members with their roles (`GET /v2/workspaces/{id}/members/`). */
+    listWorkspaceMembers: (workspaceId: string, options?: CallOptions): Promise<Member[]> =>
+      getAll(
+        api,
+        `/v2/workspaces/${segment(requireId("listWorkspaceMembers", "workspaceId", workspaceId))}/members/`,
+        (value, at) => decodeMember(value, at, "member"),
         options,
       ),
     /** One page of the workspaces the user is a member of (server default page size 20). */

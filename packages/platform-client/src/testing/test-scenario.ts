@@ -27,6 +27,7 @@ export const LOG_COUNT = 250;
 export const FLOW_ID = oid("9", 1);
 export const ACTIVE_FLOW_ID = oid("9", 2);
 export const VERSION_IDS = [sha(1), sha(2), sha(3)] as const;
+export const COMPONENT_VERSION_IDS = [sha(101), sha(102)] as const;
 
 const graph = (n: number) => ({
   nodes: [
@@ -127,8 +128,8 @@ export const testScenario = (): ScenarioFile => ({
       contractId: CONTRACT_ID,
       sailorVersion: "2.7.8",
       versions: [
-        { id: sha(101), versionNumber: 1, date: "-30d" },
-        { id: sha(102), versionNumber: 2, date: "-2d" },
+        { id: COMPONENT_VERSION_IDS[0], versionNumber: 1, date: "-30d" },
+        { id: COMPONENT_VERSION_IDS[1], versionNumber: 2, date: "-2d" },
       ],
       triggers: { timer: { title: "Timer" } },
       actions: { upsertOrder: { title: "Upsert order" } },
