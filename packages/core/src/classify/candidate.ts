@@ -11,8 +11,10 @@ export interface Candidate {
 const MAX_VALUE_LENGTH = 160;
 
 /** Evidence text kept short and on one line, so it stays readable in tickets and logs. */
+const NEEDS_FOLDING = /\s\s|[\t\n\r\f\v]/;
+
 export const clipValue = (value: string): string => {
-  const oneLine = value.replace(/\s+/g, " ").trim();
+  const oneLine = NEEDS_FOLDING.test(value) ? value.replace(/\s+/g, " ").trim() : value.trim();
   return oneLine.length <= MAX_VALUE_LENGTH ? oneLine : `${oneLine.slice(0, MAX_VALUE_LENGTH - 1)}…`;
 };
 

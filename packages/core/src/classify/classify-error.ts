@@ -5,7 +5,7 @@ import { decide } from "./decide.js";
 import { matchText, type TextMatch } from "./match-text.js";
 import { type ReadInput, readInput } from "./read-input.js";
 import { scanWindow } from "./scan-window.js";
-import { statusFieldCandidates, statusTextCandidates } from "./status-candidates.js";
+import { reattributeThrottling, statusFieldCandidates, statusTextCandidates } from "./status-candidates.js";
 import type { TooManyRequestsHints } from "./status-code.js";
 import { stackCandidates, textCandidates } from "./text-candidates.js";
 import type { Classification, ErrorContext, ErrorInput, Evidence } from "./types.js";
@@ -33,13 +33,22 @@ const toClassification = (
 const hasSignal = (matches: readonly TextMatch[], ...names: string[]): boolean =>
   matches.some((match) => names.includes(match.signal.name));
 
-const hintsFor = (read: ReadInput, text: string, matches: readonly TextMatch[]): TooManyRequestsHints => ({
-  queueFull:
-    queueFill(read.context.queueStats, read.context) >= 1 ||
-    hasSignal(matches, "queueOverflowText", "queueOverflowSuspension"),
-  platformQuota: hasSignal(matches, "platformQuota"),
-  webhook: read.context.webhook === true || WEBHOOK_TEXT.test(read.componentName) || WEBHOOK_TEXT.test(text),
-});
+const NO_HINTS: TooManyRequestsHints = { queueFull: false, platformQuota: false, webhook: false };
+
+/** Hints only matter where a 429 or throttling words appear; most texts skip the work. */
+const hintsFor = (read: ReadInput, text: string, matches: readonly TextMatch[]): TooManyRequestsHints => {
+  const throttled =
+    read.statusCode === 429 || text.includes("429") || matches.some((m) => m.signal.cause === "RATE_LIMITED");
+  if (!throttled) return NO_HINTS;
+  return {
+    queueFull:
+      queueFill(read.context.queueStats, read.context) >= 1 ||
+      hasSignal(matches, "queueOverflowText", "queueOverflowSuspension"),
+    platformQuota: hasSignal(matches, "platformQuota"),
+    webhook:
+      read.context.webhook === true || WEBHOOK_TEXT.test(read.componentName) || WEBHOOK_TEXT.test(text),
+  };
+};
 
 const unknownEvidence = (read: ReadInput, scanned: number): Evidence[] => {
   const hasContext = Object.keys(read.context).length > 0;
@@ -64,7 +73,7 @@ const collectCandidates = (read: ReadInput, message: string, stack: string): Can
     stack.length > 0 ? matchText(stack).filter((m) => !hasSignal(messageMatches, m.signal.name)) : [];
   const allMatches = [...messageMatches, ...stackMatches];
   const hints = hintsFor(read, message, allMatches);
-  return [
+  const candidates = [
     ...contextCandidates(read.context as ErrorContext),
     ...statusFieldCandidates(read.statusCode, hints),
     ...statusTextCandidates(message, hints),
@@ -72,6 +81,7 @@ const collectCandidates = (read: ReadInput, message: string, stack: string): Can
     ...textCandidates(stackMatches, "stack"),
     ...stackCandidates(stack.length > 0 ? `${message}\n${stack}` : message),
   ];
+  return reattributeThrottling(candidates, hints);
 };
 
 const classifyRead = (read: ReadInput): Classification => {

@@ -162,7 +162,10 @@ const credentialCandidates = (context: ErrorContext): Candidate[] => {
 };
 
 /** Candidates from the structured facts around an error. */
-export const contextCandidates = (context: ErrorContext): Candidate[] => [
+export const contextCandidates = (context: ErrorContext): Candidate[] =>
+  Object.keys(context).length === 0 ? [] : allContextCandidates(context);
+
+const allContextCandidates = (context: ErrorContext): Candidate[] => [
   ...contractCandidates(context),
   ...containerCandidates(context),
   ...queueCandidates(context),

@@ -24,7 +24,9 @@ const compile = (table: readonly TextSignal[], flags: string): CompiledSignals =
       throw new Error(`text signal ${signal.name}: pattern must not have capturing groups`);
     }
   }
-  return { regex: new RegExp(signals.map((signal) => `(${signal.pattern})`).join("|"), flags), signals };
+  // Positions inside a word are rejected by one look-behind before any alternative is tried: most of the speed.
+  const alternatives = signals.map((signal) => `(${signal.pattern})`).join("|");
+  return { regex: new RegExp(`(?<![\\w])(?:${alternatives})`, flags), signals };
 };
 
 const INSENSITIVE = compile(TEXT_SIGNALS, "gi");
@@ -32,14 +34,25 @@ const SENSITIVE = compile(CASE_SENSITIVE_SIGNALS, "g");
 
 const scan = (text: string, compiled: CompiledSignals, found: TextMatch[]): void => {
   const { regex, signals } = compiled;
+  let coveredUntil = -1;
+  let coveredCause = "";
   regex.lastIndex = 0;
   for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
     let group = 1;
     while (match[group] === undefined) group += 1;
     const signal = signals[group - 1];
-    if (signal !== undefined && !found.some((seen) => seen.signal === signal)) {
+    const end = match.index + match[0].length;
+    // A weaker signal nested in a match for the same cause ("timed out" in "request timed out") is not a second witness.
+    const nested = end <= coveredUntil && signal?.cause === coveredCause;
+    if (signal !== undefined && !nested && !found.some((seen) => seen.signal === signal)) {
       found.push({ signal, text: match[0] });
+      if (end > coveredUntil) {
+        coveredUntil = end;
+        coveredCause = signal.cause;
+      }
     }
+    // Resume just after the start, not the end, so a signal that starts inside this match is found too.
+    regex.lastIndex = match.index + 1;
   }
 };
 

@@ -1,6 +1,6 @@
 import { type Candidate, candidate } from "./candidate.js";
 import { SCORES } from "./scores.js";
-import { causeOfStatusCode, findStatusCode, type TooManyRequestsHints } from "./status-code.js";
+import { causeOf429, causeOfStatusCode, findStatusCode, type TooManyRequestsHints } from "./status-code.js";
 
 const scoreOf = (statusCode: number, fromField: boolean, hints: TooManyRequestsHints): number => {
   if (statusCode === 429 && hints.webhook && !hints.queueFull && !hints.platformQuota)
@@ -29,4 +29,23 @@ export const statusTextCandidates = (text: string, hints: TooManyRequestsHints):
   if (cause === undefined) return [];
   const score = scoreOf(found.statusCode, false, hints);
   return [candidate(cause, score, { signal: "httpStatusInText", source: "message", value: found.text })];
+};
+
+/**
+ * At a webhook or in front of a full queue, "Too Many Requests" and other throttling words are the platform's
+ * answer, not the external API's: they then count for the cause a 429 has there, capped at the ambiguous score
+ * unless the queue or a platform quota confirms it.
+ */
+export const reattributeThrottling = (
+  candidates: readonly Candidate[],
+  hints: TooManyRequestsHints,
+): Candidate[] => {
+  if (!hints.webhook && !hints.queueFull) return [...candidates];
+  const cause = causeOf429(hints);
+  const confirmed = hints.queueFull || hints.platformQuota;
+  return candidates.map((item) =>
+    item.cause !== "RATE_LIMITED"
+      ? item
+      : { ...item, cause, score: confirmed ? item.score : Math.min(item.score, SCORES.ambiguousWebhook429) },
+  );
 };

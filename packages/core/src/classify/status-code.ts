@@ -58,7 +58,8 @@ export interface TooManyRequestsHints {
 
 const NO_HINTS: TooManyRequestsHints = { queueFull: false, platformQuota: false, webhook: false };
 
-const causeOf429 = (hints: TooManyRequestsHints): Cause => {
+/** What a 429 means given the hints: the queue, a platform quota, or the external API's throttling. */
+export const causeOf429 = (hints: TooManyRequestsHints): Cause => {
   if (hints.queueFull) return "QUEUE_OVERFLOW";
   if (hints.platformQuota || hints.webhook) return "QUOTA_EXCEEDED";
   return "RATE_LIMITED";

@@ -15,7 +15,7 @@ export const textCandidates = (matches: readonly TextMatch[], source: EvidenceSo
  * files is the component's defect; frames only in node_modules or runtime internals do not blame it.
  */
 export const stackCandidates = (text: string): Candidate[] => {
-  if (!CODE_ERROR_CLASS.test(text)) return [];
+  if (!text.includes("\n") || !CODE_ERROR_CLASS.test(text)) return [];
   const { ownFrame } = readStack(text);
   if (ownFrame === undefined) return [];
   return [

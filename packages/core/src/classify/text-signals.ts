@@ -1,6 +1,9 @@
 import type { Cause } from "../taxonomy/taxonomy.js";
 
-/** A family of texts that points to one cause. `pattern` is a RegExp source without capturing groups. */
+/**
+ * A family of texts that points to one cause. `pattern` is a RegExp source without capturing groups; every
+ * alternative must start at the start of a word (the scanner skips positions inside words).
+ */
 export interface TextSignal {
   readonly name: string;
   readonly cause: Cause;
@@ -139,7 +142,7 @@ const PLATFORM_TEXTS: readonly TextSignal[] = [
     "flowSuspendedText",
     "FLOW_SUSPENDED",
     82,
-    "(?:flow|task)\\b[^\\n.]{0,80}?\\b(?:has been|is|was|got) suspended",
+    "(?:flow|task)\\b[^\\n.:;]{0,80}?\\b(?:has been|is|was|got) suspended",
   ),
 ];
 
@@ -196,7 +199,15 @@ const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "забагато запитів",
     "слишком много запросов",
   ),
-  sig("throttleWords", "RATE_LIMITED", 70, "throttl(?:ed|ing)", "retry[- ]after", "slow down"),
+  sig(
+    "throttleWords",
+    "RATE_LIMITED",
+    70,
+    "throttl(?:ed|ing)",
+    "retry[- ]after",
+    "slow down",
+    "\\bcalls? per (?:second|minute|hour)\\b",
+  ),
   sig(
     "externalQuota",
     "RATE_LIMITED",
@@ -457,7 +468,7 @@ const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "requiredField",
     "MAPPING",
     78,
-    "[\\w.\\[\\]\"'`-]{1,60} (?:is|are) (?:required|mandatory)\\b",
+    "[\\w.\\[\\]\"'`-]+ (?:is|are) (?:required|mandatory)\\b",
     "(?:required|mandatory) (?:field|property|parameter|value|input)s? [^\\n]{0,60}?(?:is |are )?(?:missing|not (?:provided|set|specified)|empty)",
     "missing (?:required |mandatory )?(?:field|property|parameter|value|argument)s?\\b",
     "\\b(?:REQUIRED_FIELD_MISSING|FIELD_CUSTOM_VALIDATION_EXCEPTION|INVALID_FIELD|INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST|STRING_TOO_LONG|DUPLICATE_VALUE|INVALID_TYPE|MALFORMED_ID|INVALID_EMAIL_ADDRESS)\\b",

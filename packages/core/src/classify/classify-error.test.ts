@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { CAUSE_INFO, CAUSES } from "../taxonomy/taxonomy.js";
+import { classifyError } from "./classify-error.js";
+import { CLASSIFY_CASES } from "./testing/cases.js";
+import { EVIDENCE_SOURCES } from "./types.js";
+
+const label = (message: unknown): string => {
+  const text = typeof message === "string" ? message : JSON.stringify(message);
+  return text.length === 0 ? "(empty message)" : text.slice(0, 90).replace(/\n/g, "⏎");
+};
+
+describe("classifyError on real-looking messages", () => {
+  for (const cause of CAUSES) {
+    const cases = CLASSIFY_CASES.filter((item) => item.cause === cause);
+
+    describe(cause, () => {
+      it("has at least eight varied cases", () => {
+        expect(cases.length).toBeGreaterThanOrEqual(8);
+        expect(new Set(cases.map((item) => JSON.stringify(item.input))).size).toBe(cases.length);
+      });
+
+      it.each(cases.map((item, index) => [`${index + 1}: ${label(item.input.message)}`, item] as const))(
+        "%s",
+        (_, item) => {
+          const result = classifyError(item.input);
+          expect(result.cause).toBe(cause);
+          expect(result.level).toBe(CAUSE_INFO[cause].level);
+          expect(result.evidence.length).toBeGreaterThan(0);
+        },
+      );
+    });
+  }
+});
+
+describe("the classification's shape", () => {
+  it("carries the taxonomy's title, remedy, link and retryability for the cause", () => {
+    const result = classifyError({ message: "Rebound limit exceeded" });
+    const info = CAUSE_INFO.REBOUND_EXHAUSTED;
+    expect(result).toMatchObject({
+      cause: "REBOUND_EXHAUSTED",
+      level: "INTEGRATION_LOGIC",
+      title: info.title,
+      remedy: info.remedy,
+      docsUrl: info.docsUrl,
+      retryable: true,
+    });
+  });
+
+  it("names every signal with a known source and a short one-line value", () => {
+    for (const item of CLASSIFY_CASES) {
+      for (const evidence of classifyError(item.input).evidence) {
+        expect(EVIDENCE_SOURCES).toContain(evidence.source);
+        expect(evidence.signal).toMatch(/^[a-z][A-Za-z0-9]+$/);
+        expect(evidence.value.length).toBeLessThanOrEqual(160);
+        expect(evidence.value).not.toMatch(/\n/);
+      }
+    }
+  });
+
+  it("keeps confidence within 0..1, and 0 only for UNKNOWN", () => {
+    for (const item of CLASSIFY_CASES) {
+      const { cause, confidence } = classifyError(item.input);
+      expect(confidence).toBeGreaterThanOrEqual(0);
+      expect(confidence).toBeLessThanOrEqual(1);
+      expect(confidence === 0).toBe(cause === "UNKNOWN");
+    }
+  });
+
+  it("is deterministic: the same input gives the same classification", () => {
+    for (const item of CLASSIFY_CASES) {
+      expect(classifyError(item.input)).toEqual(classifyError(item.input));
+    }
+  });
+
+  it("reports the matched text as evidence", () => {
+    const result = classifyError({ message: "Error: getaddrinfo ENOTFOUND api.example-crm.com" });
+    expect(result.evidence).toContainEqual({
+      signal: "nodeNetworkCode",
+      source: "message",
+      value: "ENOTFOUND",
+    });
+  });
+
+  it("reads the stack field as well as the message", () => {
+    const result = classifyError({
+      message: "Error",
+      stack:
+        "Error: connect ECONNREFUSED 10.0.0.8:443\n    at TCPConnectWrap.afterConnect (node:net:1555:16)",
+    });
+    expect(result.cause).toBe("SYSTEM_DOWNTIME");
+    expect(result.evidence[0]).toMatchObject({ signal: "nodeNetworkCode", source: "stack" });
+  });
+
+  it("removes ANSI colours and the logs API's <em> search marks before matching", () => {
+    const result = classifyError({
+      message: "\u001b[31mERROR\u001b[39m request to CRM: <em>Unauthor</em>ized",
+    });
+    expect(result.cause).toBe("INVALID_CREDENTIALS");
+    expect(result.evidence[0]?.value).toBe("Unauthorized");
+  });
+
+  it("accepts a bare string as the message", () => {
+    expect(classifyError("socket hang up" as never).cause).toBe("SYSTEM_DOWNTIME");
+  });
+});

@@ -1,0 +1,359 @@
+// Real-looking errors per cause, from the platform catalogue (docs/elasticio-platform.md §2) and the texts public
+// elastic.io components emit (sailor-nodejs, rest-api-component-v2, component-commons-library, Salesforce, SQL).
+import type { Cause } from "../../taxonomy/taxonomy.js";
+import type { ErrorContext, ErrorInput } from "../types.js";
+
+/** One input and the cause it must get. */
+export interface ClassifyCase {
+  readonly cause: Cause;
+  readonly input: ErrorInput;
+}
+
+const NODE_FRAMES = [
+  "    at processTicksAndRejections (node:internal/process/task_queues:95:5)",
+  "    at async TaskExec.process (/home/node/node_modules/elasticio-sailor-nodejs/lib/executor.js:42:13)",
+].join("\n");
+
+const limitedStop = (hoursAfterStart: number, extra: Partial<ErrorContext> = {}): ErrorContext => ({
+  workspaceType: "limited",
+  flowStatus: "inactive",
+  lastStartTime: "2026-11-24T08:00:00.000Z",
+  now: new Date(Date.parse("2026-11-24T08:00:00.000Z") + hoursAfterStart * 3_600_000).toISOString(),
+  ...extra,
+});
+
+const queue = (total: number, extra: { bytes?: number; rebounds?: number } = {}) => ({
+  stepId: "step_1",
+  total,
+  ready: total,
+  unacked: 0,
+  rebounds: extra.rebounds ?? 0,
+  ...(extra.bytes === undefined ? {} : { bytes: extra.bytes }),
+});
+
+const text = (cause: Cause, ...messages: string[]): ClassifyCase[] =>
+  messages.map((message) => ({ cause, input: { message } }));
+const withInput = (cause: Cause, ...inputs: ErrorInput[]): ClassifyCase[] =>
+  inputs.map((input) => ({ cause, input }));
+
+const DOWNTIME: ClassifyCase[] = [
+  ...text(
+    "SYSTEM_DOWNTIME",
+    "connect ECONNREFUSED 127.0.0.1:5432",
+    "Error: getaddrinfo ENOTFOUND api.example-crm.com",
+    "Timeout error! Waiting for response more than 60000 ms",
+    "Error: socket hang up",
+    "Request failed with status code 503",
+    "Code: 504 Message: Gateway Timeout Body: <html><body><h1>504 Gateway Time-out</h1></body></html>",
+    "java.net.SocketTimeoutException: Read timed out",
+    `Error: read ECONNRESET\n    at TLSWrap.onStreamRead (node:internal/stream_base_commons:217:20)`,
+    'Got error "Service Unavailable", status - "503", body: {"message":"The service is under maintenance"}',
+    "Die Verbindung ist fehlgeschlagen: Zeitüberschreitung beim Warten auf eine Antwort",
+    "Erreur : délai d'attente dépassé lors de la connexion au serveur",
+    "Error: se agotó el tiempo de espera al conectar con el servidor",
+    "Помилка: час очікування відповіді від сервера вичерпано",
+    "HTTP/1.1 502 Bad Gateway",
+    "timeout of 30000ms exceeded",
+  ),
+  ...withInput("SYSTEM_DOWNTIME", { message: "Request failed", statusCode: 502 }),
+];
+
+const CREDENTIALS: ClassifyCase[] = [
+  ...text(
+    "INVALID_CREDENTIALS",
+    'Error: Code: 401 Message: Unauthorized Body: {"error":"Unauthorized"}',
+    'Got error "Forbidden", status - "403", body: {"errors":[{"code":"FORBIDDEN"}]}',
+    '{"error":"invalid_grant","error_description":"Token has been expired or revoked."}',
+    "Failed to fetch and/or refresh token, number of retries exceeded",
+    "io.elastic.api.InvalidCredentialsException: Failed to verify credentials",
+    'error: password authentication failed for user "integration"',
+    "ER_ACCESS_DENIED_ERROR: Access denied for user 'eio'@'10.0.0.12' (using password: YES)",
+    "INVALID_SESSION_ID: Session expired or invalid",
+    "Invalid username or secret provided",
+    "Anmeldung fehlgeschlagen: Zugriff verweigert",
+    "Erreur lors de l'appel : accès refusé",
+    "Помилка автентифікації: доступ заборонено",
+    "Error: Request failed with status code 401",
+  ),
+  ...withInput("INVALID_CREDENTIALS", {
+    message: "Verification failed",
+    context: { credentialVerification: { verified: false, reason: "401 Unauthorized" } },
+  }),
+];
+
+const RATE: ClassifyCase[] = [
+  ...text(
+    "RATE_LIMITED",
+    'Code: 429 Message: Too Many Requests Body: {"message":"API rate limit exceeded"}',
+    "Request failed with status code 429",
+    "REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded.",
+    '{"statusCode":429,"error":"Too Many Requests","message":"Rate limit reached. Retry after 30 seconds"}',
+    "ThrottlingException: Rate exceeded",
+    "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.",
+    "Zu viele Anfragen. Bitte versuchen Sie es später erneut.",
+    "userRateLimitExceeded: User Rate Limit Exceeded",
+  ),
+  ...withInput("RATE_LIMITED", { message: "Request failed", statusCode: 429, componentName: "REST API" }),
+];
+
+const MAPPING: ClassifyCase[] = text(
+  "MAPPING",
+  'T2002: The right side of the "+" operator must evaluate to a number',
+  '{"code":"D3030","position":12,"token":"$number","value":"abc","message":"Unable to cast value to a number"}',
+  'S0201: Syntax error: "}"',
+  "URL is required",
+  'Code: 422 Message: Unprocessable Entity Body: {"errors":{"email":["must be a valid email"]}}',
+  'Code: 400 Message: Bad Request Body: {"error":"Field \'Name\' is required"}',
+  "REQUIRED_FIELD_MISSING: Required fields are missing: [LastName]",
+  "Request failed with status code 404",
+  'Got error "Conflict", status - "409", body: {"message":"A contact with this email already exists"}',
+  'ValidationError: "quantity" must be a number',
+  "Das Feld 'Kundennummer' ist erforderlich",
+  "Configuration error: Method is required",
+);
+
+const ANSWER: ClassifyCase[] = text(
+  "ANSWER_STRUCTURE",
+  "Unexpected token < in JSON at position 0",
+  `SyntaxError: Unexpected token '<', "<!DOCTYPE "... is not valid JSON`,
+  "SyntaxError: Unexpected end of JSON input",
+  "TypeError: Cannot read properties of undefined (reading 'data')",
+  "TypeError: Cannot read property 'body' of undefined",
+  "invalid json response body at https://api.example.com/v1/orders reason: Unexpected token < in JSON at position 0",
+  "com.fasterxml.jackson.core.JsonParseException: Unexpected character ('<' (code 60)): expected a valid value",
+  "Expected an array of records but got object",
+  "TypeError: response.items is not iterable",
+  "Response does not match the expected schema: missing property 'id'",
+);
+
+const REBOUND: ClassifyCase[] = [
+  ...text(
+    "REBOUND_EXHAUSTED",
+    "Rebound limit exceeded",
+    `Error: Rebound limit exceeded\n    at AmqpCommunicationLayer.sendRebound (/home/node/node_modules/elasticio-sailor-nodejs/lib/amqp.js:312:25)`,
+    "Rebound limit exceeded. Last rebound reason: connect ECONNREFUSED 10.1.2.3:443",
+    "Message rejected: rebound limit reached after 10 attempts (Service Unavailable)",
+    "java.lang.RuntimeException: Rebound limit exceeded",
+    "Maximum number of rebounds exceeded for message 3f2a9c1e-7d4b-4e7a-9f0e-2b1c3d4e5f60",
+  ),
+  ...withInput(
+    "REBOUND_EXHAUSTED",
+    { message: "Rebound limit exceeded", statusCode: 503 },
+    { message: "", context: { queueStats: queue(3, { rebounds: 12 }) } },
+  ),
+];
+
+const COMPONENT: ClassifyCase[] = [
+  ...text(
+    "COMPONENT_ERROR",
+    'Trigger or action "upsertObject" is not found in component.json!',
+    "Process function is not found",
+    "Error: Cannot find module 'lodash'\nRequire stack:\n- /home/node/lib/actions/upsert.js",
+    `TypeError: this.client.query is not a function\n    at Object.process (/home/node/lib/actions/query.js:42:31)\n${NODE_FRAMES}`,
+    "ReferenceError: sfConnection is not defined\n    at processAction (/home/node/lib/actions/lookup.js:18:3)",
+    "Missing environment variable API_BASE_URL",
+    "RangeError: Maximum call stack size exceeded",
+    "java.lang.NullPointerException\n\tat io.elastic.sailor.impl.MessageProcessorImpl.processMessage(MessageProcessorImpl.java:61)\n\tat com.acme.actions.UpsertAction.execute(UpsertAction.java:37)",
+    "Failed to load component.json",
+  ),
+  ...withInput("COMPONENT_ERROR", {
+    message: "TypeError: Cannot read properties of undefined (reading 'toLowerCase')",
+    stack: `TypeError: Cannot read properties of undefined (reading 'toLowerCase')\n    at formatName (/home/node/lib/utils/format.js:12:19)\n    at Object.process (/home/node/lib/actions/create.js:30:5)\n${NODE_FRAMES}`,
+  }),
+];
+
+const FAILED_TO_START: ClassifyCase[] = [
+  ...text(
+    "COMPONENT_FAILED_TO_START",
+    "Component failed to start",
+    "Container failed to start",
+    "Component container has failed to start",
+    "Back-off restarting failed container step-2 in pod flow-5f1b2c3d-step-2-7c9d",
+    "CrashLoopBackOff",
+    "ImagePullBackOff: failed to pull image elasticio/rest-api-component-v2",
+  ),
+  ...withInput(
+    "COMPONENT_FAILED_TO_START",
+    { message: "", context: { containerExit: { state: "Failed", exitCode: 1, reason: "Error" } } },
+    { message: "Component failed to start", context: { containerExit: { state: "Killed", exitCode: 1 } } },
+  ),
+];
+
+const MEMORY: ClassifyCase[] = [
+  ...text(
+    "OUT_OF_MEMORY",
+    "Component run out of memory and terminated",
+    "OOMKilled",
+    "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
+    "Container exited with code 137",
+    "java.lang.OutOfMemoryError: Java heap space",
+  ),
+  ...withInput(
+    "OUT_OF_MEMORY",
+    { message: "Component failed to start", context: { containerExit: { state: "Killed", exitCode: 137 } } },
+    { message: "", context: { containerExit: { state: "Failed", reason: "OOMKilled" } } },
+    {
+      message: "connect ECONNRESET 10.0.0.4:443",
+      context: { containerExit: { state: "Killed", exitCode: 137 } },
+    },
+  ),
+];
+
+const TOO_LARGE: ClassifyCase[] = [
+  ...text(
+    "MESSAGE_TOO_LARGE",
+    "Outgoing message size 15728640 exceeds limit of 10485760.",
+    "413 - Request Entity Too Large",
+    "Code: 413 Message: Payload Too Large",
+    "PayloadTooLargeError: request entity too large",
+    "Lightweight message/passthrough body upload error",
+    "Failed to get message body with id=64f0c3a2e4b0a1b2c3d4e5f6",
+    "maxContentLength size of 10485760 exceeded",
+  ),
+  ...withInput("MESSAGE_TOO_LARGE", {
+    message: "Request failed",
+    statusCode: 413,
+    context: { webhook: true },
+  }),
+];
+
+const QUEUE: ClassifyCase[] = [
+  ...text(
+    "QUEUE_OVERFLOW",
+    "Flow 5f1b2c3d4e5f6a7b8c9d0e1f My CRM sync has been suspended due to queue overflow",
+    "Message was rejected: queue is full (reject-publish)",
+    "429 Too Many Requests: the first step's queue overflowed",
+  ),
+  ...withInput(
+    "QUEUE_OVERFLOW",
+    { message: "", context: { queueStats: queue(75_000) } },
+    { message: "", context: { flowStatus: "suspended", queueStats: queue(61_000) } },
+    {
+      message: "Code: 429 Message: Too Many Requests",
+      context: { webhook: true, queueStats: queue(75_000) },
+    },
+    { message: "", context: { queueStats: queue(1_000, { bytes: 210 * 1024 * 1024 }) } },
+    { message: "", context: { flowCurrentStatus: "suspended", queueStats: queue(62_000) } },
+  ),
+];
+
+const SUSPENDED: ClassifyCase[] = [
+  ...text(
+    "FLOW_SUSPENDED",
+    "Flow 5f1b2c3d4e5f6a7b8c9d0e1f has been suspended",
+    "The flow is suspended. Resume it to continue processing.",
+    "Task 'Orders' was suspended by the user",
+    "Retry is not possible while the flow is suspended",
+  ),
+  ...withInput(
+    "FLOW_SUSPENDED",
+    { message: "", context: { flowStatus: "suspended" } },
+    { message: "", context: { flowStatus: "active", flowCurrentStatus: "suspended" } },
+    { message: "Timeout", context: { flowStatus: "suspended" } },
+    { message: "", context: { flowStatus: "suspended", queueStats: queue(10) } },
+  ),
+];
+
+const LIMITED: ClassifyCase[] = [
+  ...text(
+    "LIMITED_WORKSPACE_STOPPED",
+    "Flow stopped: flows in limited workspaces are stopped after 8 hours",
+    "Your flow in the limited workspace Dev was stopped",
+    "The platform stopped flow Orders because it ran 8 hours in a limited workspace",
+  ),
+  ...withInput(
+    "LIMITED_WORKSPACE_STOPPED",
+    { message: "", context: limitedStop(8.08) },
+    { message: "", context: limitedStop(7.8) },
+    { message: "", context: limitedStop(30, { flowStatus: "active", flowCurrentStatus: "inactive" }) },
+    { message: "Flow is not running", context: limitedStop(8) },
+    { message: "", context: limitedStop(12) },
+  ),
+];
+
+const CONTRACT: ClassifyCase[] = [
+  ...text(
+    "CONTRACT_SUSPENDED",
+    "This contract has been suspended. Please, contact the support team for more information.",
+    "Cannot start flow: contract is suspended",
+    'Error: Code: 409 Message: Conflict Body: {"errors":[{"detail":"This contract has been suspended"}]}',
+  ),
+  ...withInput(
+    "CONTRACT_SUSPENDED",
+    { message: "", context: { contractStatus: "suspended" } },
+    { message: "", context: { contractStatus: "suspending" } },
+    { message: "Code: 403 Message: Forbidden", context: { contractStatus: "suspended" } },
+    { message: "", context: { ...limitedStop(9), contractStatus: "suspended" } },
+    {
+      message: "Request failed with status code 403",
+      statusCode: 403,
+      context: { contractStatus: "suspended" },
+    },
+  ),
+];
+
+const QUOTA: ClassifyCase[] = [
+  ...text(
+    "QUOTA_EXCEEDED",
+    "Resource usage for contract ACME message count has exceeded 100% of your quota",
+    "Resource usage for workspace Dev message count has exceeded 80% of your quota",
+    "Webhook requests per minute limit reached: 429 Too Many Requests",
+    "Rate limit for emitting messages per second exceeded",
+    "per_contract_message_count_limit exceeded for contract 5f1b2c3d4e5f6a7b8c9d0e1f",
+    "Quota exceeded: the contract's message-count quota is used up",
+  ),
+  ...withInput(
+    "QUOTA_EXCEEDED",
+    { message: "429 Too Many Requests", context: { webhook: true } },
+    { message: "Code: 429 Message: Too Many Requests", componentName: "Webhook" },
+  ),
+];
+
+const MESSAGING: ClassifyCase[] = text(
+  "MESSAGING_FAILURE",
+  "AMQP read Connection error",
+  "Unexpected connection close.",
+  "Consumer channel error",
+  "Failed on publishing 6f1c2e0a-5b7d-4c1e-9a2b-3c4d5e6f7a8b message to MQ: Channel closed",
+  "TypeError: Cannot read property 'publish' of undefined",
+  "TypeError: Cannot read properties of undefined (reading 'publish')\n    at AmqpCommunicationLayer.sendData (/home/node/node_modules/elasticio-sailor-nodejs/lib/amqp.js:245:37)",
+  "Error: Connection closed: 320 (CONNECTION-FORCED) with reason 'CONNECTION_FORCED - broker forced connection closure'",
+  "Channel ended, no reply will be forthcoming",
+);
+
+const UNKNOWN: ClassifyCase[] = [
+  ...text(
+    "UNKNOWN",
+    "",
+    "Something went wrong",
+    "Error",
+    "Processing finished with 3 warnings",
+    "Order 401 processed, id 5f401a2b3c4d5e6f7a8b9c0d",
+    "[object Object]",
+    "Fehler beim Verarbeiten des Datensatzes",
+    "Record 403 in /api/v2/orders/403 was skipped",
+    "[2026-11-24T10:00:00.401Z] processing 500 records took 503 ms",
+  ),
+  ...withInput("UNKNOWN", { message: "", context: { flowStatus: "active", workspaceType: "full" } }),
+];
+
+/** At least eight real-looking inputs for each of the 17 causes. */
+export const CLASSIFY_CASES: readonly ClassifyCase[] = [
+  ...DOWNTIME,
+  ...CREDENTIALS,
+  ...RATE,
+  ...MAPPING,
+  ...ANSWER,
+  ...REBOUND,
+  ...COMPONENT,
+  ...FAILED_TO_START,
+  ...MEMORY,
+  ...TOO_LARGE,
+  ...QUEUE,
+  ...SUSPENDED,
+  ...LIMITED,
+  ...CONTRACT,
+  ...QUOTA,
+  ...MESSAGING,
+  ...UNKNOWN,
+];
