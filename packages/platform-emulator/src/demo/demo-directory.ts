@@ -17,7 +17,8 @@ export const demoSampleId = (key: string): string => objectIdFor(`demo:sample:${
 /**
  * The demo's users. Their API keys are fixed so documentation and tests can quote them:
  * Alice (Acme owner, also admin of the suspended Initech contract), Bob (Globex, another tenant),
- * Gina (guest in Acme Production: may read, not toggle or read logs), Carl (Acme integrator).
+ * Gina (guest in Acme Production: may read, not toggle or read logs), Carl (Acme integrator),
+ * Tess (tenant admin: lists users, all components and every workspace's stats; member of nothing).
  */
 export const DEMO_USERS: readonly ScenarioUserFile[] = [
   {
@@ -59,6 +60,17 @@ export const DEMO_USERS: readonly ScenarioUserFile[] = [
     company: "Acme Retail GmbH",
     registered: "-250d",
     lastLogin: "-5h",
+  },
+  {
+    id: demoUserId("tess"),
+    email: "tess@tenant.example",
+    apiKey: "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+    firstName: "Tess",
+    lastName: "Admin",
+    company: "Tenant operations",
+    registered: "-900d",
+    lastLogin: "-6h",
+    tenantAdmin: true,
   },
 ];
 

@@ -132,8 +132,9 @@ export const componentRoutes: readonly Route[] = [
   {
     method: "GET",
     pattern: "/components/all",
-    handler: () => {
-      throw new ApiError(403, "You need a permission to access this resource.");
+    handler: ({ state, user }) => {
+      if (!user.tenantAdmin) throw new ApiError(403, "You need a permission to access this resource.");
+      return { status: 200, body: componentList([...state.components.values()], "/v2/components/all") };
     },
   },
   {

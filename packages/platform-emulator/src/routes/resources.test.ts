@@ -3,7 +3,7 @@ import { demoComponentId } from "../demo/demo-components.js";
 import { demoContractId, demoSampleId, demoWorkspaceId } from "../demo/demo-directory.js";
 import { demoFlowId } from "../demo/demo-scenario.js";
 import { createEmulator, type Emulator } from "../server/create-emulator.js";
-import { ALICE, BOB, CARL, call, TEST_NOW, userByEmail } from "../testing/api.js";
+import { ALICE, BOB, CARL, call, TESS, TEST_NOW, userByEmail } from "../testing/api.js";
 
 const ACME = demoWorkspaceId("acme-prod");
 type Resource = { id: string; type: string; attributes: Record<string, unknown> };
@@ -119,5 +119,20 @@ describe("components, credentials, data samples and stats", () => {
     });
     expect((await get(`/v2/stats/workspaces?contract_id=${demoContractId("acme")}`, CARL)).status).toBe(403);
     expect((await get(`/v2/stats/workspaces?contract_id=${demoContractId("acme")}`, BOB)).status).toBe(404);
+  });
+
+  it("lets a tenant admin list users, all components and every workspace's stats", async () => {
+    const users = await get("/v2/users?page[size]=2", TESS);
+    expect(users.body.meta).toEqual({ page: 1, per_page: 2, total: 5, total_pages: 3 });
+    const one = await get(`/v2/users?email=${encodeURIComponent(BOB)}`, TESS);
+    expect(one.body.data.map((u: Resource) => u.attributes.email)).toEqual([BOB]);
+    expect((await get("/v2/users")).status).toBe(403);
+    const all = await get("/v2/components/all", TESS);
+    expect(all.body.data.length).toBeGreaterThan(10);
+    expect((await get("/v2/components/all")).status).toBe(403);
+    const stats = await get("/v2/stats/workspaces", TESS);
+    expect(stats.body.data).toHaveLength(4);
+    expect((await get(`/v2/stats/workspaces?contract_id=${demoContractId("acme")}`, TESS)).status).toBe(400);
+    expect((await get("/v2/contracts", TESS)).body.data).toEqual([]);
   });
 });

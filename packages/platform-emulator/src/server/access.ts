@@ -47,10 +47,10 @@ export const visibleContracts = (state: EmulatorState, user: ScenarioUser): Scen
 export const visibleWorkspaces = (state: EmulatorState, user: ScenarioUser): ScenarioWorkspace[] =>
   [...state.workspaces.values()].filter((workspace) => memberOf(workspace.members, user) !== undefined);
 
-/** A contract the user belongs to; 404 otherwise (another tenant's resources do not exist for them). */
+/** A contract the user belongs to (any, for a tenant admin); 404 otherwise (other tenants' resources do not exist for them). */
 export const requireContract = (state: EmulatorState, user: ScenarioUser, id: string): ScenarioContract => {
   const contract = state.contracts.get(id);
-  if (!contract || !memberOf(contract.members, user)) throw notFound("Contract", id);
+  if (!contract || !(user.tenantAdmin || memberOf(contract.members, user))) throw notFound("Contract", id);
   return contract;
 };
 

@@ -53,6 +53,7 @@ export const ALICE = "alice@acme.example";
 export const BOB = "bob@globex.example";
 export const GINA = "gina@acme.example";
 export const CARL = "carl@acme.example";
+export const TESS = "tess@tenant.example";
 
 /** A fixed "now" so tests are deterministic. */
 export const TEST_NOW = new Date("2026-03-02T12:00:00.000Z");
