@@ -51,10 +51,46 @@ describe("verifyCredential", () => {
         platform.verifyCredential({ ...request, fields: { apiKey: "good-erp-key" }, deadlineMs: 150 }),
       );
       expect(isPlatformError(error) && error.code).toBe("PLATFORM_TIMEOUT");
-      expect((error as Error).message).toMatch(/had no result within 150 ms/);
+      expect((error as Error).message).toMatch(/no verification result within 150 ms/);
       expect(Date.now() - started).toBeLessThan(1_000);
     } finally {
       await slow.close();
+    }
+  });
+});
+
+describe("verifyCredential deadlines", () => {
+  it("cuts a poll that hangs when the deadline passes", async () => {
+    harness.setFaults([{ path: "/v2/exec/poll/*", latencyMs: 5_000 }]);
+    try {
+      const { platform, attempts } = harness.client();
+      const started = Date.now();
+      const error = await rejectionOf(
+        platform.verifyCredential({ ...request, fields: { apiKey: "good-erp-key" }, deadlineMs: 200 }),
+      );
+      expect(error).toMatchObject({ code: "PLATFORM_TIMEOUT", method: "POST" });
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(attempts.map((attempt) => attempt.method)).toEqual(["POST", "GET"]);
+    } finally {
+      harness.setFaults([]);
+    }
+  });
+
+  it("rejects with the caller's reason when the caller aborts", async () => {
+    harness.setFaults([{ path: "/v2/exec/poll/*", latencyMs: 5_000 }]);
+    try {
+      const { platform } = harness.client();
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(new Error("request cancelled")), 50);
+      const error = await rejectionOf(
+        platform.verifyCredential(
+          { ...request, fields: { apiKey: "good-erp-key" } },
+          { signal: controller.signal },
+        ),
+      );
+      expect((error as Error).message).toBe("request cancelled");
+    } finally {
+      harness.setFaults([]);
     }
   });
 });

@@ -92,35 +92,55 @@ const awaitResult = async (api: Api, executionId: string, schedule: Schedule, op
   return undefined;
 };
 
+const prepare = (request: VerifyCredentialRequest) => {
+  const componentId = segment(requireId("verifyCredential", "componentId", request.componentId));
+  requireId("verifyCredential", "workspaceId", request.workspaceId);
+  if (typeof request.fields !== "object" || request.fields === null) {
+    throw invalid("fields", "an object of credential keys");
+  }
+  const version = segment(requireId("verifyCredential", "version", request.version ?? "latest"));
+  const deadlineMs = positive("deadlineMs", request.deadlineMs, 130_000);
+  const schedule: Schedule = {
+    deadline: Date.now() + deadlineMs,
+    interval: positive("pollIntervalMs", request.pollIntervalMs, 500),
+    maxInterval: positive("maxPollIntervalMs", request.maxPollIntervalMs, 5_000),
+  };
+  return {
+    path: `/v2/components/${componentId}/versions/${version}/verify-credential`,
+    deadlineMs,
+    schedule,
+  };
+};
+
 /**
  * Runs the platform's verify-credential execution as one call: schedules it, polls with growing intervals,
- * fetches the result, and gives up at the deadline with `PLATFORM_TIMEOUT`. A failed check is a result
- * (`{ verified: false, reason }`), not an error.
+ * fetches the result, and gives up at the deadline with `PLATFORM_TIMEOUT`, cutting a request in flight.
+ * A failed check is a result (`{ verified: false, reason }`), not an error.
  */
 export const verifyCredentialApi = (api: Api) => ({
   verifyCredential: async (
     request: VerifyCredentialRequest,
     options: CallOptions = {},
   ): Promise<CredentialVerification> => {
-    const componentId = segment(requireId("verifyCredential", "componentId", request.componentId));
-    requireId("verifyCredential", "workspaceId", request.workspaceId);
-    if (typeof request.fields !== "object" || request.fields === null)
-      throw invalid("fields", "an object of credential keys");
-    const version = segment(requireId("verifyCredential", "version", request.version ?? "latest"));
-    const schedule: Schedule = {
-      deadline: Date.now() + positive("deadlineMs", request.deadlineMs, 130_000),
-      interval: positive("pollIntervalMs", request.pollIntervalMs, 500),
-      maxInterval: positive("maxPollIntervalMs", request.maxPollIntervalMs, 5_000),
-    };
-    const path = `/v2/components/${componentId}/versions/${version}/verify-credential`;
-    const created = await call(api, "POST", path, options, requestBody(request));
-    const executionId = decode(created, decodeExecutionId);
-    const result = await awaitResult(api, executionId, schedule, options);
-    if (result !== undefined) return result;
+    const { path, deadlineMs, schedule } = prepare(request);
+    const deadline = AbortSignal.timeout(deadlineMs);
+    const signal = options.signal === undefined ? deadline : AbortSignal.any([options.signal, deadline]);
+    const bounded: CallOptions = { ...options, signal };
+    try {
+      const created = await call(api, "POST", path, bounded, requestBody(request));
+      const executionId = decode(created, decodeExecutionId);
+      const result = await awaitResult(api, executionId, schedule, bounded);
+      if (result !== undefined) return result;
+    } catch (error) {
+      if (!deadline.aborted || options.signal?.aborted === true) throw error;
+    }
     throw new PlatformError(
       "PLATFORM_TIMEOUT",
-      `POST ${path}: execution ${executionId} had no result within ${request.deadlineMs ?? 130_000} ms`,
-      { method: "POST", path },
+      `POST ${path}: no verification result within ${deadlineMs} ms`,
+      {
+        method: "POST",
+        path,
+      },
     );
   },
 });
