@@ -48,3 +48,17 @@ describe("hashText", () => {
     expect(hashText("a\u0000bc")).not.toBe(hashText("ab\u0000c"));
   });
 });
+
+describe("fingerprintError: bad input", () => {
+  it("names the field that is not a string", () => {
+    expect(() => fingerprintError({ flowId, message: 42 as unknown as string })).toThrow(
+      /^message must be a string$/,
+    );
+    expect(() => fingerprintError({ flowId: undefined as unknown as string, message: "x" })).toThrow(
+      /input.flowId/,
+    );
+    expect(() => fingerprintError({ flowId, stepId: 1 as unknown as string, message: "x" })).toThrow(
+      /input.stepId/,
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { CoreError } from "../errors.js";
 import { trimStackTrace } from "./trim-stack-trace.js";
 
 // Long bodies add cost and nothing to the grouping; the head of a message tells problems apart.
@@ -89,13 +90,15 @@ const maskVariables = (text: string): string =>
  * `scheme://<host>/path/shape`, hosts and IPs `<host>`/`<ip>`, e-mail addresses `<email>`, JSON string values
  * and quoted free text `<str>`, and numbers `<n>`. HTTP status codes (after `status`, `code`, `HTTP`, or before a
  * status text like `404 Not Found`) and exit codes stay, as do words, error class names, field names in
- * quotes and codes such as `T2002`. Whitespace is collapsed; the result is at most 500 characters.
+ * quotes and codes such as `T2002`. Whitespace is collapsed; the result is at most 500 characters. Throws
+ * `CORE_INVALID_INPUT` when `text` is not a string.
  *
  * @example
  * normalizeErrorMessage('Code: 401 Message: Unauthorized Body: {"id":"585918da586224001b96de89"}');
  * // 'Code: 401 Message: Unauthorized Body: {"id":"<str>"}'
  */
 export const normalizeErrorMessage = (text: string): string => {
+  if (typeof text !== "string") throw new CoreError("CORE_INVALID_INPUT", "message must be a string");
   const plain = text.includes("\u001b") ? text.replace(ANSI_CODE, "") : text;
   const unmarked = plain.includes("em>") ? plain.replace(EM_MARK, "") : plain;
   const head = trimStackTrace(unmarked).slice(0, MAX_INPUT_LENGTH);

@@ -98,9 +98,9 @@ describe("toLogFile", () => {
         const { levelName: _levelName, ...read } = parseLogLine(line);
         expect(read).toEqual(written);
       }),
-      { numRuns: 500 },
+      { numRuns: 200 },
     );
-  });
+  }, 30_000);
 });
 
 describe("parseLogLine", () => {

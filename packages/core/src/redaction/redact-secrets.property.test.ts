@@ -220,17 +220,21 @@ const leakedWindows = (output: string, secret: string, context: string): string[
 };
 
 describe("redactSecrets properties", () => {
-  it.each(Object.entries(FAMILIES))("no part of a %s survives in surrounding text", (_family, family) => {
-    fc.assert(
-      fc.property(ordinaryText, family, ordinaryText, joiner, (before, embedded, after, join) => {
-        const text = `${before}${join}${embedded.text}${join === ": " ? " " : join}${after}`;
-        const context = text.replace(embedded.secret, REDACTION_MARKER);
-        const output = redactSecrets(text);
-        expect(leakedWindows(output, embedded.secret, context)).toEqual([]);
-      }),
-      { numRuns: 150 },
-    );
-  });
+  it.each(Object.entries(FAMILIES))(
+    "no part of a %s survives in surrounding text",
+    (_family, family) => {
+      fc.assert(
+        fc.property(ordinaryText, family, ordinaryText, joiner, (before, embedded, after, join) => {
+          const text = `${before}${join}${embedded.text}${join === ": " ? " " : join}${after}`;
+          const context = text.replace(embedded.secret, REDACTION_MARKER);
+          const output = redactSecrets(text);
+          expect(leakedWindows(output, embedded.secret, context)).toEqual([]);
+        }),
+        { numRuns: 150 },
+      );
+    },
+    30_000,
+  );
 
   it("leaves ordinary text unchanged", () => {
     fc.assert(
@@ -239,7 +243,7 @@ describe("redactSecrets properties", () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 30_000);
 
   it("is idempotent", () => {
     const family = fc.constantFrom(...Object.values(FAMILIES)).chain((arbitrary) => arbitrary);
@@ -250,5 +254,5 @@ describe("redactSecrets properties", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 });

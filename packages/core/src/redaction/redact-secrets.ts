@@ -1,3 +1,4 @@
+import { CoreError } from "../errors.js";
 import { redactKeyValues } from "./redact-key-values.js";
 import { redactPrivateKeys } from "./redact-private-keys.js";
 import { redactTokens } from "./redact-tokens.js";
@@ -15,11 +16,14 @@ import { redactUrlCredentials } from "./redact-url-credentials.js";
  * - tokens known by shape: JWTs, AWS, GitHub, Slack, Stripe, Google, SendGrid, npm and OpenAI keys, and
  *   `Bearer`/`Basic` credentials in free text.
  *
- * Runs in time linear in the text's length; redacting twice gives the same text as redacting once.
+ * Runs in time linear in the text's length; redacting twice gives the same text as redacting once. Throws
+ * `CORE_INVALID_INPUT` when `text` is not a string.
  *
  * @example
  * redactSecrets('POST https://api.example.com?api_key=abc123 {"password":"hunter2"}');
  * // 'POST https://api.example.com?api_key=[REDACTED] {"password":"[REDACTED]"}'
  */
-export const redactSecrets = (text: string): string =>
-  redactTokens(redactKeyValues(redactUrlCredentials(redactPrivateKeys(text))));
+export const redactSecrets = (text: string): string => {
+  if (typeof text !== "string") throw new CoreError("CORE_INVALID_INPUT", "text must be a string");
+  return redactTokens(redactKeyValues(redactUrlCredentials(redactPrivateKeys(text))));
+};
