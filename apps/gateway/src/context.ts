@@ -1,14 +1,20 @@
+import type { PlatformSession } from "./auth/create-session.js";
 import type { GatewayLimits } from "./config/config.js";
 import type { Logger } from "./observability/logger.js";
+import type { DemoUser } from "./upstream/create-upstream.js";
 
 /** Which platform the gateway serves. */
 export type UpstreamMode = "emulator" | "platform";
 
 /** What every resolver receives: built once per GraphQL request. */
 export interface GatewayContext {
-  /** The request's id, also in the `x-request-id` response header and every log line. */
+  /** The request's id, also in the `x-request-id` response header, every log line and every platform call. */
   readonly requestId: string;
   readonly logger: Logger;
   readonly limits: GatewayLimits;
   readonly upstreamMode: UpstreamMode;
+  /** The emulator's demo logins; empty when serving a real platform. */
+  readonly demoUsers: readonly DemoUser[];
+  /** The caller's checked platform session; throws `UNAUTHENTICATED` without valid credentials. Memoised. */
+  readonly session: () => Promise<PlatformSession>;
 }

@@ -44,6 +44,8 @@ describe("the flowdoctor-gateway command", () => {
     const { child, output } = run({});
     const [, url] = await waitFor(output, /Flowdoctor playground: (http:\/\/\S+)\/playground/);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    expect(output()).toContain("embedded emulator, demo scenario");
+    expect(output()).toMatch(/alice@acme\.example {2}\S+/);
     child.kill("SIGTERM");
     const [code] = (await once(child, "exit")) as [number];
     expect(code).toBe(0);

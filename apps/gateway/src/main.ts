@@ -30,8 +30,13 @@ logger.info(
   },
   "gateway started",
 );
+const demoLogins = gateway.demoUsers.map((user) => `  ${user.name.padEnd(14)} ${user.email}  ${user.apiKey}`);
+const upstreamLine =
+  gateway.upstreamMode === "emulator"
+    ? `Platform:              embedded emulator, demo scenario (${gateway.upstreamUrl}); demo logins (e-mail, API key):\n${demoLogins.join("\n")}`
+    : `Platform:              ${gateway.upstreamUrl}`;
 process.stdout.write(
-  `\nFlowdoctor playground: ${gateway.playgroundUrl}\nGraphQL endpoint:      ${gateway.graphqlUrl}\n\n`,
+  `\nFlowdoctor playground: ${gateway.playgroundUrl}\nGraphQL endpoint:      ${gateway.graphqlUrl}\n${upstreamLine}\n\n`,
 );
 
 let stopping = false;

@@ -2,12 +2,15 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ApolloServer } from "@apollo/server";
+import { createAuthCache } from "../auth/auth-cache.js";
+import { createSessionGetter } from "../auth/create-session.js";
 import type { GatewayConfig } from "../config/config.js";
 import type { GatewayContext, UpstreamMode } from "../context.js";
 import { createApollo } from "../graphql/create-apollo.js";
 import { createLogger, type Logger } from "../observability/logger.js";
 import { createMetrics, type GatewayMetrics } from "../observability/metrics.js";
 import { buildGatewaySchema } from "../schema/build-gateway-schema.js";
+import { createUpstream, type DemoUser, type Upstream } from "../upstream/create-upstream.js";
 import { createRequestHandler } from "./create-request-handler.js";
 import { DEFAULT_PLAYGROUND_DIR } from "./playground-files.js";
 
@@ -30,6 +33,10 @@ export interface Gateway {
   /** `${url}/playground` */
   readonly playgroundUrl: string;
   readonly upstreamMode: UpstreamMode;
+  /** The platform's base URL: PLATFORM_API_URL, or the embedded emulator's local URL. */
+  readonly upstreamUrl: string;
+  /** The embedded emulator's demo logins; empty when serving a real platform. */
+  readonly demoUsers: readonly DemoUser[];
   readonly metrics: GatewayMetrics;
   /** Stops taking requests, lets those in flight finish (up to `shutdownTimeoutMs`), then closes. Idempotent. */
   close(): Promise<void>;
@@ -52,11 +59,12 @@ const baseUrl = (address: AddressInfo): string => {
 interface Drain {
   readonly server: Server;
   readonly apollo: ApolloServer<GatewayContext>;
+  readonly upstream: Upstream;
   readonly inFlight: () => number;
   readonly timeoutMs: number;
 }
 
-const drain = async ({ server, apollo, inFlight, timeoutMs }: Drain): Promise<void> => {
+const drain = async ({ server, apollo, upstream, inFlight, timeoutMs }: Drain): Promise<void> => {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const deadline = Date.now() + timeoutMs;
@@ -64,6 +72,7 @@ const drain = async ({ server, apollo, inFlight, timeoutMs }: Drain): Promise<vo
   server.closeAllConnections();
   await closed;
   await apollo.stop();
+  await upstream.close();
 };
 
 /**
@@ -74,16 +83,28 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
   const { config } = options;
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const metrics = createMetrics();
-  const upstreamMode: UpstreamMode = config.platformApiUrl === undefined ? "emulator" : "platform";
+  const upstream = await createUpstream({
+    ...(config.platformApiUrl === undefined ? {} : { platformApiUrl: config.platformApiUrl }),
+    metrics,
+  });
+  const upstreamMode: UpstreamMode = upstream.mode;
+  const authCache = createAuthCache({ ttlMs: config.authCacheTtlMs });
   const apollo = createApollo({ schema: await buildGatewaySchema(), config, logger, metrics });
   await apollo.start();
   let ready = true;
   let active = 0;
-  const createContext = async (_request: IncomingMessage, requestId: string): Promise<GatewayContext> => ({
+  const createContext = async (request: IncomingMessage, requestId: string): Promise<GatewayContext> => ({
     requestId,
     logger: logger.child({ requestId }),
     limits: config.limits,
     upstreamMode,
+    demoUsers: upstream.demoUsers,
+    session: createSessionGetter({
+      authorization: request.headers.authorization,
+      requestId,
+      upstream,
+      authCache,
+    }),
   });
   const handler = createRequestHandler({
     graphql: { apollo, maxBodyBytes: config.limits.maxBodyBytes },
@@ -104,7 +125,13 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
   let closing: Promise<void> | undefined;
   const close = () => {
     ready = false;
-    closing ??= drain({ server, apollo, inFlight: () => active, timeoutMs: config.shutdownTimeoutMs });
+    closing ??= drain({
+      server,
+      apollo,
+      upstream,
+      inFlight: () => active,
+      timeoutMs: config.shutdownTimeoutMs,
+    });
     return closing;
   };
   return {
@@ -112,6 +139,8 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
     graphqlUrl: `${url}/graphql`,
     playgroundUrl: `${url}/playground`,
     upstreamMode,
+    upstreamUrl: upstream.baseUrl,
+    demoUsers: upstream.demoUsers,
     metrics,
     close,
   };

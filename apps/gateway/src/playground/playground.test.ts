@@ -77,6 +77,19 @@ describe.skipIf(!hasChromium)("the playground in headless Chromium", () => {
     await page.close();
   });
 
+  it("logs in with a demo login and walks to the caller's contracts in the second tab", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await openPlayground(page, gateway);
+    await page.getByLabel("Demo login").selectOption({ label: "Alice Berger (alice@acme.example)" });
+    await page.locator(".graphiql-tab", { hasText: "WhereAmI" }).click();
+    await page.locator(".graphiql-execute-button").click();
+    const response = page.locator(".graphiql-response");
+    const text = async () => ((await response.textContent()) ?? "").replace(/[\s\u00a0]+/g, " ");
+    await expect.poll(text, { timeout: 45_000 }).toContain('"name": "Acme Retail GmbH"');
+    await page.screenshot({ path: `${screenshots}playground-contracts.png` });
+    await page.close();
+  });
+
   it("sends the credentials from the form as an Authorization: Basic header", async () => {
     const page = await browser.newPage();
     await openPlayground(page, gateway);

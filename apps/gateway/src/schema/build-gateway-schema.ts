@@ -1,9 +1,23 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { ContractResolver } from "./contract/contract.resolver.js";
+import { DiagnosisResolver } from "./diagnosis/diagnosis.resolver.js";
+import { FlowResolver } from "./flow/flow.resolver.js";
+import { FlowStepResolver } from "./flow/flow-step.resolver.js";
 import { GatewayResolver } from "./gateway/gateway.resolver.js";
+import { MeResolver } from "./user/me.resolver.js";
+import { WorkspaceResolver } from "./workspace/workspace.resolver.js";
 
 /** Every resolver class of the schema; the printed `schema.graphql` follows this list. */
-export const RESOLVERS = [GatewayResolver] as const;
+export const RESOLVERS = [
+  GatewayResolver,
+  MeResolver,
+  ContractResolver,
+  WorkspaceResolver,
+  FlowResolver,
+  FlowStepResolver,
+  DiagnosisResolver,
+] as const;
 
 /** Builds the gateway's executable GraphQL schema from its type-graphql classes. */
 export const buildGatewaySchema = async (): Promise<GraphQLSchema> =>

@@ -59,3 +59,12 @@ export const startTestGateway = async (
       .map((line) => JSON.parse(line) as Record<string, unknown>);
   return { ...gateway, close: gateway.close, logLines, logText: () => text, query };
 };
+
+/** A top-level field of a response's data, or a thrown error listing the response's errors. */
+export const dataOf = <TValue>(body: GraphQLBody, field: string): TValue => {
+  const value = body.data?.[field];
+  if (value === undefined || value === null) {
+    throw new Error(`no data.${field}; errors: ${JSON.stringify(body.errors ?? [])}`);
+  }
+  return value as TValue;
+};

@@ -1,4 +1,4 @@
-import { createElement as h, useState } from "react";
+import { createElement as h, useEffect, useState } from "react";
 import { basicAuthorization } from "./fetcher.js";
 
 /** Props of {@link CredentialsBar}. */
@@ -22,6 +22,47 @@ const field = (label: string, type: string, value: string, set: (value: string) 
     }),
   );
 
+interface DemoUser {
+  readonly name: string;
+  readonly email: string;
+  readonly apiKey: string;
+}
+
+/** The embedded emulator's demo logins (none when the gateway serves a real platform). */
+const loadDemoUsers = async (): Promise<DemoUser[]> => {
+  const response = await fetch("/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: "{ gateway { demoUsers { name email apiKey } } }" }),
+  });
+  const body = (await response.json()) as { data?: { gateway?: { demoUsers?: DemoUser[] } } };
+  return body.data?.gateway?.demoUsers ?? [];
+};
+
+const demoPicker = (users: readonly DemoUser[], pick: (user: DemoUser) => void) =>
+  users.length === 0
+    ? null
+    : h(
+        "label",
+        { className: "fd-field" },
+        "Demo login",
+        h(
+          "select",
+          {
+            "aria-label": "Demo login",
+            defaultValue: "",
+            onChange: (event: { target: { value: string } }) => {
+              const user = users.find((candidate) => candidate.email === event.target.value);
+              if (user) pick(user);
+            },
+          },
+          h("option", { value: "" }, "choose…"),
+          ...users.map((user) =>
+            h("option", { key: user.email, value: user.email }, `${user.name} (${user.email})`),
+          ),
+        ),
+      );
+
 /**
  * The place to enter platform credentials: they become an `Authorization: Basic` header on every
  * request, are kept in memory only, and are never shown again once entered.
@@ -29,6 +70,10 @@ const field = (label: string, type: string, value: string, set: (value: string) 
 export const CredentialsBar = ({ onChange }: CredentialsBarProps) => {
   const [email, setEmail] = useState("");
   const [apiKey, setApiKey] = useState("");
+  const [demoUsers, setDemoUsers] = useState<DemoUser[]>([]);
+  useEffect(() => {
+    loadDemoUsers().then(setDemoUsers, () => setDemoUsers([]));
+  }, []);
   const update = (nextEmail: string, nextKey: string) => {
     setEmail(nextEmail);
     setApiKey(nextKey);
@@ -38,6 +83,7 @@ export const CredentialsBar = ({ onChange }: CredentialsBarProps) => {
     "form",
     { className: "fd-bar", onSubmit: (event: { preventDefault: () => void }) => event.preventDefault() },
     h("strong", null, "Flowdoctor"),
+    demoPicker(demoUsers, (user) => update(user.email, user.apiKey)),
     field("E-mail", "email", email, (value) => update(value, apiKey)),
     field("API key", "password", apiKey, (value) => update(email, value)),
     h(

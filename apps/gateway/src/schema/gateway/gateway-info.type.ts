@@ -16,6 +16,20 @@ export class GatewayLimitsInfo {
   maxBodyBytes!: number;
 }
 
+@ObjectType({ description: "A seeded login of the embedded emulator (emulator mode only)." })
+export class DemoUserInfo {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String, {
+    description: "The emulator's fixed demo API key (not a secret: it only opens the local emulator).",
+  })
+  apiKey!: string;
+}
+
 @ObjectType({ description: "Facts about this gateway, for clients and the playground." })
 export class GatewayInfo {
   @Field(() => String, { description: "The gateway's version." })
@@ -28,4 +42,9 @@ export class GatewayInfo {
 
   @Field(() => GatewayLimitsInfo)
   limits!: GatewayLimitsInfo;
+
+  @Field(() => [DemoUserInfo], {
+    description: "Demo logins of the embedded emulator; empty for a real platform.",
+  })
+  demoUsers!: DemoUserInfo[];
 }

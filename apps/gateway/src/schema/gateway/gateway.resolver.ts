@@ -13,6 +13,7 @@ export class GatewayResolver {
       version: GATEWAY_VERSION,
       upstream: context.upstreamMode === "emulator" ? UpstreamModeEnum.EMULATOR : UpstreamModeEnum.PLATFORM,
       limits: { maxPageSize, maxQueryDepth, maxQueryCost, maxBodyBytes },
+      demoUsers: context.demoUsers.map((user) => ({ ...user })),
     };
   }
 }

@@ -1,0 +1,42 @@
+import { ArgsType, Field, Int } from "type-graphql";
+import type { GatewayLimits } from "../../config/config.js";
+import { GatewayGraphQLError } from "../../errors.js";
+import { decodeCursor } from "./cursor.js";
+
+/** The default `first` of every list. */
+export const DEFAULT_FIRST = 20;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, {
+    defaultValue: DEFAULT_FIRST,
+    description: "How many items to return (1 to the gateway's maxPageSize).",
+  })
+  first!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Return items after this cursor (an `endCursor` or edge cursor).",
+  })
+  after?: string | null;
+}
+
+/** A validated page request: where it starts and how many items it wants. */
+export interface PageWindow {
+  readonly offset: number;
+  readonly first: number;
+}
+
+/** Checks `first` against the limit and decodes `after`; `BAD_USER_INPUT` names the argument and the rule. */
+export const readPageArgs = (args: PageArgs, limits: Pick<GatewayLimits, "maxPageSize">): PageWindow => {
+  const first = args.first ?? DEFAULT_FIRST;
+  if (!Number.isInteger(first) || first < 1 || first > limits.maxPageSize) {
+    throw new GatewayGraphQLError(
+      "BAD_USER_INPUT",
+      `first must be an integer from 1 to ${limits.maxPageSize} (got ${first})`,
+      { details: { argument: "first", max: limits.maxPageSize } },
+    );
+  }
+  const offset = args.after ? decodeCursor(args.after) + 1 : 0;
+  return { offset, first };
+};

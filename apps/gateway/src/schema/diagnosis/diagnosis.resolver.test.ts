@@ -1,0 +1,120 @@
+import type { Cause } from "@flowdoctor/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type EmulatorGateway, startEmulatorGateway } from "../../testing/emulator-gateway.js";
+
+const DIAGNOSE = `query Diagnose($flowId: ID!, $since: DateTimeISO) {
+  diagnoseFlow(flowId: $flowId, since: $since) {
+    flowName
+    verdict { status cause level stepId summary }
+    findings { check status cause stepId title detail }
+    walkthrough { firstFailingStepId steps { stepId state } }
+    checks { check status note }
+    escalation { recommended }
+    ticket { draft missing { field } }
+  }
+}`;
+
+interface DiagnosisAnswer {
+  flowName: string;
+  verdict: { status: string; cause: Cause; level: string; stepId: string | null; summary: string };
+  findings: {
+    check: string;
+    status: string;
+    cause: Cause;
+    stepId: string | null;
+    title: string;
+    detail: string;
+  }[];
+  walkthrough: { firstFailingStepId: string | null; steps: { stepId: string; state: string }[] };
+  checks: { check: string; status: string; note: string | null }[];
+}
+
+describe("diagnoseFlow over the demo scenario", () => {
+  let env: EmulatorGateway;
+  const since = new Date(Date.now() - 3 * 86_400_000).toISOString();
+  const answers = new Map<string, DiagnosisAnswer>();
+
+  beforeAll(async () => {
+    env = await startEmulatorGateway();
+    const users = env.emulator.users.map((user) => user.email.split("@")[0] as string);
+    for (const flow of env.emulator.scenario.flows) {
+      for (const user of users) {
+        const { body } = await env.gateway.query(DIAGNOSE, {
+          variables: { flowId: flow.id, since },
+          headers: env.as(user),
+        });
+        if (body.data?.diagnoseFlow) {
+          answers.set(flow.id, body.data.diagnoseFlow as DiagnosisAnswer);
+          break;
+        }
+      }
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await env.close();
+  });
+
+  it("diagnoses every flow of the scenario for some user", () => {
+    expect([...answers.keys()].sort()).toEqual(env.emulator.scenario.flows.map((flow) => flow.id).sort());
+  });
+
+  it("names the cause each flow was built to show, and its failing step", () => {
+    const wrong: string[] = [];
+    for (const flow of env.emulator.scenario.flows) {
+      const [main] = flow.expected;
+      const verdict = answers.get(flow.id)?.verdict;
+      if (!main || !verdict) continue;
+      const stepOk = main.stepId === undefined || verdict.stepId === main.stepId;
+      if (verdict.cause !== main.cause || !stepOk) {
+        wrong.push(
+          `${flow.name}: expected ${main.cause}@${main.stepId ?? "-"}, got ${verdict.cause}@${verdict.stepId ?? "-"} (${verdict.summary})`,
+        );
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("reports every problem of flows with several, each on its step", () => {
+    const missing: string[] = [];
+    for (const flow of env.emulator.scenario.flows.filter((candidate) => candidate.expected.length > 1)) {
+      const findings = answers.get(flow.id)?.findings ?? [];
+      for (const expected of flow.expected) {
+        const found = findings.some(
+          (finding) =>
+            (finding.status === "FAIL" || finding.status === "WARN") &&
+            finding.cause === expected.cause &&
+            (expected.stepId === undefined || finding.stepId === expected.stepId),
+        );
+        if (!found) missing.push(`${flow.name}: ${expected.cause}@${expected.stepId ?? "-"}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("finds no FAIL in healthy flows", () => {
+    const healthy = env.emulator.scenario.flows.filter((flow) => flow.expected.length === 0);
+    expect(healthy.length).toBeGreaterThan(0);
+    for (const flow of healthy) {
+      const fails = answers.get(flow.id)?.findings.filter((finding) => finding.status === "FAIL") ?? [];
+      expect(fails.map((finding) => `${flow.name}: ${finding.cause} ${finding.detail}`)).toEqual([]);
+    }
+  });
+
+  it("answers NOT_FOUND for a flow of another tenant, and BAD_USER_INPUT for a window in the future", async () => {
+    const flow = env.emulator.scenario.flows[0];
+    const owners = env.emulator.users.map((user) => user.email.split("@")[0] as string);
+    const outsider = owners.find((user) => !answers.has(`${flow?.id}`) || user !== owners[0]);
+    const results = await Promise.all(
+      owners.map((user) =>
+        env.gateway.query(DIAGNOSE, { variables: { flowId: flow?.id, since }, headers: env.as(user) }),
+      ),
+    );
+    expect(outsider).toBeDefined();
+    expect(results.some((result) => result.body.errors?.[0]?.extensions?.code === "NOT_FOUND")).toBe(true);
+    const future = await env.gateway.query(DIAGNOSE, {
+      variables: { flowId: flow?.id, since: new Date(Date.now() + 3_600_000).toISOString() },
+      headers: env.as(owners[0] as string),
+    });
+    expect(future.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});

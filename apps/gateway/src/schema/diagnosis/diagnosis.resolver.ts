@@ -1,0 +1,105 @@
+import { type Diagnosis, diagnoseFlow, type Flow } from "@flowdoctor/core";
+import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { GatewayContext } from "../../context.js";
+import { createDiagnosisPort } from "../../diagnosis/create-diagnosis-port.js";
+import { createEndpointProber } from "../../diagnosis/probe-endpoint.js";
+import { GatewayGraphQLError } from "../../errors.js";
+import type { ConnectionData } from "../common/connection.type.js";
+import { PageArgs, readPageArgs } from "../common/page.args.js";
+import { toConnection } from "../common/page-window.js";
+import { DateTimeScalar } from "../common/scalars.js";
+import { DiagnoseOptionsInput } from "./diagnose-options.input.js";
+import { DiagnosisType } from "./diagnosis.type.js";
+import { FlowVerdictConnection, type FlowVerdictType } from "./flow-verdict.type.js";
+
+const DAY_MS = 86_400_000;
+/** Flows one workspace diagnosis looks at; beyond it the answer says so. */
+const MAX_WORKSPACE_FLOWS = 200;
+const VERDICT_ORDER = { FAILING: 0, DEGRADED: 1, HEALTHY: 2 } as const;
+
+const windowOf = (since: string | null | undefined): { since: string; now: string } => {
+  const now = new Date().toISOString();
+  const start = since ?? new Date(Date.parse(now) - DAY_MS).toISOString();
+  if (Date.parse(start) >= Date.parse(now)) {
+    throw new GatewayGraphQLError("BAD_USER_INPUT", "since must be a date-time in the past", {
+      details: { argument: "since" },
+    });
+  }
+  return { since: start, now };
+};
+
+const toFlowVerdict = (flow: Flow, diagnosis: Diagnosis): FlowVerdictType => ({
+  flowId: flow.id,
+  flowName: flow.name,
+  flowStatus: flow.status,
+  verdict: diagnosis.verdict,
+  failures: diagnosis.findings.filter((finding) => finding.status === "FAIL").length,
+  warnings: diagnosis.findings.filter((finding) => finding.status === "WARN").length,
+  errorCount: diagnosis.errorGroups.reduce((sum, group) => sum + group.count, 0),
+});
+
+@Resolver()
+export class DiagnosisResolver {
+  @Query(() => DiagnosisType, {
+    description:
+      "Diagnoses one flow the way the troubleshooting guide does: errors, integration logic, the step-by-step walk, component runtime and platform safeguards.",
+  })
+  async diagnoseFlow(
+    @Arg("flowId", () => ID) flowId: string,
+    @Arg("since", () => DateTimeScalar, {
+      nullable: true,
+      description: "Start of the window; the default is 24 hours ago.",
+    })
+    since: string | null | undefined,
+    @Arg("options", () => DiagnoseOptionsInput, { nullable: true }) options:
+      | DiagnoseOptionsInput
+      | null
+      | undefined,
+    @Ctx() context: GatewayContext,
+  ): Promise<Diagnosis> {
+    const window = windowOf(since);
+    const { port } = createDiagnosisPort(await context.session(), { probe: createEndpointProber() });
+    return diagnoseFlow(port, {
+      flowId,
+      since: window.since,
+      now: window.now,
+      verifyCredentials: options?.verifyCredentials ?? false,
+      probeEndpoints: options?.probeEndpoints ?? false,
+    });
+  }
+
+  @Query(() => FlowVerdictConnection, { description: "Every flow's verdict in a workspace, worst first." })
+  async diagnoseWorkspace(
+    @Arg("workspaceId", () => ID) workspaceId: string,
+    @Arg("since", () => DateTimeScalar, { nullable: true }) since: string | null | undefined,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() context: GatewayContext,
+  ): Promise<ConnectionData<FlowVerdictType>> {
+    const page = readPageArgs(args, context.limits);
+    const window = windowOf(since);
+    const session = await context.session();
+    const flows: Flow[] = [];
+    for await (const flow of session.client.iterateFlows({ workspaceId })) {
+      flows.push(flow);
+      session.loaders.flow.prime(flow.id, flow);
+      if (flows.length >= MAX_WORKSPACE_FLOWS) break;
+    }
+    const { port, shareWorkspaceLogs } = createDiagnosisPort(session);
+    shareWorkspaceLogs(workspaceId, window.since, window.now);
+    const diagnoses = await Promise.all(
+      flows.map(async (flow) =>
+        toFlowVerdict(
+          flow,
+          await diagnoseFlow(port, { flowId: flow.id, since: window.since, now: window.now }),
+        ),
+      ),
+    );
+    diagnoses.sort(
+      (a, b) =>
+        VERDICT_ORDER[a.verdict.status] - VERDICT_ORDER[b.verdict.status] ||
+        b.verdict.confidence - a.verdict.confidence ||
+        b.errorCount - a.errorCount,
+    );
+    return toConnection(diagnoses.slice(page.offset, page.offset + page.first), page, diagnoses.length);
+  }
+}

@@ -1,0 +1,58 @@
+import type { Flow } from "@flowdoctor/core";
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { JsonScalar } from "../common/scalars.js";
+
+/** What a step resolves from: the node, its place in the flow, and the flow. */
+export interface FlowStepData {
+  readonly flow: Flow;
+  readonly id: string;
+  readonly name: string;
+  readonly description: string | null;
+  readonly command: string;
+  readonly componentId: string;
+  readonly credentialId: string | null;
+  readonly position: number;
+  readonly isTrigger: boolean;
+  readonly fields: unknown;
+  readonly mapper: unknown;
+  readonly previousStepId: string | null;
+}
+
+@ObjectType("FlowStep", { description: "One step of a flow, in execution order." })
+export class FlowStepType {
+  @Field(() => ID, { description: "The step id within its flow, e.g. `step_1`." })
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+
+  @Field(() => String, { description: "`{team}/{repo}:{function}[@version]`." })
+  command!: string;
+
+  @Field(() => ID)
+  componentId!: string;
+
+  @Field(() => ID, { nullable: true })
+  credentialId!: string | null;
+
+  @Field(() => Int, { description: "0 for the trigger, then breadth-first along the flow's edges." })
+  position!: number;
+
+  @Field(() => Boolean)
+  isTrigger!: boolean;
+
+  @Field(() => JsonScalar, { nullable: true, description: "The step's configuration fields." })
+  fields!: unknown;
+
+  @Field(() => JsonScalar, {
+    nullable: true,
+    description: "The mapper on the edge that feeds this step (JSONata).",
+  })
+  mapper!: unknown;
+
+  @Field(() => ID, { nullable: true, description: "The step whose output the mapper reads." })
+  previousStepId!: string | null;
+}

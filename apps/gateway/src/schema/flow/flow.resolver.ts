@@ -1,0 +1,59 @@
+import type { Flow, User, Workspace } from "@flowdoctor/core";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GatewayContext } from "../../context.js";
+import type { ConnectionData } from "../common/connection.type.js";
+import { PageArgs, readPageArgs } from "../common/page.args.js";
+import { readWindow } from "../common/page-window.js";
+import { UserType } from "../user/user.type.js";
+import { WorkspaceType } from "../workspace/workspace.type.js";
+import { FlowConnection } from "./flow.connection.js";
+import { FlowType } from "./flow.type.js";
+import { FlowFilter } from "./flow-filter.input.js";
+import { type FlowStepData, FlowStepType } from "./flow-step.type.js";
+import { toFlowSteps } from "./to-flow-steps.js";
+
+const filterOf = (filter: FlowFilter | null | undefined) => ({
+  ...(filter?.status ? { status: filter.status } : {}),
+  ...(filter?.type ? { type: filter.type } : {}),
+  ...(filter?.search ? { search: filter.search } : {}),
+});
+
+@Resolver(() => FlowType)
+export class FlowResolver {
+  @Query(() => FlowConnection, { description: "A workspace's flows, filtered by the platform." })
+  async flows(
+    @Arg("workspaceId", () => ID) workspaceId: string,
+    @Arg("filter", () => FlowFilter, { nullable: true }) filter: FlowFilter | null | undefined,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() context: GatewayContext,
+  ): Promise<ConnectionData<Flow>> {
+    const window = readPageArgs(args, context.limits);
+    const { client } = await context.session();
+    return readWindow((page) => client.listFlows({ ...page, workspaceId, ...filterOf(filter) }), window);
+  }
+
+  @Query(() => FlowType, {
+    nullable: true,
+    description: "One flow; null with NOT_FOUND or FORBIDDEN when it is not visible.",
+  })
+  async flow(@Arg("id", () => ID) id: string, @Ctx() context: GatewayContext): Promise<Flow> {
+    return (await context.session()).loaders.flow.load(id);
+  }
+
+  @FieldResolver(() => UserType, { nullable: true, description: "Who created the flow." })
+  async author(@Root() flow: Flow, @Ctx() context: GatewayContext): Promise<User> {
+    return (await context.session()).loaders.user.load(flow.authorId);
+  }
+
+  @FieldResolver(() => WorkspaceType, { nullable: true })
+  async workspace(@Root() flow: Flow, @Ctx() context: GatewayContext): Promise<Workspace> {
+    return (await context.session()).loaders.workspace.load(flow.workspaceId);
+  }
+
+  @FieldResolver(() => [FlowStepType], {
+    description: "The steps in execution order, trigger first; error handlers left out.",
+  })
+  steps(@Root() flow: Flow): FlowStepData[] {
+    return toFlowSteps(flow);
+  }
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { basic, type EmulatorGateway, startEmulatorGateway } from "../testing/emulator-gateway.js";
+import { dataOf } from "../testing/test-gateway.js";
+
+describe("auth and access over the demo emulator", () => {
+  let env: EmulatorGateway;
+  beforeAll(async () => {
+    env = await startEmulatorGateway();
+  });
+  afterAll(async () => {
+    await env.close();
+  });
+  beforeEach(() => {
+    env.emulator.resetRequests();
+    env.emulator.setFaults([]);
+  });
+
+  it("answers me as the caller", async () => {
+    const { body } = await env.gateway.query("{ me { email firstName } }", { headers: env.as("alice") });
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({ me: { email: "alice@acme.example", firstName: "Alice" } });
+  });
+
+  it("says UNAUTHENTICATED without credentials, with bad ones, and with a non-Basic header", async () => {
+    const cases = [
+      {},
+      { authorization: basic("alice@acme.example", "wrong-key") },
+      { authorization: "Bearer abc" },
+      { authorization: `Basic ${Buffer.from("no-colon").toString("base64")}` },
+    ];
+    for (const headers of cases) {
+      const { body } = await env.gateway.query("{ me { email } }", { headers });
+      expect(body.data ?? null).toBeNull();
+      expect(body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    }
+  });
+
+  it("keeps needing no credentials for the gateway's own facts", async () => {
+    const { body } = await env.gateway.query("{ gateway { upstream demoUsers { email } } }");
+    expect(body.data).toEqual({ gateway: { upstream: "PLATFORM", demoUsers: [] } });
+  });
+
+  it("checks credentials once per TTL (users/me), keyed by hash, never logging the key", async () => {
+    const headers = env.as("carl");
+    await env.gateway.query("{ me { id } }", { headers });
+    await env.gateway.query("{ me { id } }", { headers });
+    expect(env.upstreamCalls().filter((call) => call === "GET /v2/users/me")).toHaveLength(1);
+    const carl = env.emulator.users.find((user) => user.email.startsWith("carl@"));
+    expect(env.gateway.logText()).not.toContain(carl?.apiKey);
+    expect(env.gateway.logText()).not.toContain(headers.authorization?.slice(6));
+  });
+
+  it("shows each user only their contracts", async () => {
+    const query = "{ contracts { totalCount nodes { name status } } }";
+    const alice = await env.gateway.query(query, { headers: env.as("alice") });
+    const bob = await env.gateway.query(query, { headers: env.as("bob") });
+    const names = (body: typeof alice.body) =>
+      dataOf<{ nodes: { name: string }[] }>(body, "contracts")
+        .nodes.map((node) => node.name)
+        .sort();
+    expect(names(alice.body)).toEqual(["Acme Retail GmbH", "Initech Payroll Services"]);
+    expect(names(bob.body)).toEqual(["Globex Logistics"]);
+  });
+
+  it("gives null and NOT_FOUND or FORBIDDEN for another tenant's workspace", async () => {
+    const bobs = await env.gateway.query("{ workspaces { nodes { id } } }", { headers: env.as("bob") });
+    const id = dataOf<{ nodes: { id: string }[] }>(bobs.body, "workspaces").nodes[0]?.id;
+    const { body } = await env.gateway.query("query W($id: ID!) { workspace(id: $id) { name } }", {
+      headers: env.as("alice"),
+      variables: { id },
+    });
+    expect(body.data).toEqual({ workspace: null });
+    expect(["NOT_FOUND", "FORBIDDEN"]).toContain(body.errors?.[0]?.extensions?.code);
+    expect(body.errors?.[0]?.path).toEqual(["workspace"]);
+  });
+
+  it("maps a platform outage to UPSTREAM_UNAVAILABLE and throttling to RATE_LIMITED", async () => {
+    const headers = env.as("alice");
+    await env.gateway.query("{ me { id } }", { headers });
+    env.emulator.setFaults([{ path: "/v2/contracts*", status: 503 }]);
+    const down = await env.gateway.query("{ contracts { totalCount } }", { headers });
+    expect(down.body.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    env.emulator.setFaults([{ path: "/v2/contracts*", status: 429, retryAfterSeconds: 3600 }]);
+    const slow = await env.gateway.query("{ contracts { totalCount } }", { headers });
+    expect(slow.body.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+    expect(JSON.stringify(slow.body)).not.toMatch(/at .+\.(ts|js):\d+/);
+  });
+
+  it("counts platform calls and errors on /metrics by operation, ids replaced", async () => {
+    const headers = env.as("alice");
+    env.emulator.setFaults([{ path: "/v2/contracts*", status: 503 }]);
+    await env.gateway.query("{ contracts { totalCount } }", { headers });
+    env.emulator.setFaults([]);
+    await env.gateway.query("{ contracts { totalCount } }", { headers });
+    const text = await (await fetch(`${env.gateway.url}/metrics`)).text();
+    expect(text).toMatch(
+      /flowdoctor_upstream_requests_total\{operation="GET \/v2\/contracts",outcome="ok"\} \d/,
+    );
+    expect(text).toMatch(
+      /flowdoctor_upstream_errors_total\{operation="GET \/v2\/contracts",code="PLATFORM_UNAVAILABLE"\} \d/,
+    );
+  });
+});
