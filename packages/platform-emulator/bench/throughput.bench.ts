@@ -43,8 +43,15 @@ const startBaseline = async () => {
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 };
 
+const baselineStart = performance.now();
 const baseline = await startBaseline();
+const baselineStartMs = performance.now() - baselineStart;
+const emulatorStart = performance.now();
 const emulator = await createEmulator();
+const emulatorStartMs = performance.now() - emulatorStart;
+console.log(
+  `start-up: emulator with the demo ${emulatorStartMs.toFixed(0)} ms, bare node:http ${baselineStartMs.toFixed(1)} ms`,
+);
 const alice = emulator.users[0];
 if (!alice) throw new Error("the demo has no users");
 const workspace = emulator.scenario.workspaces[0]?.id ?? "";

@@ -32,9 +32,11 @@ describe("the demo scenario", () => {
   });
 
   it("is deterministic for a given now and starts fast", async () => {
-    const started = performance.now();
+    // CPU time, not wall time: the machine is shared, and loading is what must stay light.
+    const started = process.cpuUsage();
     const again = await loadScenario("demo", { now: TEST_NOW });
-    expect(performance.now() - started).toBeLessThan(1_000);
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1000).toBeLessThan(1_000);
     expect(again).toEqual(demo);
     const later = await loadScenario("demo", { now: new Date(TEST_NOW.getTime() + HOUR) });
     expect(Date.parse(later.logs[0]?.timestamp ?? "") - Date.parse(demo.logs[0]?.timestamp ?? "")).toBe(HOUR);
