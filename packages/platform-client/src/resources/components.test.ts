@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isPlatformError } from "../errors.js";
 import { type Harness, rejectionOf, startHarness } from "../testing/harness.js";
-import { COMPONENT_ID, COMPONENT_VERSION_IDS, CONTRACT_ID, WORKSPACE_ID } from "../testing/test-scenario.js";
+import {
+  COMPONENT_ID,
+  COMPONENT_VERSION_IDS,
+  CONTRACT_ID,
+  DEVELOPER,
+  WORKSPACE_ID,
+} from "../testing/test-scenario.js";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -50,9 +56,11 @@ describe("components", () => {
     expect(first.isLatest).toBe(false);
   });
 
-  it("reports the tenant-wide list without its permission as forbidden", async () => {
+  it("lists the tenant's components for a tenant admin and refuses others", async () => {
     const { platform } = harness.client();
-    const error = await rejectionOf(platform.listAllComponents());
+    expect((await platform.listAllComponents()).map((component) => component.id)).toEqual([COMPONENT_ID]);
+    const { platform: developer } = harness.client({ login: DEVELOPER });
+    const error = await rejectionOf(developer.listAllComponents());
     expect(isPlatformError(error) && error.code).toBe("PLATFORM_FORBIDDEN");
   });
 });
