@@ -28,15 +28,18 @@ const CAUSE_TIER: Partial<Record<Cause, number>> = {
 };
 const tierOf = (finding: Finding): number => CAUSE_TIER[finding.cause] ?? 5;
 
-/** Worst first: status, then root-cause tier, then confidence, then the step's place in the flow. */
+/**
+ * Worst first: status, then root-cause tier, then the step's place in the flow (the guide's go-through names the
+ * first step that breaks; flow-wide findings come before step findings), then confidence.
+ */
 export const sortFindings = (findings: readonly Finding[], stepOrder: readonly string[]): Finding[] => {
   const place = (finding: Finding) => (finding.stepId === undefined ? -1 : stepOrder.indexOf(finding.stepId));
   return [...findings].sort(
     (a, b) =>
       STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
       tierOf(a) - tierOf(b) ||
-      b.confidence - a.confidence ||
-      place(a) - place(b),
+      place(a) - place(b) ||
+      b.confidence - a.confidence,
   );
 };
 

@@ -17,9 +17,10 @@ const DAY_MS = 86_400_000;
 const MAX_WORKSPACE_FLOWS = 200;
 const VERDICT_ORDER = { FAILING: 0, DEGRADED: 1, HEALTHY: 2 } as const;
 
-const windowOf = (since: string | null | undefined): { since: string; now: string } => {
+// DateTimeISO arguments arrive as Date objects.
+const windowOf = (since: Date | null | undefined): { since: string; now: string } => {
   const now = new Date().toISOString();
-  const start = since ?? new Date(Date.parse(now) - DAY_MS).toISOString();
+  const start = since ? since.toISOString() : new Date(Date.parse(now) - DAY_MS).toISOString();
   if (Date.parse(start) >= Date.parse(now)) {
     throw new GatewayGraphQLError("BAD_USER_INPUT", "since must be a date-time in the past", {
       details: { argument: "since" },
@@ -50,7 +51,7 @@ export class DiagnosisResolver {
       nullable: true,
       description: "Start of the window; the default is 24 hours ago.",
     })
-    since: string | null | undefined,
+    since: Date | null | undefined,
     @Arg("options", () => DiagnoseOptionsInput, { nullable: true }) options:
       | DiagnoseOptionsInput
       | null
@@ -71,7 +72,7 @@ export class DiagnosisResolver {
   @Query(() => FlowVerdictConnection, { description: "Every flow's verdict in a workspace, worst first." })
   async diagnoseWorkspace(
     @Arg("workspaceId", () => ID) workspaceId: string,
-    @Arg("since", () => DateTimeScalar, { nullable: true }) since: string | null | undefined,
+    @Arg("since", () => DateTimeScalar, { nullable: true }) since: Date | null | undefined,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: GatewayContext,
   ): Promise<ConnectionData<FlowVerdictType>> {
