@@ -45,6 +45,15 @@ export type RouteMatch =
 
 const splitPath = (path: string): string[] => path.split("/").filter((segment) => segment !== "");
 
+/** A path segment decoded; malformed percent-encoding matches no resource rather than failing the request. */
+const decodeSegment = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
 const matchSegments = (
   pattern: readonly string[],
   actual: readonly string[],
@@ -53,7 +62,7 @@ const matchSegments = (
   const params: Record<string, string> = {};
   for (const [index, part] of pattern.entries()) {
     const value = actual[index] as string;
-    if (part.startsWith(":")) params[part.slice(1)] = decodeURIComponent(value);
+    if (part.startsWith(":")) params[part.slice(1)] = decodeSegment(value);
     else if (part !== value) return undefined;
   }
   return params;

@@ -105,5 +105,13 @@ describe("users, contracts and workspaces", () => {
     expect(wrong.status).toBe(405);
     expect(wrong.headers.allow).toBe("GET");
     expect(wrong.body.errors[0].status).toBe(405);
+    const outside = await call(emulator, "/api/v1/flows", as(ALICE));
+    expect(outside.status).toBe(404);
+  });
+
+  it("answers 404, not 500, for malformed percent-encoding in an id", async () => {
+    const answer = await call(emulator, "/v2/users/%E0%A4%A", as(ALICE));
+    expect(answer.status).toBe(404);
+    expect(answer.body.errors[0].title).toBe("Resource not found");
   });
 });

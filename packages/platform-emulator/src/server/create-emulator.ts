@@ -94,7 +94,8 @@ export const createEmulator = async (options: EmulatorOptions = {}): Promise<Emu
     base: { url: "" },
   };
   const server = createServer((request, response) => {
-    void handleRequest(pipeline, request, response);
+    // A client that goes away mid-answer must not bring the emulator down.
+    handleRequest(pipeline, request, response).catch(() => response.destroy());
   });
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
