@@ -1,4 +1,4 @@
-import type { FlowStatus } from "@flowdoctor/core";
+import { type FlowStatus, PLATFORM_LIMITS } from "@flowdoctor/core";
 import type {
   Scenario,
   ScenarioComponent,
@@ -67,12 +67,30 @@ const groupBy = <TItem>(items: readonly TItem[], key: (item: TItem) => string): 
 const byId = <TItem extends { readonly id: string }>(items: readonly TItem[]): Map<string, TItem> =>
   new Map(items.map((item) => [item.id, item]));
 
-const initialFlowState = (flow: ScenarioFlow): FlowState => ({
-  status: flow.status,
-  currentStatus: flow.currentStatus,
-  updatedAt: flow.updatedAt,
-  ...(flow.lastStartTime === undefined ? {} : { lastStartTime: flow.lastStartTime }),
-});
+const LIMITED_RUN_MS = PLATFORM_LIMITS.limitedWorkspaceRunHours * 3_600_000;
+
+/**
+ * Whether the platform's safeguards have stopped a flow by `now`, whatever the scenario says: a suspended contract's
+ * flows are stopped, and so is a limited workspace's active flow 8 h after its last start.
+ */
+const stoppedBySafeguard = (scenario: Scenario, flow: ScenarioFlow, nowMs: number): boolean => {
+  const workspace = scenario.workspaces.find((candidate) => candidate.id === flow.workspaceId);
+  const contract = scenario.contracts.find((candidate) => candidate.id === workspace?.contractId);
+  if (contract !== undefined && contract.status !== "active") return true;
+  if (workspace?.type !== "limited" || flow.status !== "active" || flow.lastStartTime === undefined)
+    return false;
+  return Date.parse(flow.lastStartTime) + LIMITED_RUN_MS <= nowMs;
+};
+
+const initialFlowState = (scenario: Scenario, flow: ScenarioFlow, nowMs: number): FlowState => {
+  const stopped = stoppedBySafeguard(scenario, flow, nowMs);
+  return {
+    status: stopped ? "inactive" : flow.status,
+    currentStatus: stopped ? "inactive" : flow.currentStatus,
+    updatedAt: flow.updatedAt,
+    ...(flow.lastStartTime === undefined ? {} : { lastStartTime: flow.lastStartTime }),
+  };
+};
 
 /** Indexes a loaded scenario. */
 export const createEmulatorState = (scenario: Scenario, verificationPolls: number): EmulatorState => {
@@ -92,7 +110,9 @@ export const createEmulatorState = (scenario: Scenario, verificationPolls: numbe
       [...scenario.flows].sort((a, b) => (a.id < b.id ? -1 : 1)),
       (flow) => flow.workspaceId,
     ),
-    flowStates: new Map(scenario.flows.map((flow) => [flow.id, initialFlowState(flow)])),
+    flowStates: new Map(
+      scenario.flows.map((flow) => [flow.id, initialFlowState(scenario, flow, Date.parse(scenario.now))]),
+    ),
     components: byId(scenario.components),
     credentials: byId(scenario.credentials),
     dataSamples: byId(scenario.dataSamples),
