@@ -8,6 +8,8 @@ export interface DiagnosisPortOptions {
   readonly probe?: (url: string) => Promise<EndpointProbe>;
 }
 
+const LOG_PAGE_SIZE = 1_000;
+
 interface LogWindow {
   readonly workspaceId: string;
   readonly from: string;
@@ -25,11 +27,18 @@ export const createDiagnosisPort = (session: PlatformSession, options: Diagnosis
   const maxEntries = options.maxLogEntries ?? 10_000;
   const windows = new Map<string, Promise<readonly LogEntry[]>>();
 
+  // Large pages: a 10,000-entry window is 10 requests instead of 100 at the API's default of 100.
   const readWindow = async (window: LogWindow): Promise<readonly LogEntry[]> => {
     const entries: LogEntry[] = [];
-    for await (const entry of client.iterateLogs(window)) {
-      entries.push(entry);
-      if (entries.length >= maxEntries) break;
+    for (let offset = 0; entries.length < maxEntries; ) {
+      const page = await client.listLogs({
+        ...window,
+        offset,
+        limit: Math.min(LOG_PAGE_SIZE, maxEntries - entries.length),
+      });
+      entries.push(...page.entries);
+      if (!page.hasMore) break;
+      offset += page.entries.length;
     }
     return entries;
   };
