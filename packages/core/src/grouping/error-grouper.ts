@@ -67,12 +67,24 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 const byLastSeen = (a: ErrorGroup, b: ErrorGroup): number =>
   compareText(b.lastSeen, a.lastSeen) || b.count - a.count || compareText(a.fingerprint, b.fingerprint);
 
+const childOf = <TValue>(parent: Map<string, Map<string, TValue>>, key: string): Map<string, TValue> => {
+  let child = parent.get(key);
+  if (child === undefined) {
+    child = new Map();
+    parent.set(key, child);
+  }
+  return child;
+};
+
 /** Creates an incremental {@link ErrorGrouper}; validates `options` (`CORE_INVALID_INPUT`). */
 export const createErrorGrouper = <TEntry extends GroupableLogEntry = GroupableLogEntry>(
   options?: GroupErrorsOptions,
 ): ErrorGrouper<TEntry> => {
   const resolved = resolveGroupingOptions(options);
-  const states = new Map<string, GroupState<TEntry>>();
+  // Keyed by pattern, then flow, then step: lookups on strings whose hash V8 has already computed are
+  // cheaper than one on a long key concatenated anew for every entry.
+  const states = new Map<string, Map<string, Map<string, GroupState<TEntry>>>>();
+  let size = 0;
   const patterns = new Map<string, string>();
 
   const patternOf = (message: string): string => {
@@ -89,9 +101,13 @@ export const createErrorGrouper = <TEntry extends GroupableLogEntry = GroupableL
     if (entry.level !== undefined && entry.level < resolved.minLevel) return;
     const pattern = patternOf(entry.message);
     const stepId = resolved.scope === "step" ? entry.stepId : undefined;
-    const key = `${entry.flowId}\u0000${stepId ?? ""}\u0000${pattern}`;
-    const state = states.get(key) ?? newState(entry, stepId, pattern, time);
-    if (state.count === 0) states.set(key, state);
+    const steps = childOf(childOf(states, pattern), entry.flowId);
+    let state = steps.get(stepId ?? "");
+    if (state === undefined) {
+      state = newState(entry, stepId, pattern, time);
+      steps.set(stepId ?? "", state);
+      size += 1;
+    }
     state.count += 1;
     if (time < state.first) state.first = time;
     if (time >= state.last) {
@@ -109,9 +125,13 @@ export const createErrorGrouper = <TEntry extends GroupableLogEntry = GroupableL
       for (const entry of entries) add(entry);
     },
     get size() {
-      return states.size;
+      return size;
     },
-    groups: () => [...states.values()].map((state) => toGroup(state, resolved)).sort(byLastSeen),
+    groups: () =>
+      [...states.values()]
+        .flatMap((flows) => [...flows.values()].flatMap((steps) => [...steps.values()]))
+        .map((state) => toGroup(state, resolved))
+        .sort(byLastSeen),
   };
 };
 

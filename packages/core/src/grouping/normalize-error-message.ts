@@ -7,15 +7,14 @@ const MAX_PATTERN_LENGTH = 500;
 
 const ANSI_CODE = new RegExp(`${String.fromCharCode(27)}\\[[0-?]*[ -/]*[@-~]`, "g");
 const EM_MARK = /<\/?em>/gi;
-const NEVER = /$^/g;
 const URL = /\b([A-Za-z][A-Za-z0-9+.-]{1,20}):\/\/[^\s"'<>()]+/g;
 const EMAIL = /[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 const HTTP_DATE = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT\b/g;
-const ISO_DATE_TIME =
-  /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2}\b)?)?/g;
-const TIME_OF_DAY = /\b\d{2}:\d{2}:\d{2}(?:\.\d+)?\b/g;
-const UUID = /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g;
-const HEX_RUN = /\b[0-9a-fA-F]{8,}\b/g;
+// An ISO date with an optional time and zone, or a time of day.
+const DATE_OR_TIME =
+  /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2}\b)?)?|\b\d{2}:\d{2}:\d{2}(?:\.\d+)?\b/g;
+// A UUID, or a run of 8 or more hex digits (ObjectIds, exec ids, SHAs).
+const UUID_OR_HEX_RUN = /\b[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}\b|\b[0-9a-fA-F]{8,}\b/g;
 const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g;
 // A dotted name, with a port, or ending in a common top-level domain (so `component.json` stays).
 const DOTTED_NAME = /\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d{1,5}\b)?/g;
@@ -58,7 +57,10 @@ const SOURCE_FILE = /\.(?:[cm]?js|ts|json|java|py|xml|rb|go|kt):\d+$/i;
 const hostName = (name: string): string =>
   HOST_NAME.test(name) || (name.includes(":") && !SOURCE_FILE.test(name)) ? "<host>" : name;
 
-const hexRun = (run: string): string => (/\d/.test(run) && /[a-fA-F]/.test(run) ? "<id>" : run);
+const uuidOrHexRun = (run: string): string => {
+  if (run.length === 36 && run.includes("-")) return "<uuid>";
+  return /\d/.test(run) && /[a-fA-F]/.test(run) ? "<id>" : run;
+};
 
 const number = (digits: string, offset: number, text: string): string => {
   const isStatusLike = digits.length === 3 && digits >= "100" && digits <= "599";
@@ -67,21 +69,48 @@ const number = (digits: string, offset: number, text: string): string => {
   return STATUS_BEFORE.test(before) && (isStatusLike || /exit\s*code\W*$/i.test(before)) ? digits : "<n>";
 };
 
+/** The function form of `String.prototype.replace`'s second argument. */
+type Replacer = Parameters<string["replace"]>[1];
+
+/** One masking pass; `worthTrying` is a cheap check that skips passes that cannot match. */
+interface Pass {
+  readonly worthTrying: (text: string) => boolean;
+  readonly pattern: RegExp;
+  readonly replacement: string | Replacer;
+}
+
+const always = (): boolean => true;
+const has =
+  (...parts: string[]) =>
+  (text: string): boolean =>
+    parts.some((part) => text.includes(part));
+
 /** Ids, times, hosts and addresses, most specific first, so that later passes do not cut them up. */
-const maskVariables = (text: string): string =>
-  // The `includes` checks skip passes that cannot match; they halve the cost on typical messages.
-  (text.includes("://") ? text.replace(URL, urlShape) : text)
-    .replace(text.includes("@") ? EMAIL : NEVER, "<email>")
-    .replace(text.includes(" GMT") ? HTTP_DATE : NEVER, "<time>")
-    .replace(ISO_DATE_TIME, "<time>")
-    .replace(TIME_OF_DAY, "<time>")
-    .replace(UUID, "<uuid>")
-    .replace(HEX_RUN, hexRun)
-    .replace(IPV4, "<ip>")
-    .replace(DOTTED_NAME, hostName)
-    .replace(JSON_STRING_VALUE, jsonValue)
-    .replace(QUOTED, quoted)
-    .replace(NUMBER, number);
+const PASSES: readonly Pass[] = [
+  { worthTrying: has("://"), pattern: URL, replacement: urlShape },
+  { worthTrying: has("@"), pattern: EMAIL, replacement: "<email>" },
+  { worthTrying: has(" GMT"), pattern: HTTP_DATE, replacement: "<time>" },
+  { worthTrying: has("-", ":"), pattern: DATE_OR_TIME, replacement: "<time>" },
+  { worthTrying: always, pattern: UUID_OR_HEX_RUN, replacement: uuidOrHexRun },
+  { worthTrying: has("."), pattern: IPV4, replacement: "<ip>" },
+  { worthTrying: has("."), pattern: DOTTED_NAME, replacement: hostName },
+  { worthTrying: has('"'), pattern: JSON_STRING_VALUE, replacement: jsonValue },
+  { worthTrying: has('"', "'", "`"), pattern: QUOTED, replacement: quoted },
+  { worthTrying: always, pattern: NUMBER, replacement: number },
+];
+
+const maskVariables = (text: string): string => {
+  let masked = text;
+  for (const pass of PASSES) {
+    if (!pass.worthTrying(masked)) continue;
+    const { pattern, replacement } = pass;
+    masked =
+      typeof replacement === "string"
+        ? masked.replace(pattern, replacement)
+        : masked.replace(pattern, replacement);
+  }
+  return masked;
+};
 
 /**
  * The shape of an error message, the same for every occurrence of one problem: ANSI colours, `<em>` search
@@ -102,5 +131,8 @@ export const normalizeErrorMessage = (text: string): string => {
   const plain = text.includes("\u001b") ? text.replace(ANSI_CODE, "") : text;
   const unmarked = plain.includes("em>") ? plain.replace(EM_MARK, "") : plain;
   const head = trimStackTrace(unmarked).slice(0, MAX_INPUT_LENGTH);
-  return maskVariables(head).replace(/\s+/g, " ").trim().slice(0, MAX_PATTERN_LENGTH);
+  return maskVariables(head)
+    .replace(/\s\s+|[^\S ]/g, " ")
+    .trim()
+    .slice(0, MAX_PATTERN_LENGTH);
 };
