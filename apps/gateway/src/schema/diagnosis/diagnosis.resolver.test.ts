@@ -1,6 +1,9 @@
 import type { Cause } from "@flowdoctor/core";
+import { createEmulator, type Emulator } from "@flowdoctor/platform-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type EmulatorGateway, startEmulatorGateway } from "../../testing/emulator-gateway.js";
+import { basic, type EmulatorGateway, startEmulatorGateway } from "../../testing/emulator-gateway.js";
+import { startTestGateway, type TestGateway } from "../../testing/test-gateway.js";
+import { ownScenario } from "./testing/own-scenario.js";
 
 const DIAGNOSE = `query Diagnose($flowId: ID!, $since: DateTimeISO) {
   diagnoseFlow(flowId: $flowId, since: $since) {
@@ -116,5 +119,76 @@ describe("diagnoseFlow over the demo scenario", () => {
       headers: env.as(owners[0] as string),
     });
     expect(future.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("diagnosis of a user's own scenario", () => {
+  let emulator: Emulator;
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    emulator = await createEmulator({ scenario: ownScenario() });
+    gateway = await startTestGateway({ PLATFORM_API_URL: emulator.url });
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await emulator.close();
+  });
+
+  it("names each flow's declared cause and step, with nothing taken from the demo", async () => {
+    const headers = { authorization: basic("kim@brewery.example", "kim-key") };
+    const verdicts: Record<string, unknown> = {};
+    const wanted: Record<string, unknown> = {};
+    for (const flow of emulator.scenario.flows) {
+      const { body } = await gateway.query(DIAGNOSE, { variables: { flowId: flow.id }, headers });
+      const answer = body.data?.diagnoseFlow as DiagnosisAnswer;
+      verdicts[flow.name] = { cause: answer.verdict.cause, stepId: answer.verdict.stepId };
+      const main = flow.expected[0];
+      wanted[flow.name] = main
+        ? { cause: main.cause, stepId: main.stepId ?? null }
+        : { cause: "UNKNOWN", stepId: null };
+    }
+    expect(verdicts).toEqual(wanted);
+  });
+});
+
+describe("diagnoseWorkspace", () => {
+  let env: EmulatorGateway;
+  beforeAll(async () => {
+    env = await startEmulatorGateway();
+  });
+  afterAll(async () => {
+    await env.close();
+  });
+
+  it("lists every flow's verdict worst first, reading the workspace's logs once", async () => {
+    const flow = env.emulator.scenario.flows.find(
+      (candidate) => candidate.expected.length > 0,
+    ) as (typeof env.emulator.scenario.flows)[number];
+    const inWorkspace = env.emulator.scenario.flows.filter(
+      (candidate) => candidate.workspaceId === flow.workspaceId,
+    );
+    const owner = env.emulator.scenario.users.find((user) => user.id === flow.userId);
+    const headers = { authorization: basic(owner?.email ?? "", owner?.apiKey ?? "") };
+    env.emulator.resetRequests();
+    const { body } = await env.gateway.query(
+      `query($ws: ID!) { diagnoseWorkspace(workspaceId: $ws, first: 100) { totalCount nodes { flowId flowName failures verdict { status cause } } } }`,
+      { variables: { ws: flow.workspaceId }, headers },
+    );
+    expect(body.errors).toBeUndefined();
+    const page = body.data?.diagnoseWorkspace as {
+      totalCount: number;
+      nodes: { flowId: string; failures: number; verdict: { status: string; cause: string } }[];
+    };
+    expect(page.totalCount).toBe(inWorkspace.length);
+    const order = { FAILING: 0, DEGRADED: 1, HEALTHY: 2 } as Record<string, number>;
+    const ranks = page.nodes.map((node) => order[node.verdict.status] as number);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    for (const expected of inWorkspace.filter((candidate) => candidate.expected.length > 0)) {
+      expect(page.nodes.find((node) => node.flowId === expected.id)?.verdict.cause).toBe(
+        expected.expected[0]?.cause,
+      );
+    }
+    const logCalls = env.upstreamCalls().filter((call) => call.startsWith("GET /v2/logs"));
+    expect(logCalls.length).toBeLessThanOrEqual(3);
   });
 });
