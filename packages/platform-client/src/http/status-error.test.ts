@@ -46,9 +46,9 @@ describe("access errors", () => {
     expect(attempts).toHaveLength(1);
   });
 
-  it("rejects a blank id before sending anything", async () => {
+  it("rejects a blank id before sending anything, as a rejected promise", async () => {
     const { platform, attempts } = harness.client();
-    const error = platformError(await rejectionOf(Promise.resolve().then(() => platform.getFlow(" "))));
+    const error = platformError(await rejectionOf(platform.getFlow(" ")));
     expect(error.code).toBe("PLATFORM_INVALID_OPTION");
     expect(error.message).toBe("getFlow: flowId must be a non-empty string");
     expect(attempts).toHaveLength(0);

@@ -35,10 +35,10 @@ const listAt = async (api: Api, path: string, options: CallOptions | undefined):
 /** The component endpoints (§1.10). Lists are not paged: the API answers them whole with `meta: {}`. */
 export const componentsApi = (api: Api) => ({
   /** One component with its latest version when the platform includes it (`GET /v2/components/{id}`). */
-  getComponent: (componentId: string, options?: CallOptions): Promise<Component> =>
+  getComponent: async (componentId: string, options?: CallOptions): Promise<Component> =>
     getAt(api, componentPath("getComponent", componentId), options),
   /** A component as a workspace may use it, honouring the tenant's whitelist (`GET /v2/workspace/{ws}/components/{id}`). */
-  getWorkspaceComponent: (
+  getWorkspaceComponent: async (
     workspaceId: string,
     componentId: string,
     options?: CallOptions,
@@ -48,13 +48,13 @@ export const componentsApi = (api: Api) => ({
     return getAt(api, `/v2/workspace/${workspace}/components/${component}`, options);
   },
   /** Every component of the tenant (`GET /v2/components/all`, needs `tenants.component.list_all`). */
-  listAllComponents: (options?: CallOptions): Promise<Component[]> =>
+  listAllComponents: async (options?: CallOptions): Promise<Component[]> =>
     listAt(api, "/v2/components/all", options),
   /**
    * A version's descriptor: language, sailor version, actions, triggers, credential fields
    * (`GET /v2/components/{id}/versions/{revision}/descriptor`; `revision` defaults to `latest`).
    */
-  getComponentDescriptor: (
+  getComponentDescriptor: async (
     componentId: string,
     revision = "latest",
     options?: CallOptions,
@@ -64,7 +64,7 @@ export const componentsApi = (api: Api) => ({
     return getOne(api, path, decodeDescriptor, options);
   },
   /** The components of a contract (`GET /v2/components?contract_id=`). */
-  listComponents: (query: ComponentsQuery, options?: CallOptions): Promise<Component[]> =>
+  listComponents: async (query: ComponentsQuery, options?: CallOptions): Promise<Component[]> =>
     listAt(
       api,
       withQuery("/v2/components", {
@@ -74,7 +74,7 @@ export const componentsApi = (api: Api) => ({
       options,
     ),
   /** The components a workspace may use (`GET /v2/workspace/{id}/components`, singular `workspace`). */
-  listWorkspaceComponents: (workspaceId: string, options?: CallOptions): Promise<Component[]> =>
+  listWorkspaceComponents: async (workspaceId: string, options?: CallOptions): Promise<Component[]> =>
     listAt(
       api,
       `/v2/workspace/${segment(requireId("listWorkspaceComponents", "workspaceId", workspaceId))}/components`,

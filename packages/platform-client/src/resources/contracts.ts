@@ -8,7 +8,7 @@ import { iteratePages, type Page, type PageQuery } from "./page.js";
 
 /** The contract endpoints (§1.6). */
 export const contractsApi = (api: Api) => {
-  const listContracts = (query: PageQuery = {}, options?: CallOptions): Promise<Page<Contract>> =>
+  const listContracts = async (query: PageQuery = {}, options?: CallOptions): Promise<Page<Contract>> =>
     getPage(
       api,
       { path: "/v2/contracts/", query: {}, page: checkPage("listContracts", query) },
@@ -17,7 +17,7 @@ export const contractsApi = (api: Api) => {
     );
   return {
     /** One contract (`GET /v2/contracts/{id}`). */
-    getContract: (contractId: string, options?: CallOptions): Promise<Contract> =>
+    getContract: async (contractId: string, options?: CallOptions): Promise<Contract> =>
       getOne(
         api,
         `/v2/contracts/${segment(requireId("getContract", "contractId", contractId))}`,
@@ -25,7 +25,7 @@ export const contractsApi = (api: Api) => {
         options,
       ),
     /** A contract's members with their roles (`GET /v2/contracts/{id}/members/`). */
-    listContractMembers: (contractId: string, options?: CallOptions): Promise<Member[]> =>
+    listContractMembers: async (contractId: string, options?: CallOptions): Promise<Member[]> =>
       getAll(
         api,
         `/v2/contracts/${segment(requireId("listContractMembers", "contractId", contractId))}/members/`,

@@ -15,7 +15,7 @@ export interface CredentialsQuery {
 /** The credential endpoints (§1.11); secret `keys` are dropped while decoding. Paths keep the documented trailing slash. */
 export const credentialsApi = (api: Api) => ({
   /** One credential, without its keys (`GET /v2/credentials/{id}/`). */
-  getCredential: (credentialId: string, options?: CallOptions): Promise<CredentialRef> =>
+  getCredential: async (credentialId: string, options?: CallOptions): Promise<CredentialRef> =>
     getOne(
       api,
       `/v2/credentials/${segment(requireId("getCredential", "credentialId", credentialId))}/`,
@@ -23,7 +23,7 @@ export const credentialsApi = (api: Api) => ({
       options,
     ),
   /** A workspace's credentials, without their keys (not paged). */
-  listCredentials: (query: CredentialsQuery, options?: CallOptions): Promise<CredentialRef[]> =>
+  listCredentials: async (query: CredentialsQuery, options?: CallOptions): Promise<CredentialRef[]> =>
     getAll(
       api,
       withQuery("/v2/credentials/", {

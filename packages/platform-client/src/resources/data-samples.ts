@@ -8,7 +8,7 @@ import { getAll, getOne } from "./collection.js";
 /** The data sample endpoints (§1.13). */
 export const dataSamplesApi = (api: Api) => ({
   /** One data sample (`GET /v2/data-samples/{id}`). */
-  getDataSample: (sampleId: string, options?: CallOptions): Promise<DataSample> =>
+  getDataSample: async (sampleId: string, options?: CallOptions): Promise<DataSample> =>
     getOne(
       api,
       `/v2/data-samples/${segment(requireId("getDataSample", "sampleId", sampleId))}`,
@@ -16,7 +16,7 @@ export const dataSamplesApi = (api: Api) => ({
       options,
     ),
   /** Several data samples by id, e.g. a node's `selectedDataSamples` (`GET /v2/data-samples?filter[id]=a,b`). */
-  listDataSamples: (sampleIds: readonly string[], options?: CallOptions): Promise<DataSample[]> => {
+  listDataSamples: async (sampleIds: readonly string[], options?: CallOptions): Promise<DataSample[]> => {
     if (!Array.isArray(sampleIds) || sampleIds.length === 0) {
       throw new PlatformError(
         "PLATFORM_INVALID_OPTION",

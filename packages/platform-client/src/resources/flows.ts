@@ -39,7 +39,7 @@ const flowFilters = (query: FlowsQuery) => ({
 
 /** The flow endpoints (§1.8), start and stop included. */
 export const flowsApi = (api: Api) => {
-  const listFlows = (query: FlowsQuery & PageQuery, options?: CallOptions): Promise<Page<Flow>> =>
+  const listFlows = async (query: FlowsQuery & PageQuery, options?: CallOptions): Promise<Page<Flow>> =>
     getPage(
       api,
       { path: "/v2/flows", query: flowFilters(query), page: checkPage("listFlows", query) },
@@ -48,7 +48,7 @@ export const flowsApi = (api: Api) => {
     );
   return {
     /** One flow with its graph (`GET /v2/flows/{id}`). */
-    getFlow: (flowId: string, options?: CallOptions): Promise<Flow> =>
+    getFlow: async (flowId: string, options?: CallOptions): Promise<Flow> =>
       getOne(api, flowPath("getFlow", flowId), decodeFlow, options),
     /** One page of a workspace's flows (server default page size 50). */
     listFlows,
@@ -72,7 +72,7 @@ export const flowsApi = (api: Api) => {
 };
 
 const flowVersionsApi = (api: Api) => {
-  const listFlowVersions = (
+  const listFlowVersions = async (
     flowId: string,
     query: PageQuery = {},
     options?: CallOptions,
@@ -89,7 +89,7 @@ const flowVersionsApi = (api: Api) => {
     );
   return {
     /** One version of a flow (`GET /v2/flows/{id}/versions/{sha}`). */
-    getFlowVersion: (flowId: string, versionId: string, options?: CallOptions): Promise<FlowVersion> =>
+    getFlowVersion: async (flowId: string, versionId: string, options?: CallOptions): Promise<FlowVersion> =>
       getOne(
         api,
         `${flowPath("getFlowVersion", flowId)}/versions/${segment(requireId("getFlowVersion", "versionId", versionId))}`,

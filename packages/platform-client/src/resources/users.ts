@@ -12,7 +12,7 @@ export interface UsersQuery {
 
 /** The user endpoints (§1.5). */
 export const usersApi = (api: Api) => {
-  const listUsers = (query: UsersQuery & PageQuery = {}, options?: CallOptions): Promise<Page<User>> =>
+  const listUsers = async (query: UsersQuery & PageQuery = {}, options?: CallOptions): Promise<Page<User>> =>
     getPage(
       api,
       {
@@ -25,9 +25,9 @@ export const usersApi = (api: Api) => {
     );
   return {
     /** The user the client authenticates as (`GET /v2/users/me`); doubles as a credentials check. */
-    me: (options?: CallOptions): Promise<User> => getOne(api, "/v2/users/me", decodeUser, options),
+    me: async (options?: CallOptions): Promise<User> => getOne(api, "/v2/users/me", decodeUser, options),
     /** One user, e.g. a flow's author (`GET /v2/users/{id}`). */
-    getUser: (userId: string, options?: CallOptions): Promise<User> =>
+    getUser: async (userId: string, options?: CallOptions): Promise<User> =>
       getOne(api, `/v2/users/${segment(requireId("getUser", "userId", userId))}`, decodeUser, options),
     /** One page of the tenant's users. */
     listUsers,

@@ -14,7 +14,7 @@ export interface WorkspacesQuery {
 
 /** The workspace endpoints (§1.7). */
 export const workspacesApi = (api: Api) => {
-  const listWorkspaces = (
+  const listWorkspaces = async (
     query: WorkspacesQuery & PageQuery = {},
     options?: CallOptions,
   ): Promise<Page<Workspace>> =>
@@ -30,7 +30,7 @@ export const workspacesApi = (api: Api) => {
     );
   return {
     /** One workspace (`GET /v2/workspaces/{id}`). */
-    getWorkspace: (workspaceId: string, options?: CallOptions): Promise<Workspace> =>
+    getWorkspace: async (workspaceId: string, options?: CallOptions): Promise<Workspace> =>
       getOne(
         api,
         `/v2/workspaces/${segment(requireId("getWorkspace", "workspaceId", workspaceId))}`,
@@ -38,7 +38,7 @@ export const workspacesApi = (api: Api) => {
         options,
       ),
     /** A workspace's members with their roles (`GET /v2/workspaces/{id}/members/`). */
-    listWorkspaceMembers: (workspaceId: string, options?: CallOptions): Promise<Member[]> =>
+    listWorkspaceMembers: async (workspaceId: string, options?: CallOptions): Promise<Member[]> =>
       getAll(
         api,
         `/v2/workspaces/${segment(requireId("listWorkspaceMembers", "workspaceId", workspaceId))}/members/`,
