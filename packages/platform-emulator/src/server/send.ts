@@ -22,10 +22,11 @@ export const sendJson = async (
   }
   response.flushHeaders();
   const size = Math.ceil(payload.length / PIECES);
+  // A pause before every piece, so the last byte leaves no sooner than `slowBodyMs` after the headers.
   for (let start = 0; start < payload.length; start += size) {
+    await sleep(slowMs / PIECES);
     if (response.destroyed) return;
     response.write(payload.subarray(start, start + size));
-    await sleep(slowMs / PIECES);
   }
   response.end();
 };
