@@ -1,5 +1,12 @@
 import { REDACTION_MARKER } from "./redaction-marker.js";
-import { lineEnd, scanBare, scanEscapedQuoted, scanQuoted, type ValueSpan } from "./scan-value.js";
+import {
+  lineEnd,
+  scanBare,
+  scanContainer,
+  scanEscapedQuoted,
+  scanQuoted,
+  type ValueSpan,
+} from "./scan-value.js";
 import { isLineValueKeyName, isSecretKeyName } from "./secret-key-name.js";
 
 // A name followed by `:` or `=`, in any of the spellings logs use: "key" (JSON), \"key\" (JSON inside a JSON
@@ -87,7 +94,8 @@ const headerSpan = (text: string, at: number): ValueSpan => {
 /** Where the secret value starting at `at` sits, or `undefined` when there is nothing to mask there. */
 const valueSpan = (text: string, at: number, key: string): ValueSpan | undefined => {
   const first = text[at];
-  if (first === undefined || first === "{" || first === "[") return undefined;
+  if (first === undefined) return undefined;
+  if (first === "{" || first === "[") return scanContainer(text, at);
   const lineValue = isLineValueKeyName(key);
   if (first === '"' || first === "'" || text.startsWith('\\"', at)) return quotedSpan(text, at, lineValue);
   if (matchAt(LITERAL_PATTERN, text, at) !== null) return undefined;
@@ -97,7 +105,8 @@ const valueSpan = (text: string, at: number, key: string): ValueSpan | undefined
 /**
  * Masks the values of secret-named keys: JSON (`"password": "..."`, also escaped inside another JSON string),
  * query strings and form bodies (`api_key=...&`), headers (`Authorization: Bearer ...`) and
- * `util.inspect` output (`{ token: '...' }`). Keys stay; values of objects and arrays are left for their own keys.
+ * `util.inspect` output (`{ token: '...' }`). Keys stay; an object or array under a secret-named key is masked
+ * whole (`"secret": [REDACTED]`).
  */
 export const redactKeyValues = (text: string): string => {
   const pattern = new RegExp(KEY_PATTERN.source, "g");

@@ -58,6 +58,9 @@ describe("redactSecrets: URLs, query strings and form bodies", () => {
     expect(redactSecrets("Server=db;User Id=sa;Password=Pa55;Encrypt=true")).toBe(
       `Server=db;User Id=sa;Password=${R};Encrypt=true`,
     );
+    expect(redactSecrets("AccountName=acme;AccountKey=bXlrZXk=;EndpointSuffix=core.windows.net")).toBe(
+      `AccountName=acme;AccountKey=${R};EndpointSuffix=core.windows.net`,
+    );
   });
 });
 
@@ -90,10 +93,23 @@ describe("redactSecrets: JSON and object dumps", () => {
     expect(redactSecrets(outer)).toBe(JSON.stringify({ message: `Body: {"password":"${R}","user":"bob"}` }));
   });
 
-  it("masks numbers, keeps null, booleans and nested objects' shape", () => {
-    expect(redactSecrets('{"pin": 1234, "token": null, "secret": {"kind": "x", "password": "p"}}')).toBe(
-      `{"pin": ${R}, "token": null, "secret": {"kind": "x", "password": "${R}"}}`,
+  it("masks numbers and keeps null and booleans", () => {
+    expect(redactSecrets('{"pin": 1234, "token": null, "secretSet": true, "n": 1}')).toBe(
+      `{"pin": ${R}, "token": null, "secretSet": true, "n": 1}`,
     );
+  });
+
+  it("masks objects and arrays under secret-named keys whole, and nested secret keys elsewhere", () => {
+    expect(redactSecrets('{"secret": {"kind": "x]}", "v": [1, {"a": "b"}]}, "user": "bob"}')).toBe(
+      `{"secret": ${R}, "user": "bob"}`,
+    );
+    expect(redactSecrets('{"set-cookie": ["sid=1", "t=2"], "auth": {"password": "p"}}')).toBe(
+      `{"set-cookie": ${R}, "auth": ${R}}`,
+    );
+    expect(redactSecrets('{"config": {"user": "bob", "password": "p"}}')).toBe(
+      `{"config": {"user": "bob", "password": "${R}"}}`,
+    );
+    expect(redactSecrets('cut off: {"tokens": [1, 2')).toBe(`cut off: {"tokens": ${R}`);
   });
 
   it("masks util.inspect output", () => {
@@ -158,6 +174,7 @@ describe("redactSecrets: cost", () => {
   const mb = (unit: string): string => unit.repeat(Math.ceil(1_000_000 / unit.length));
   it.each([
     ["unterminated JSON values", mb('"password":"\\"')],
+    ["unclosed containers", mb('"token":[{"a":"')],
     ["escaped quotes", mb('\\"a\\":\\"\\\\')],
     ["keys without values", mb("token=")],
     ["one long base64 run", mb("aB3+")],

@@ -79,3 +79,22 @@ export const scanBare = (text: string, from: number): ValueSpan => {
   while (i < text.length && !isBareValueEnd(text.charCodeAt(i))) i += 1;
   return { from, to: i, resume: i };
 };
+
+/**
+ * An object or array starting at `from` (`{` or `[`): everything up to its matching bracket, skipping brackets
+ * inside strings. Without a matching bracket it runs to the end of the text, as the secret might.
+ */
+export const scanContainer = (text: string, from: number): ValueSpan => {
+  let depth = 0;
+  for (let i = from; i < text.length; i += 1) {
+    const char = text[i];
+    if (char === '"' && text[i - 1] !== "\\") {
+      i = scanQuoted(text, i + 1, '"').resume - 1;
+    } else if (char === "{" || char === "[") {
+      depth += 1;
+    } else if ((char === "}" || char === "]") && --depth === 0) {
+      return { from, to: i + 1, resume: i + 1 };
+    }
+  }
+  return { from, to: text.length, resume: text.length };
+};
