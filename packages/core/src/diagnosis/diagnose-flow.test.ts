@@ -88,6 +88,10 @@ describe("diagnoseFlow", () => {
       otherIds: { stepId: "step_2" },
     });
     expect(diagnosis.ticket.draft.errorText).toContain("401");
+    expect(diagnosis.ticket.draft.logs?.split("\n").filter((line) => line.includes("step_2"))).toHaveLength(
+      3,
+    );
+    expect(diagnosis.ticket.draft.logs).not.toContain("step_1");
     expect(diagnosis.ticket.draft.firstObservedAt).toBe(diagnosis.errorGroups[0]?.firstSeen);
     expect(diagnosis.ticket.missing.map((missing) => missing.field)).toContain("isBlocker");
   });

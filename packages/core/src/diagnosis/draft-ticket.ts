@@ -1,3 +1,4 @@
+import { toLogFile } from "../log-file/to-log-file.js";
 import type { LogEntry } from "../model/log-entry.js";
 import type { Flow, IsoDateTime, Workspace } from "../model/platform.js";
 import { redactSecrets } from "../redaction/redact-secrets.js";
@@ -6,7 +7,7 @@ import { missingForSubmission } from "../tickets/missing-for-submission.js";
 import { suggestPriority } from "../tickets/suggest-priority.js";
 import type { TicketDraft, TicketOtherIds, TimelineEntry } from "../tickets/ticket.js";
 import { TICKET_LIMITS } from "../tickets/ticket-limits.js";
-import type { Diagnosis, DiagnosisTicket } from "./diagnosis.js";
+import type { DiagnosedErrorGroup, Diagnosis, DiagnosisTicket } from "./diagnosis.js";
 
 export interface DraftTicketInput {
   readonly diagnosis: Omit<Diagnosis, "ticket">;
@@ -69,6 +70,27 @@ const otherIdsOf = (diagnosis: DraftTicketInput["diagnosis"], flow: Flow): Ticke
   };
 };
 
+const LOG_MARGIN_MS = 10 * 60_000;
+const MAX_LOG_LINES = 300;
+
+/** The failing step's log around the incident (its error group's first to last sighting, with a margin), redacted. */
+const incidentLogOf = (
+  logs: readonly LogEntry[],
+  stepId: string | undefined,
+  group: DiagnosedErrorGroup | undefined,
+): string | undefined => {
+  if (!stepId) return undefined;
+  const from = group ? Date.parse(group.firstSeen) - LOG_MARGIN_MS : Number.NEGATIVE_INFINITY;
+  const to = group ? Date.parse(group.lastSeen) + LOG_MARGIN_MS : Number.POSITIVE_INFINITY;
+  const around = logs.filter((entry) => {
+    const time = Date.parse(entry.timestamp);
+    return entry.stepId === stepId && time >= from && time <= to;
+  });
+  if (around.length === 0) return undefined;
+  const latest = [...around].sort((a, b) => a.timestamp.localeCompare(b.timestamp)).slice(-MAX_LOG_LINES);
+  return toLogFile(latest);
+};
+
 /** A ticket draft with everything the diagnosis knows; secrets redacted. */
 export const draftTicket = (input: DraftTicketInput): DiagnosisTicket => {
   const { diagnosis, flow, workspace } = input;
@@ -81,6 +103,11 @@ export const draftTicket = (input: DraftTicketInput): DiagnosisTicket => {
     ),
   ];
   const firstObservedAt = firstObservedOf(diagnosis);
+  const logs = incidentLogOf(
+    input.logs,
+    diagnosis.verdict.stepId ?? diagnosis.walkthrough.firstFailingStepId,
+    verdictGroup,
+  );
   const draft: TicketDraft = {
     title: titleOf(flow, diagnosis),
     description: descriptionOf(diagnosis),
@@ -91,6 +118,7 @@ export const draftTicket = (input: DraftTicketInput): DiagnosisTicket => {
     flowVersion: flow.latestVersionId ?? "latest",
     otherIds: otherIdsOf(diagnosis, flow),
     ...(verdictGroup ? { errorText: redactSecrets(verdictGroup.message) } : {}),
+    ...(logs ? { logs } : {}),
     ...(firstObservedAt ? { firstObservedAt } : {}),
     ...(docs.length > 0 ? { docsChecked: true, docsConsulted: docs } : {}),
     timeline: timelineOf(diagnosis, flow),
