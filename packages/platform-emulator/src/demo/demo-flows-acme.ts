@@ -40,7 +40,7 @@ export const ACME_FLOWS: readonly DemoFlowSpec[] = [
         sinceHours: 52,
         rate: 0.85,
         messages: [
-          "REQUIRED_FIELD_MISSING: Required fields are missing: [Email]",
+          `Error: REQUIRED_FIELD_MISSING: Required fields are missing: [Email]\n    at HttpApi.getError (/home/node/node_modules/jsforce/lib/http-api.js:250:13)\n    at /home/node/node_modules/jsforce/lib/http-api.js:95:22\n    at upsertObject (/home/node/lib/actions/upsert.js:64:11)`,
           'Error: Code: 400 Message: Bad Request Body: [{"message":"Required fields are missing: [Email]","errorCode":"REQUIRED_FIELD_MISSING","fields":["Email"]}]',
         ],
       },
@@ -82,7 +82,7 @@ export const ACME_FLOWS: readonly DemoFlowSpec[] = [
         sinceHours: 30,
         rate: 0.7,
         messages: [
-          'SyntaxError: Unexpected token \'<\', "<!DOCTYPE html><html lang="en"><head><title>Sign in · ERP Portal</title>"... is not valid JSON',
+          `SyntaxError: Unexpected token '<', "<!DOCTYPE html><html lang="en"><head><title>Sign in · ERP Portal</title>"... is not valid JSON\n    at JSON.parse (<anonymous>)\n    at IncomingMessage.<anonymous> (/home/node/node_modules/@elastic.io/component-commons-library/dist/src/externalApi/index.js:88:33)\n    at IncomingMessage.emit (node:events:519:35)\n    at endReadableNT (node:internal/streams/readable:1696:12)`,
           "Unexpected token < in JSON at position 0",
         ],
       },

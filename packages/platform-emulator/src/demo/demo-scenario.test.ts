@@ -86,6 +86,14 @@ describe("the demo scenario", () => {
     expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(12 * HOUR);
   });
 
+  it("has real-looking error texts, several with stack traces", () => {
+    const withStacks = new Set(
+      demo.logs.filter((entry) => /\n {4}at .+:\d+:\d+\)?/.test(entry.message)).map((e) => e.flow_id),
+    );
+    expect(withStacks.size).toBeGreaterThanOrEqual(3);
+    expect(demo.logs.some((entry) => entry.level === 60)).toBe(true);
+  });
+
   it("has healthy steps logging info in the same executions that fail later", () => {
     const failed = errorsOf("shopify-orders")[0] as ScenarioLogEntry;
     const execution = logsOf("shopify-orders").filter((entry) => entry.thread_id === failed.thread_id);

@@ -88,6 +88,18 @@ describe("users, contracts and workspaces", () => {
     expect(tooBig.body.errors[0].detail).toContain("page[size]");
     const other = await call(emulator, `/v2/workspaces/${acme.id}`, as(BOB));
     expect(other.status).toBe(404);
+    const withMembers = await call(emulator, `/v2/workspaces/${acme.id}?include=members`, as(ALICE));
+    expect(
+      withMembers.body.included.map((m: { type: string; attributes: { email: string } }) => [
+        m.type,
+        m.attributes.email,
+      ]),
+    ).toEqual([
+      ["member", ALICE],
+      ["member", "carl@acme.example"],
+    ]);
+    const members = await call(emulator, `/v2/workspaces/${acme.id}/members/`, as(ALICE));
+    expect(members.body.data[0].links.self).toBe(`/v2/members/${members.body.data[0].id}`);
   });
 
   it("resolves a flow author through users/{id} only within shared contracts", async () => {
