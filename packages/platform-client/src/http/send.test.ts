@@ -92,6 +92,17 @@ describe("retries and faults", () => {
     expect(attempts.map((attempt) => attempt.errorCode)).toEqual(["PLATFORM_TIMEOUT", "PLATFORM_TIMEOUT"]);
   });
 
+  it("times out a body that stalls between chunks", async () => {
+    // Eight pieces three seconds apart: the first arrives with the headers, the next only after the timeout.
+    harness.setFaults([{ path: "/v2/users/me", slowBodyMs: 24_000 }]);
+    const { platform, attempts } = harness.client({ timeoutMs: 200, retries: 0 });
+    const started = Date.now();
+    const error = await rejectionOf(platform.me());
+    expect(error).toMatchObject({ code: "PLATFORM_TIMEOUT", path: "/v2/users/me" });
+    expect(Date.now() - started).toBeLessThan(2_900);
+    expect(attempts).toHaveLength(1);
+  });
+
   it("stops retrying when the retry budget is spent", async () => {
     harness.setFaults([{ path: "/v2/flows/*", status: 503 }]);
     const { platform, attempts } = harness.client({ retries: 5, retryBudget: { ratio: 0, burst: 3 } });
@@ -128,6 +139,21 @@ describe("network errors", () => {
     expect(attempts).toEqual([1, 2, 3]);
     await platform.close();
   });
+});
+
+describe("name resolution", () => {
+  it("reports an unknown host as PLATFORM_NETWORK naming the DNS failure", async () => {
+    const platform = createPlatformClient({
+      baseUrl: "http://flowdoctor-no-such-host.invalid",
+      email: "a@b.c",
+      apiKey: "k",
+      retries: 0,
+    });
+    const error = await rejectionOf(platform.me());
+    expect(error).toMatchObject({ code: "PLATFORM_NETWORK", method: "GET", path: "/v2/users/me" });
+    expect((error as Error).message).toMatch(/ENOTFOUND|EAI_AGAIN/);
+    await platform.close();
+  }, 20_000);
 });
 
 describe("hooks and dispatchers", () => {
