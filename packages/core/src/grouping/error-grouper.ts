@@ -76,6 +76,52 @@ const childOf = <TValue>(parent: Map<string, Map<string, TValue>>, key: string):
   return child;
 };
 
+const newState = <TEntry extends GroupableLogEntry>(
+  entry: TEntry,
+  stepId: string | undefined,
+  pattern: string,
+  time: number,
+): GroupState<TEntry> => ({
+  flowId: entry.flowId,
+  stepId,
+  pattern,
+  count: 0,
+  first: time,
+  last: time,
+  sample: entry,
+  steps: new Set(),
+  executions: new Set(),
+});
+
+/** `normalizeErrorMessage` behind a bounded cache of raw messages. */
+const createPatternCache = (): ((message: string) => string) => {
+  const patterns = new Map<string, string>();
+  return (message) => {
+    const cached = patterns.get(message);
+    if (cached !== undefined) return cached;
+    if (patterns.size >= PATTERN_CACHE_SIZE) patterns.clear();
+    const pattern = normalizeErrorMessage(message);
+    patterns.set(message, pattern);
+    return pattern;
+  };
+};
+
+const record = <TEntry extends GroupableLogEntry>(
+  state: GroupState<TEntry>,
+  entry: TEntry,
+  time: number,
+): void => {
+  state.count += 1;
+  if (time < state.first) state.first = time;
+  if (time >= state.last) {
+    state.last = time;
+    state.sample = entry;
+  }
+  state.steps.add(entry.stepId);
+  const execution = entry.threadId ?? entry.execId;
+  if (execution !== undefined) state.executions.add(execution);
+};
+
 /** Creates an incremental {@link ErrorGrouper}; validates `options` (`CORE_INVALID_INPUT`). */
 export const createErrorGrouper = <TEntry extends GroupableLogEntry = GroupableLogEntry>(
   options?: GroupErrorsOptions,
@@ -85,16 +131,7 @@ export const createErrorGrouper = <TEntry extends GroupableLogEntry = GroupableL
   // cheaper than one on a long key concatenated anew for every entry.
   const states = new Map<string, Map<string, Map<string, GroupState<TEntry>>>>();
   let size = 0;
-  const patterns = new Map<string, string>();
-
-  const patternOf = (message: string): string => {
-    const cached = patterns.get(message);
-    if (cached !== undefined) return cached;
-    if (patterns.size >= PATTERN_CACHE_SIZE) patterns.clear();
-    const pattern = normalizeErrorMessage(message);
-    patterns.set(message, pattern);
-    return pattern;
-  };
+  const patternOf = createPatternCache();
 
   const add = (entry: TEntry): void => {
     const time = checkEntry(entry);
@@ -108,15 +145,7 @@ export const createErrorGrouper = <TEntry extends GroupableLogEntry = GroupableL
       steps.set(stepId ?? "", state);
       size += 1;
     }
-    state.count += 1;
-    if (time < state.first) state.first = time;
-    if (time >= state.last) {
-      state.last = time;
-      state.sample = entry;
-    }
-    state.steps.add(entry.stepId);
-    const execution = entry.threadId ?? entry.execId;
-    if (execution !== undefined) state.executions.add(execution);
+    record(state, entry, time);
   };
 
   return {
@@ -134,23 +163,6 @@ export const createErrorGrouper = <TEntry extends GroupableLogEntry = GroupableL
         .sort(byLastSeen),
   };
 };
-
-const newState = <TEntry extends GroupableLogEntry>(
-  entry: TEntry,
-  stepId: string | undefined,
-  pattern: string,
-  time: number,
-): GroupState<TEntry> => ({
-  flowId: entry.flowId,
-  stepId,
-  pattern,
-  count: 0,
-  first: time,
-  last: time,
-  sample: entry,
-  steps: new Set(),
-  executions: new Set(),
-});
 
 /**
  * Groups log entries by problem: entries whose messages normalize to the same pattern (see
