@@ -72,6 +72,17 @@ describe("classifyError: texts designed to mislead", () => {
     });
   });
 
+  it("does not read causes out of function and file names in stack frames", () => {
+    const message = [
+      "Error: Code: 409 Message: Conflict",
+      "    at RateLimiter.validateRequired (/home/node/node_modules/limiter/lib/timeout.js:12:9)",
+      "    at Unauthorized.check (/home/node/node_modules/auth/lib/forbidden.js:3:1)",
+    ].join("\n");
+    const result = classifyError({ message });
+    expect(result.cause).toBe("MAPPING");
+    expect(signals(result)).toEqual(["httpStatusInText"]);
+  });
+
   it("does not take timestamps and counts for statuses", () => {
     expect(
       classifyError({ message: "[2026-11-24T10:00:00.401Z] processing 500 records took 503 ms" }).cause,

@@ -5,6 +5,7 @@ import { decide } from "./decide.js";
 import { matchText, type TextMatch } from "./match-text.js";
 import { type ReadInput, readInput } from "./read-input.js";
 import { scanWindow } from "./scan-window.js";
+import { withoutFrames } from "./stack-frames.js";
 import { reattributeThrottling, statusFieldCandidates, statusTextCandidates } from "./status-candidates.js";
 import type { TooManyRequestsHints } from "./status-code.js";
 import { stackCandidates, textCandidates } from "./text-candidates.js";
@@ -68,15 +69,18 @@ const unknownEvidence = (read: ReadInput, scanned: number): Evidence[] => {
 };
 
 const collectCandidates = (read: ReadInput, message: string, stack: string): Candidate[] => {
-  const messageMatches = matchText(message);
+  const messageText = withoutFrames(message);
+  const messageMatches = matchText(messageText);
   const stackMatches =
-    stack.length > 0 ? matchText(stack).filter((m) => !hasSignal(messageMatches, m.signal.name)) : [];
+    stack.length > 0
+      ? matchText(withoutFrames(stack)).filter((m) => !hasSignal(messageMatches, m.signal.name))
+      : [];
   const allMatches = [...messageMatches, ...stackMatches];
-  const hints = hintsFor(read, message, allMatches);
+  const hints = hintsFor(read, messageText, allMatches);
   const candidates = [
     ...contextCandidates(read.context as ErrorContext),
     ...statusFieldCandidates(read.statusCode, hints),
-    ...statusTextCandidates(message, hints),
+    ...statusTextCandidates(messageText, hints),
     ...textCandidates(messageMatches, "message"),
     ...textCandidates(stackMatches, "stack"),
     ...stackCandidates(stack.length > 0 ? `${message}\n${stack}` : message),

@@ -27,3 +27,12 @@ export const readStack = (text: string): StackFacts => {
 /** Error classes that mean a defect in code when thrown from the component's own files. */
 export const CODE_ERROR_CLASS =
   /\b(?:TypeError|ReferenceError|RangeError|NullPointerException|ClassCastException|IllegalStateException|ArrayIndexOutOfBoundsException)\b/;
+
+const FRAME_LINE = /\n[ \t]+at [^\n]*/g;
+
+/**
+ * The text without its stack-frame lines. Frames name functions and files, not causes ("at validateRequired",
+ * "lib/timeout.js"), and they are most of a long log line: text signals are matched on the rest.
+ */
+export const withoutFrames = (text: string): string =>
+  text.includes("\n") ? text.replace(FRAME_LINE, "") : text;

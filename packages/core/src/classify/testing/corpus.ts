@@ -7,6 +7,22 @@ const STACK_TAIL = [
   "    at processTicksAndRejections (node:internal/process/task_queues:95:5)",
 ].join("\n");
 
+const LONG_STACK = Array.from({ length: 12 }, (_, index) =>
+  index % 3 === 0
+    ? `    at handler${index} (/home/node/lib/actions/sync-orders.js:${100 + index}:17)`
+    : `    at Request.emit${index} (/home/node/node_modules/axios/lib/core/dispatch-request.js:${40 + index}:12)`,
+).join("\n");
+const ORDER_BODY = JSON.stringify({
+  orderId: "SO-100245",
+  customer: { id: "5f1b2c3d4e5f6a7b8c9d0e1f", email: "buyer@example.com", tier: "gold" },
+  lines: Array.from({ length: 6 }, (_, index) => ({
+    sku: `SKU-${4000 + index}`,
+    qty: index + 1,
+    price: 19.99,
+  })),
+  requestTimeoutMs: 60000,
+});
+
 /** The ways real log lines wrap a message: timestamps and ids, colours, search marks, JSON, stack traces. */
 const VARIANTS: readonly ((message: string, index: number) => string)[] = [
   (message) => message,
@@ -20,9 +36,11 @@ const VARIANTS: readonly ((message: string, index: number) => string)[] = [
       threadId: `3f2a9c1e-7d4b-4e7a-9f0e-${String(index).padStart(12, "0")}`,
     }),
   (message) => `Error: ${message}\n${STACK_TAIL}`,
+  (message, index) =>
+    `[${TIMESTAMP}] step_${index % 7} failed: ${message}\n${LONG_STACK}\ninput: ${ORDER_BODY}`,
 ];
 
-/** A few hundred varied, realistic error texts for the benchmark (every text case in five wrappings). */
+/** About a thousand varied, realistic error texts for the benchmark (every text case in six wrappings). */
 export const BENCH_MESSAGES: readonly string[] = CLASSIFY_CASES.flatMap((item, index) => {
   const message = item.input.message;
   if (typeof message !== "string" || message.length === 0) return [];
