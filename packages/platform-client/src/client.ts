@@ -1,5 +1,6 @@
 import { createTransport } from "./http/transport.js";
 import { type PlatformClientOptions, resolveOptions } from "./options.js";
+import type { PlatformClient } from "./platform-client.js";
 import type { Api } from "./resources/api.js";
 import { componentsApi } from "./resources/components.js";
 import { contractsApi } from "./resources/contracts.js";
@@ -12,7 +13,7 @@ import { usersApi } from "./resources/users.js";
 import { verifyCredentialApi } from "./resources/verify-credential.js";
 import { workspacesApi } from "./resources/workspaces.js";
 
-const buildClient = (api: Api, close: () => Promise<void>) => ({
+const buildClient = (api: Api, close: () => Promise<void>): PlatformClient => ({
   ...usersApi(api),
   ...contractsApi(api),
   ...workspacesApi(api),
@@ -23,12 +24,8 @@ const buildClient = (api: Api, close: () => Promise<void>) => ({
   ...logsApi(api),
   ...statsApi(api),
   ...verifyCredentialApi(api),
-  /** Releases the client's connection pool (an injected dispatcher stays open). Safe to call twice. */
   close,
 });
-
-/** A typed client for the elastic.io REST API v2; see {@link createPlatformClient}. */
-export type PlatformClient = ReturnType<typeof buildClient>;
 
 /**
  * Creates a client for the elastic.io REST API v2: HTTP Basic auth, one keep-alive pool, retries with back-off

@@ -1,4 +1,3 @@
-export type { PlatformClient } from "./client.js";
 export { createPlatformClient } from "./client.js";
 export type { ComponentDescriptor, ComponentFunction, CredentialField } from "./decode/descriptor.js";
 export type { Member } from "./decode/member.js";
@@ -12,6 +11,7 @@ export { isPlatformError, PLATFORM_ERROR_CODES, PlatformError } from "./errors.j
 export type { CallOptions } from "./http/api-request.js";
 export type { AttemptOutcome, HttpMethod, PlatformClientHooks, RequestAttempt } from "./http/hooks.js";
 export type { PlatformClientOptions, RetryBudgetOptions } from "./options.js";
+export type { PlatformClient } from "./platform-client.js";
 export type { ComponentsQuery } from "./resources/components.js";
 export type { CredentialsQuery } from "./resources/credentials.js";
 export type { FlowsQuery } from "./resources/flows.js";

@@ -1,7 +1,8 @@
 import { createEmulator, type Emulator, type FaultRule } from "@flowdoctor/platform-emulator";
-import { createPlatformClient, type PlatformClient } from "../client.js";
+import { createPlatformClient } from "../client.js";
 import type { AttemptOutcome } from "../http/hooks.js";
 import type { PlatformClientOptions } from "../options.js";
+import type { PlatformClient } from "../platform-client.js";
 import { ADMIN, testScenario } from "./test-scenario.js";
 
 /** A login of the test scenario. */
