@@ -84,3 +84,34 @@ describe("GET /v2/logs", () => {
     expect((await logs("", BOB)).status).toBe(404);
   });
 });
+
+describe("GET /v2/logs over more than 10,000 entries", () => {
+  let emulator: Emulator;
+  const dana = { email: "dana@shop.example", apiKey: "dana-secret-key" };
+  beforeAll(async () => {
+    const example = (await import("../../examples/small-scenario.json", { with: { type: "json" } })).default;
+    const flowId = "5f00000000000000000000f1";
+    const logs = Array.from({ length: 10_050 }, (_, index) => ({
+      flowId,
+      stepId: "step_2",
+      at: `-${index + 1}s`,
+      level: index % 2 === 0 ? 30 : 50,
+      message: `entry ${index}`,
+    }));
+    emulator = await createEmulator({ now: TEST_NOW, scenario: { ...example, logs } as never });
+  });
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  it("caps total at 10,000 but still filters the whole history", async () => {
+    const all = await call(emulator, "/v2/logs?workspace_id=5f00000000000000000000a1&limit=5", { as: dana });
+    expect(all.body.total).toBe(10_000);
+    expect(all.body.hits[0].message).toBe("entry 0");
+    const errors = await call(emulator, "/v2/logs?workspace_id=5f00000000000000000000a1&levels[]=50", {
+      as: dana,
+    });
+    // Every second entry, plus the summary line of the example's container exit.
+    expect(errors.body.total).toBe(5_025 + 1);
+  });
+});
