@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { redactObject } from "./redact-object.js";
 import { REDACTION_MARKER } from "./redaction-marker.js";
@@ -52,5 +53,50 @@ describe("redactObject", () => {
     const when = new Date(0);
     const map = new Map([["password", "p"]]);
     expect(redactObject({ when, map })).toEqual({ when, map });
+  });
+});
+
+describe("redactObject properties", () => {
+  const plainKey = fc.constantFrom("id", "name", "status", "items", "count", "message", "createdAt");
+  const secretKey = fc.constantFrom(
+    "password",
+    "apiKey",
+    "client_secret",
+    "Authorization",
+    "refresh_token",
+    "pwd",
+  );
+  const plainValue = fc.oneof(
+    fc.constantFrom("bob", "order 12", "ECONNREFUSED", "585918da586224001b96de89"),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+  );
+  const plainTree = fc.letrec((tie) => ({
+    node: fc.oneof(
+      { depthSize: "small" },
+      plainValue,
+      fc.array(tie("node"), { maxLength: 3 }),
+      fc.dictionary(plainKey, tie("node"), { maxKeys: 3 }),
+    ),
+  })).node;
+
+  it("leaves values without secrets deep-equal", () => {
+    fc.assert(
+      fc.property(plainTree, (value) => {
+        expect(redactObject(value)).toEqual(value);
+      }),
+    );
+  });
+
+  it("never lets a value under a secret-named key through, at any depth", () => {
+    const secret = fc.stringMatching(/^[A-Za-z0-9]{12,24}$/);
+    fc.assert(
+      fc.property(plainTree, secretKey, secret, fc.nat(3), (tree, key, value, depth) => {
+        let wrapped: unknown = { [key]: value };
+        for (let level = 0; level < depth; level += 1) wrapped = { items: [tree, wrapped] };
+        expect(JSON.stringify(redactObject(wrapped))).not.toContain(value);
+      }),
+    );
   });
 });
