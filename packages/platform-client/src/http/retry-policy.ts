@@ -19,8 +19,18 @@ export const isRetryable = (method: HttpMethod, error: PlatformError): boolean =
       return IDEMPOTENT.has(method) || isNotSent(error.cause);
     case "PLATFORM_UNAVAILABLE":
       return IDEMPOTENT.has(method) && error.status !== undefined && RETRIED_STATUSES.has(error.status);
-    default:
+    case "PLATFORM_UNAUTHENTICATED":
+    case "PLATFORM_FORBIDDEN":
+    case "PLATFORM_NOT_FOUND":
+    case "PLATFORM_CONFLICT":
+    case "PLATFORM_DECODE":
+    case "PLATFORM_BAD_REQUEST":
+    case "PLATFORM_INVALID_OPTION":
       return false;
+    default: {
+      const unknown: never = error.code;
+      return unknown;
+    }
   }
 };
 

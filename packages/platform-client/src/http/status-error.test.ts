@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isPlatformError, type PlatformError } from "../errors.js";
 import { type Harness, rejectionOf, startHarness } from "../testing/harness.js";
 import { ADMIN, FLOW_ID, GUEST, oid, WORKSPACE_ID } from "../testing/test-scenario.js";
+import { readEnvelopeError } from "./status-error.js";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -52,5 +53,25 @@ describe("access errors", () => {
     expect(error.code).toBe("PLATFORM_INVALID_OPTION");
     expect(error.message).toBe("getFlow: flowId must be a non-empty string");
     expect(attempts).toHaveLength(0);
+  });
+});
+
+describe("error envelopes", () => {
+  it("reads errors[0], falls back to message bodies, and masks secrets in the platform's words", () => {
+    expect(
+      readEnvelopeError('{"errors":[{"status":404,"title":"Resource not found","detail":"Flow x"}]}'),
+    ).toEqual({
+      title: "Resource not found",
+      detail: "Flow x",
+    });
+    expect(readEnvelopeError('{"error":"Bad Gateway","message":"upstream"}')).toEqual({
+      title: "Bad Gateway",
+      detail: "upstream",
+    });
+    expect(readEnvelopeError("<html>")).toEqual({});
+    const masked = readEnvelopeError(
+      '{"errors":[{"title":"Error","detail":"GET https://u:hunter2@erp.example.com failed"}]}',
+    );
+    expect(masked.detail).not.toContain("hunter2");
   });
 });

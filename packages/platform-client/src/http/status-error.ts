@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { redactSecrets } from "@flowdoctor/core";
 import { PlatformError, type PlatformErrorCode } from "../errors.js";
 import { parseRetryAfter } from "./retry-after.js";
 
@@ -21,8 +22,9 @@ interface EnvelopeError {
 
 const SHORT_TEXT = 500;
 
+// The platform's words go into messages and logs: cut them short and mask anything that looks like a secret.
 const shortText = (value: unknown): string | undefined =>
-  typeof value === "string" && value !== "" ? value.slice(0, SHORT_TEXT) : undefined;
+  typeof value === "string" && value !== "" ? redactSecrets(value.slice(0, SHORT_TEXT)) : undefined;
 
 /** `errors[0]` of a JSON:API error envelope; tolerates `{ message }` and `{ error }` bodies of proxies and older routes. */
 export const readEnvelopeError = (text: string): EnvelopeError => {
