@@ -11,9 +11,11 @@ import { isLineValueKeyName, isSecretKeyName } from "./secret-key-name.js";
 
 // A name followed by `:` or `=`, in any of the spellings logs use: "key" (JSON), \"key\" (JSON inside a JSON
 // string), 'key', or a bare name (query strings, form bodies, headers, `util.inspect` output). Every part is
-// bounded or unambiguous, so a failed attempt costs at most ~64 steps: no catastrophic backtracking.
+// bounded or unambiguous, so a failed attempt costs at most ~128 steps: no catastrophic backtracking. A bare
+// name starts only after a character that cannot be part of one (`db.password` is one name), so a long
+// dotted run costs one attempt, not one per dot.
 const KEY_PATTERN =
-  /(?:"([^"\\\r\n]{1,64})"|\\"([^"\\\r\n]{1,64})\\"|'([^'\\\r\n]{1,64})'|\b([A-Za-z_][\w.-]{0,63}))[ \t]*[:=][ \t]*(?:\r?\n[ \t]*)?/g;
+  /(?:"([^"\\\r\n]{1,128})"|\\"([^"\\\r\n]{1,128})\\"|'([^'\\\r\n]{1,128})'|(?<![\w.-])[.-]{0,2}([A-Za-z_][\w.-]{0,127}))[ \t]*[:=][ \t]*(?:\r?\n[ \t]*)?/g;
 const SCHEME_PATTERN = /([A-Za-z][\w-]{0,30})[ \t]+/y;
 const LITERAL_PATTERN = /(?:null|true|false)\b/y;
 // Authorization schemes whose credentials are one token: that token is masked and the scheme stays.

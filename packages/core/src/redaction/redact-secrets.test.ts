@@ -51,6 +51,18 @@ describe("redactSecrets: URLs, query strings and form bodies", () => {
     );
   });
 
+  it("masks command-line flags and dotted names", () => {
+    expect(redactSecrets("run --password=abc -api-key=def .token=ghi $secret = jkl")).toBe(
+      `run --password=${R} -api-key=${R} .token=${R} $secret = ${R}`,
+    );
+    expect(redactSecrets("db.main.password=abc")).toBe(`db.main.password=${R}`);
+  });
+
+  it("masks values of long key names", () => {
+    const key = `my_application_database_connection_configuration_${"x".repeat(40)}_password`;
+    expect(redactSecrets(`${key}=abc`)).toBe(`${key}=${R}`);
+  });
+
   it("masks form bodies and connection strings", () => {
     expect(redactSecrets("username=bob&password=hunter%262&grant_type=password")).toBe(
       `username=bob&password=${R}&grant_type=password`,
@@ -177,6 +189,8 @@ describe("redactSecrets: cost", () => {
     ["unclosed containers", mb('"token":[{"a":"')],
     ["escaped quotes", mb('\\"a\\":\\"\\\\')],
     ["keys without values", mb("token=")],
+    ["dotted names", mb("a.")],
+    ["hyphenated names", mb("a-b.c ")],
     ["one long base64 run", mb("aB3+")],
     ["URL schemes without hosts", mb("a://b:")],
     ["PEM headers without END", mb("-----BEGIN PRIVATE KEY-----")],
