@@ -99,6 +99,25 @@ describe("the classification's shape", () => {
     expect(result.evidence[0]?.value).toBe("Unauthorized");
   });
 
+  it("redacts secrets quoted in evidence", () => {
+    const reason = "401 for Authorization: Bearer sk_live_4eC39HqLyjWDarjtT1zdp7dc";
+    const result = classifyError({
+      message: "",
+      context: { credentialVerification: { verified: false, reason } },
+    });
+    expect(result.cause).toBe("INVALID_CREDENTIALS");
+    expect(result.evidence[0]?.value).toContain("[REDACTED]");
+    expect(JSON.stringify(result)).not.toContain("sk_live_4eC39HqLyjWDarjtT1zdp7dc");
+  });
+
+  it("clips long evidence to one line of at most 160 characters", () => {
+    const frame = `    at Object.process (/home/node/lib/actions/${"deeply/".repeat(40)}upsert.js:42:31)`;
+    const result = classifyError({ message: `TypeError: x is not a function\n${frame}` });
+    const own = result.evidence.find((item) => item.signal === "ownStackFrame");
+    expect(own?.value.length).toBe(160);
+    expect(own?.value.endsWith("…")).toBe(true);
+  });
+
   it("accepts a bare string as the message", () => {
     expect(classifyError("socket hang up" as never).cause).toBe("SYSTEM_DOWNTIME");
   });

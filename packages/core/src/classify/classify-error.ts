@@ -1,5 +1,6 @@
+import { redactSecrets } from "../redaction/redact-secrets.js";
 import { CAUSE_INFO, type Cause } from "../taxonomy/taxonomy.js";
-import type { Candidate } from "./candidate.js";
+import { type Candidate, clipValue } from "./candidate.js";
 import { contextCandidates, queueFill } from "./context-candidates.js";
 import { decide } from "./decide.js";
 import { matchText, type TextMatch } from "./match-text.js";
@@ -13,6 +14,19 @@ import type { Classification, ErrorContext, ErrorInput, Evidence } from "./types
 
 const WEBHOOK_TEXT = /webhook|\/hook\//i;
 
+/**
+ * What every secret redaction recognises has: a long token-like run (keys, JWTs, base64), or `@`, `=`, `:`
+ * (credentials in URLs, `key=value`, headers). Most evidence is a short fixed phrase and skips the redaction.
+ */
+const SECRET_SHAPED = /[\w+/=.-]{16,}|[@=:]/;
+
+const redactIfSecretShaped = (value: string): string =>
+  SECRET_SHAPED.test(value) ? redactSecrets(value) : value;
+
+/** Evidence leaves the classifier redacted and clipped: values can quote a credential's failure reason or a log line. */
+const presentable = (evidence: readonly Evidence[]): Evidence[] =>
+  evidence.map((item) => ({ ...item, value: clipValue(redactIfSecretShaped(item.value)) }));
+
 const toClassification = (
   cause: Cause,
   confidence: number,
@@ -23,7 +37,7 @@ const toClassification = (
     level: info.level,
     cause,
     confidence,
-    evidence,
+    evidence: presentable(evidence),
     title: info.title,
     remedy: info.remedy,
     docsUrl: info.docsUrl,
