@@ -35,6 +35,11 @@ describe("normalizeErrorMessage: what varies between executions goes", () => {
     ["e-mail addresses", "user bob@acme.com is locked", "user ann.lee+x@mail.example.org is locked"],
     ["quoted free text", "Record with name 'Acme Corp' exists", "Record with name 'Big Shop Ltd' exists"],
     ["JSON values", 'Body: {"message":"Order 1 missing","id":"a"}', 'Body: {"message":"No stock","id":"bb"}'],
+    [
+      "JSON values inside a JSON string",
+      'Body: "{\\"id\\":\\"585918da586224001b96de89\\",\\"name\\":\\"Acme Corp\\"}"',
+      'Body: "{\\"id\\":\\"x1\\",\\"name\\":\\"Big Shop\\"}"',
+    ],
     ["ANSI colours", "\u001b[31mError\u001b[0m: boom", "Error: boom"],
     ["search marks", "<em>ECONNRESET</em> while reading", "ECONNRESET while reading"],
     ["whitespace", "socket   hang\tup", "socket hang up"],

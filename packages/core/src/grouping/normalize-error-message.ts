@@ -20,6 +20,8 @@ const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g;
 const DOTTED_NAME = /\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d{1,5}\b)?/g;
 const HOST_NAME = /\.(?:com|net|org|io|de|co|uk|eu|info|biz|us|app|dev|cloud|local|internal|ch|at|fr|nl)$/i;
 const JSON_STRING_VALUE = /("[^"\\\n]{1,64}"[ \t]*:[ \t]*)"((?:[^"\\\n]|\\.)*)"/g;
+// The same inside another JSON string: {\"key\":\"value\"}.
+const ESCAPED_JSON_STRING_VALUE = /(\\"[^"\\\n]{1,64}\\"[ \t]*:[ \t]*)\\"([^"\n]*?)\\"/g;
 // Quoted text, paired left to right; a single quote counts only outside a word (not in "can't").
 const QUOTED = /"[^"\n]*"|(?<!\w)'[^'\n]*'(?!\w)|`[^`\n]*`/g;
 // JSON values that name a kind of problem (`invalid_grant`, `NOT_FOUND`) rather than a piece of data.
@@ -46,6 +48,8 @@ const urlShape = (url: string, scheme: string): string => {
 
 const jsonValue = (pair: string, keyPart: string, value: string): string =>
   CONSTANT_VALUE.test(value) ? pair : `${keyPart}"<str>"`;
+const escapedJsonValue = (pair: string, keyPart: string, value: string): string =>
+  CONSTANT_VALUE.test(value) ? pair : `${keyPart}\\"<str>\\"`;
 
 /** Quoted free text (with blanks, or long) becomes `<str>`; short quoted names such as field names stay. */
 const quoted = (text: string): string => {
@@ -94,6 +98,7 @@ const PASSES: readonly Pass[] = [
   { worthTrying: has("."), pattern: IPV4, replacement: "<ip>" },
   { worthTrying: has("."), pattern: DOTTED_NAME, replacement: hostName },
   { worthTrying: always, pattern: UUID_OR_HEX_RUN, replacement: uuidOrHexRun },
+  { worthTrying: has('\\"'), pattern: ESCAPED_JSON_STRING_VALUE, replacement: escapedJsonValue },
   { worthTrying: has('"'), pattern: JSON_STRING_VALUE, replacement: jsonValue },
   { worthTrying: has('"', "'", "`"), pattern: QUOTED, replacement: quoted },
   { worthTrying: always, pattern: NUMBER, replacement: number },
