@@ -70,6 +70,17 @@ describe("loadScenario", () => {
     });
   });
 
+  it("loads a TypeScript module where TypeScript runs (vitest, tsx)", async () => {
+    const path = join(folder, "typed-scenario.ts");
+    const data = (await import(EXAMPLE, { with: { type: "json" } })).default as ScenarioFile;
+    const body = JSON.stringify({ ...data, name: "typed" });
+    await writeFile(
+      path,
+      `import type { ScenarioFile } from "${fileURLToPath(new URL("./scenario-file.ts", import.meta.url))}";\nexport const scenario: ScenarioFile = ${body};\n`,
+    );
+    expect((await loadScenario(path, { now: TEST_NOW })).name).toBe("typed");
+  });
+
   it("reports a missing file and broken JSON with the path", async () => {
     await expect(loadScenario(join(folder, "nope.json"))).rejects.toMatchObject({
       code: "EMULATOR_SCENARIO_NOT_FOUND",

@@ -11,8 +11,36 @@ import { validateScenarioFile } from "./validate-scenario.js";
 /** Where a scenario comes from: `"demo"`, a path to a `.json` file or a module exporting `scenario`, or the data itself. */
 export type ScenarioSource = "demo" | string | ScenarioFile;
 
+const errorCode = (error: unknown): unknown => (error as { code?: unknown } | null)?.code;
+
+/** Why a module could not be imported, in words a person can act on. */
+const moduleLoadError = (path: string, error: unknown): EmulatorError => {
+  const code = errorCode(error);
+  if (code === "ERR_MODULE_NOT_FOUND" || code === "ENOENT") {
+    return new EmulatorError("EMULATOR_SCENARIO_NOT_FOUND", `${path}: cannot read the scenario file`, {
+      cause: error,
+    });
+  }
+  if (code === "ERR_UNKNOWN_FILE_EXTENSION") {
+    return new EmulatorError(
+      "EMULATOR_INVALID_SCENARIO",
+      `${path}: this Node cannot load ${extname(path)} modules; run under tsx (e.g. \`tsx node_modules/.bin/flowdoctor-emulator\`) or use a .json or .js scenario`,
+      { cause: error },
+    );
+  }
+  const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  return new EmulatorError("EMULATOR_INVALID_SCENARIO", `${path}: cannot load the module (${reason})`, {
+    cause: error,
+  });
+};
+
 const readModule = async (path: string): Promise<unknown> => {
-  const module = (await import(pathToFileURL(path).href)) as { scenario?: unknown };
+  let module: { scenario?: unknown };
+  try {
+    module = (await import(pathToFileURL(path).href)) as { scenario?: unknown };
+  } catch (error) {
+    throw moduleLoadError(path, error);
+  }
   if (module.scenario === undefined) {
     throw new EmulatorError(
       "EMULATOR_INVALID_SCENARIO",
@@ -22,14 +50,11 @@ const readModule = async (path: string): Promise<unknown> => {
   return module.scenario;
 };
 
-const readSource = async (path: string): Promise<unknown> => {
-  const absolute = resolve(path);
+const readJson = async (path: string): Promise<unknown> => {
   let text: string;
   try {
-    if (extname(absolute) !== ".json") return await readModule(absolute);
-    text = await readFile(absolute, "utf8");
+    text = await readFile(path, "utf8");
   } catch (error) {
-    if (error instanceof EmulatorError) throw error;
     throw new EmulatorError("EMULATOR_SCENARIO_NOT_FOUND", `${path}: cannot read the scenario file`, {
       cause: error,
     });
@@ -45,6 +70,11 @@ const readSource = async (path: string): Promise<unknown> => {
       },
     );
   }
+};
+
+const readSource = async (path: string): Promise<unknown> => {
+  const absolute = resolve(path);
+  return extname(absolute) === ".json" ? readJson(absolute) : readModule(absolute);
 };
 
 /**
