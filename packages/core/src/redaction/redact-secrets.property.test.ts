@@ -109,6 +109,9 @@ const anySecret = fc
   .string({ minLength: 8, maxLength: 40, unit: "grapheme" })
   .filter((s) => s.trim().length >= 8 && !s.includes("REDACTED"));
 const b64token = fc.tuple(chars("A-Za-z0-9._~+/-", 7, 40), fc.nat(9)).map(([t, d]) => `${t}${d}`);
+const mixedLetters = fc
+  .tuple(chars("a-z", 10, 30), chars("A-Z", 10, 30))
+  .map(([lower, upper]) => [...lower].flatMap((c, i) => [c, upper[i] ?? ""]).join(""));
 const encoded = anySecret.map((s) => encodeURIComponent(s));
 const caseOf = (name: string) =>
   fc.constantFrom(name, name.toUpperCase(), name[0]?.toUpperCase() + name.slice(1));
@@ -139,7 +142,9 @@ const FAMILIES: Record<string, fc.Arbitrary<Embedded>> = {
   "Digest response": hex(32).map((h) =>
     embed(`Authorization: Digest username="bob", response="${PLACEHOLDER}"`, h),
   ),
-  "bearer in free text": b64token.map((token) => embed(`called with Bearer ${PLACEHOLDER}`, token)),
+  "bearer in free text": fc
+    .oneof(b64token, mixedLetters)
+    .map((token) => embed(`called with Bearer ${PLACEHOLDER}`, token)),
   "URL password": fc
     .tuple(encoded, host)
     .map(([pass, h]) => embed(`https://bob:${PLACEHOLDER}@${h}/v2/x`, pass)),

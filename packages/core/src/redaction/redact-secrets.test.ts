@@ -30,6 +30,7 @@ describe("redactSecrets: headers", () => {
   it("masks Bearer and Basic credentials in free text but not the words", () => {
     expect(redactSecrets("sent Bearer 8f2b1c9d0e and got 401")).toBe(`sent Bearer ${R} and got 401`);
     expect(redactSecrets("sent basic YWRtaW46YWRtaW4=")).toBe(`sent basic ${R}`);
+    expect(redactSecrets("sent Bearer qWeRtYuIoPaSdFgHjKlZxCv")).toBe(`sent Bearer ${R}`);
     const words = "Basic authentication needs a Bearer token; basic setup";
     expect(redactSecrets(words)).toBe(words);
   });

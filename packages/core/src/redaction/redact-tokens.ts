@@ -11,9 +11,13 @@ const hasDigit = (token: string): boolean => /\d/.test(token);
 // A 40-character base64 run is an AWS secret access key only if it mixes cases and digits; this keeps
 // lower-case hex SHAs and ordinary words out.
 const looksRandom = (token: string): boolean => /[A-Z]/.test(token) && /[a-z]/.test(token) && hasDigit(token);
-// "Bearer abc.def" / "Basic dXNlcjpwYXNz": a credential has a digit or symbols and some length, words do not.
+// "Bearer abc.def" / "Basic dXNlcjpwYXNz": a credential has a digit, symbols or mixed case at some length;
+// words ("Basic authentication", "Bearer token") do not.
 const looksLikeCredential = (token: string): boolean =>
-  token.length >= 8 && (hasDigit(token) || (token.length >= 16 && /[-._~+/=]/.test(token)));
+  token.length >= 8 &&
+  (hasDigit(token) ||
+    (token.length >= 16 && /[-._~+/=]/.test(token)) ||
+    (token.length >= 20 && /[A-Z]/.test(token.slice(1)) && /[a-z]/.test(token)));
 
 /** The shapes, most specific first. Each is a single pass with no nested quantifiers. */
 const TOKEN_PATTERNS: readonly TokenPattern[] = [
