@@ -62,6 +62,21 @@ describe("classifyError on bad input", () => {
       "INVALID_CREDENTIALS",
     );
     expect(classifyError({ message: { name: "Error", code: "ECONNREFUSED" } }).cause).toBe("SYSTEM_DOWNTIME");
+    expect(
+      classifyError({ message: { name: "ReferenceError", message: "sfConn is not defined" } }).evidence[0],
+    ).toEqual({
+      signal: "codeDefect",
+      source: "message",
+      value: "ReferenceError",
+    });
+  });
+
+  it("reads the stack of an Error passed as the message", () => {
+    const error = new TypeError("client.query is not a function");
+    error.stack = `TypeError: ${error.message}\n    at Object.process (/home/node/lib/actions/query.js:42:31)`;
+    const result = classifyError({ message: error });
+    expect(result.cause).toBe("COMPONENT_ERROR");
+    expect(result.evidence.map((item) => item.signal)).toContain("ownStackFrame");
   });
 
   it("reads plain objects as JSON, and survives cycles and BigInts", () => {

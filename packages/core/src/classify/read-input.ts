@@ -20,7 +20,9 @@ const note = (value: string): Evidence => ({ signal: "messageNotText", source: "
 const fromObject = (value: object): string => {
   const record = value as Record<string, unknown>;
   const parts: string[] = [];
-  if (typeof record.message === "string") parts.push(record.message);
+  const named = typeof record.name === "string" && record.name !== "Error";
+  if (typeof record.message === "string")
+    parts.push(named ? `${record.name}: ${record.message}` : record.message);
   if (typeof record.code === "string" || typeof record.code === "number") parts.push(`code: ${record.code}`);
   if (parts.length > 0) return parts.join(" ");
   try {
@@ -53,6 +55,10 @@ export const textOf = (value: unknown, notes: Evidence[]): string => {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null;
 
+/** The stack of an Error passed as the message, used when no separate `stack` was given. */
+const stackOf = (message: unknown): string =>
+  isRecord(message) && typeof message.stack === "string" ? message.stack : "";
+
 /** Reads whatever was passed as an ErrorInput; a bare string counts as the message. */
 export const readInput = (input: unknown): ReadInput => {
   const notes: Evidence[] = [];
@@ -64,7 +70,7 @@ export const readInput = (input: unknown): ReadInput => {
   const { statusCode, componentName, context } = record;
   return {
     message: textOf(record.message, notes),
-    stack: typeof record.stack === "string" ? record.stack : "",
+    stack: typeof record.stack === "string" ? record.stack : stackOf(record.message),
     statusCode: typeof statusCode === "number" && Number.isInteger(statusCode) ? statusCode : undefined,
     componentName: typeof componentName === "string" ? componentName : "",
     context: isRecord(context) ? (context as ErrorContext) : {},
