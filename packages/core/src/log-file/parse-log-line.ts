@@ -44,7 +44,7 @@ export const parseLogLine = (line: string): ParsedLogLine => {
 /** Reads back a whole `.log` text written by `toLogFile`; errors name the line number. */
 export const parseLogFile = (text: string): ParsedLogLine[] =>
   text
-    .split("\n")
+    .split(/\r?\n/)
     .filter((line, index, lines) => line !== "" || index < lines.length - 1)
     .map((line, index) => {
       try {

@@ -103,6 +103,13 @@ describe("toLogFile", () => {
   }, 30_000);
 });
 
+describe("parseLogFile", () => {
+  it("reads files whose line breaks were turned into CRLF", () => {
+    const text = toLogFile([entry("a", "2026-11-25T03:00:00Z"), entry("b", "2026-11-25T03:00:01Z")]);
+    expect(parseLogFile(text.replaceAll("\n", "\r\n")).map((line) => line.message)).toEqual(["a", "b"]);
+  });
+});
+
 describe("parseLogLine", () => {
   it("rejects lines of another format, naming the rule", () => {
     expect(() => parseLogLine("hello")).toThrow(/log line must read/);
