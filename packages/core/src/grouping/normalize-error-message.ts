@@ -67,7 +67,7 @@ const uuidOrHexRun = (run: string): string => {
 };
 
 const number = (digits: string, offset: number, text: string): string => {
-  const isStatusLike = digits.length === 3 && digits >= "100" && digits <= "599";
+  const isStatusLike = /^[1-5]\d\d$/.test(digits);
   if (isStatusLike && STATUS_TEXT_AFTER.test(text.slice(offset + 3, offset + 6))) return digits;
   const before = text.slice(Math.max(0, offset - 16), offset);
   return STATUS_BEFORE.test(before) && (isStatusLike || /exit\s*code\W*$/i.test(before)) ? digits : "<n>";
