@@ -25,6 +25,8 @@ describe("normalizeErrorMessage: what varies between executions goes", () => {
     ["HTTP dates", "expired Wed, 25 Nov 2026 03:13:27 GMT", "expired Mon, 2 Feb 2026 23:00:00 GMT"],
     ["times of day", "retry at 03:13:27", "retry at 23:59:01.5"],
     ["IPs and ports", "connect ECONNREFUSED 10.0.0.12:8443", "connect ECONNREFUSED 192.168.1.7:443"],
+    ["IPv6 addresses", "connect ECONNREFUSED 2001:db8::1:443", "connect ECONNREFUSED fe80::a1b2:c3d4:443"],
+    ["IPv6 loopback", "connect ECONNREFUSED ::1:5432", "connect ECONNREFUSED 2001:db8:0:0:0:0:0:7"],
     ["host names", "getaddrinfo ENOTFOUND api.acme.com", "getaddrinfo ENOTFOUND crm.example.io"],
     ["hosts with ports", "connect ETIMEDOUT db.internal:5432", "connect ETIMEDOUT cache.internal:6379"],
     [

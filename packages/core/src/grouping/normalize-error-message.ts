@@ -15,6 +15,8 @@ const DATE_OR_TIME =
   /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2}\b)?)?|\b\d{2}:\d{2}:\d{2}(?:\.\d+)?\b/g;
 // A UUID, or a run of 8 or more hex digits (ObjectIds, exec ids, SHAs).
 const UUID_OR_HEX_RUN = /\b[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}\b|\b[0-9a-fA-F]{8,}\b/g;
+// An IPv6 address (`2001:db8::1`, `::1`); the callback keeps only forms with `::` or all eight groups.
+const IPV6 = /(?<![\w:.])[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,8}(?![\w:.])/g;
 const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g;
 // A dotted name, with a port, or ending in a common top-level domain (so `component.json` stays).
 const DOTTED_NAME = /\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d{1,5}\b)?/g;
@@ -61,6 +63,9 @@ const SOURCE_FILE = /\.(?:[cm]?js|ts|json|java|py|xml|rb|go|kt):\d+$/i;
 const hostName = (name: string): string =>
   HOST_NAME.test(name) || (name.includes(":") && !SOURCE_FILE.test(name)) ? "<host>" : name;
 
+const ipv6 = (candidate: string): string =>
+  candidate.includes("::") || candidate.split(":").length >= 8 ? "<ip>" : candidate;
+
 const uuidOrHexRun = (run: string): string => {
   if (run.length === 36 && run.includes("-")) return "<uuid>";
   return /\d/.test(run) && /[a-fA-F]/.test(run) ? "<id>" : run;
@@ -95,6 +100,7 @@ const PASSES: readonly Pass[] = [
   { worthTrying: has("@"), pattern: EMAIL, replacement: "<email>" },
   { worthTrying: has(" GMT"), pattern: HTTP_DATE, replacement: "<time>" },
   { worthTrying: has("-", ":"), pattern: DATE_OR_TIME, replacement: "<time>" },
+  { worthTrying: has(":"), pattern: IPV6, replacement: ipv6 },
   { worthTrying: has("."), pattern: IPV4, replacement: "<ip>" },
   { worthTrying: has("."), pattern: DOTTED_NAME, replacement: hostName },
   { worthTrying: always, pattern: UUID_OR_HEX_RUN, replacement: uuidOrHexRun },
@@ -121,7 +127,7 @@ const maskVariables = (text: string): string => {
  * The shape of an error message, the same for every occurrence of one problem: ANSI colours, `<em>` search
  * marks and stack frames are dropped (the lines before the first frame stay, at most three); ids (ObjectIds,
  * UUIDs, exec ids, SHAs and other hex runs) become `<id>`/`<uuid>`, times and dates `<time>`, URLs
- * `scheme://<host>/path/shape`, hosts and IPs `<host>`/`<ip>`, e-mail addresses `<email>`, JSON string values
+ * `scheme://<host>/path/shape`, hosts and IPv4/IPv6 addresses `<host>`/`<ip>`, e-mail addresses `<email>`, JSON string values
  * and quoted free text `<str>`, and numbers `<n>`. HTTP status codes (after `status`, `code`, `HTTP`, or before a
  * status text like `404 Not Found`) and exit codes stay, as do words, error class names, field names in
  * quotes and codes such as `T2002`. Whitespace is collapsed; the result is at most 500 characters. Throws
