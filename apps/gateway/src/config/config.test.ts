@@ -25,6 +25,7 @@ describe("loadConfig", () => {
       maxQueryCost: 20_000,
       maxPageSize: 100,
       maxBodyBytes: 1_048_576,
+      maxLogScan: 5000,
     });
   });
 
@@ -40,6 +41,7 @@ describe("loadConfig", () => {
       MAX_QUERY_DEPTH: "8",
       MAX_QUERY_COST: "500",
       MAX_BODY_BYTES: "4096",
+      MAX_LOG_SCAN: "200",
       AUTH_CACHE_TTL_MS: "0",
     });
     expect(config).toMatchObject({
@@ -50,7 +52,7 @@ describe("loadConfig", () => {
       logLevel: "debug",
       isDevelopment: true,
       authCacheTtlMs: 0,
-      limits: { maxPageSize: 25, maxQueryDepth: 8, maxQueryCost: 500, maxBodyBytes: 4096 },
+      limits: { maxPageSize: 25, maxQueryDepth: 8, maxQueryCost: 500, maxBodyBytes: 4096, maxLogScan: 200 },
     });
   });
 

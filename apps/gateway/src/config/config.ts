@@ -14,6 +14,11 @@ export interface GatewayLimits {
   readonly maxPageSize: number;
   /** Largest request body in bytes. @default 1048576 (`MAX_BODY_BYTES`) */
   readonly maxBodyBytes: number;
+  /**
+   * Most log entries one GraphQL request reads from the platform for `errors`, `errorGroups` and `logFile`;
+   * answers say when they stopped there. @default 5000 (`MAX_LOG_SCAN`)
+   */
+  readonly maxLogScan: number;
 }
 
 /** Everything the gateway reads from its environment, validated. */
@@ -100,6 +105,7 @@ const readLimits = (env: Env, problems: string[]): GatewayLimits => ({
     { name: "MAX_BODY_BYTES", fallback: 1_048_576, min: 1024, max: 104_857_600 },
     problems,
   ),
+  maxLogScan: readInt(env, { name: "MAX_LOG_SCAN", fallback: 5000, min: 100, max: 10_000 }, problems),
 });
 
 /**

@@ -15,14 +15,23 @@ if (!hasChromium) {
 }
 const screenshots = fileURLToPath(new URL("../../test-results/", import.meta.url));
 
-/** Opens the playground and waits until GraphiQL has fetched the schema, so its buttons work. */
+/** Opens the playground and waits until GraphiQL has the schema and the first tab's query, so its buttons work. */
 const openPlayground = async (page: Page, gateway: TestGateway): Promise<void> => {
-  const schemaLoaded = page.waitForResponse((response) => response.url() === gateway.graphqlUrl, {
-    timeout: 45_000,
-  });
+  const schemaLoaded = page.waitForResponse(
+    (response) =>
+      response.url() === gateway.graphqlUrl && (response.request().postData() ?? "").includes("__schema"),
+    { timeout: 45_000 },
+  );
   await page.goto(gateway.playgroundUrl);
   await schemaLoaded;
-  await page.locator(".graphiql-execute-button").waitFor({ state: "visible" });
+  await waitForQuery(page, "query Gateway");
+};
+
+/** Waits until the query editor shows the given text (tabs switch their editor content asynchronously). */
+const waitForQuery = async (page: Page, text: string): Promise<void> => {
+  const editor = page.locator(".graphiql-query-editor");
+  const content = async () => ((await editor.textContent()) ?? "").replace(/[\s\u00a0]+/g, " ");
+  await expect.poll(content, { timeout: 45_000 }).toContain(text);
 };
 
 describe.skipIf(!hasChromium)("the playground in headless Chromium", () => {
@@ -82,6 +91,7 @@ describe.skipIf(!hasChromium)("the playground in headless Chromium", () => {
     await openPlayground(page, gateway);
     await page.getByLabel("Demo login").selectOption({ label: "Alice Berger (alice@acme.example)" });
     await page.locator(".graphiql-tab", { hasText: "WhereAmI" }).click();
+    await waitForQuery(page, "query WhereAmI");
     await page.locator(".graphiql-execute-button").click();
     const response = page.locator(".graphiql-response");
     const text = async () => ((await response.textContent()) ?? "").replace(/[\s\u00a0]+/g, " ");

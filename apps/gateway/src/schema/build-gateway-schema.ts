@@ -2,9 +2,14 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { ContractResolver } from "./contract/contract.resolver.js";
 import { DiagnosisResolver } from "./diagnosis/diagnosis.resolver.js";
+import { ClassifyResolver } from "./error/classify.resolver.js";
+import { ErrorResolver } from "./error/error.resolver.js";
+import { ErrorGroupResolver } from "./error/error-group.resolver.js";
+import { FlowErrorResolver } from "./error/flow-error.resolver.js";
 import { FlowResolver } from "./flow/flow.resolver.js";
 import { FlowStepResolver } from "./flow/flow-step.resolver.js";
 import { GatewayResolver } from "./gateway/gateway.resolver.js";
+import { LogResolver } from "./log/log.resolver.js";
 import { MeResolver } from "./user/me.resolver.js";
 import { WorkspaceResolver } from "./workspace/workspace.resolver.js";
 
@@ -17,6 +22,11 @@ export const RESOLVERS = [
   FlowResolver,
   FlowStepResolver,
   DiagnosisResolver,
+  ClassifyResolver,
+  LogResolver,
+  ErrorResolver,
+  FlowErrorResolver,
+  ErrorGroupResolver,
 ] as const;
 
 /** Builds the gateway's executable GraphQL schema from its type-graphql classes. */

@@ -19,6 +19,8 @@ export interface Loaders {
   readonly component: DataLoader<string, Component>;
   readonly credential: DataLoader<string, CredentialRef>;
   readonly queueStats: DataLoader<string, FlowQueueStats>;
+  /** All flows of a workspace by id: one listing (100 flows a call) instead of one call per flow. */
+  readonly workspaceFlows: DataLoader<string, ReadonlyMap<string, Flow>>;
 }
 
 // The API has no batch endpoints: one call per distinct id, run together, failures kept per id.
@@ -31,12 +33,24 @@ const loaderOf = <TValue>(fetchOne: (id: string) => Promise<TValue>): DataLoader
 const toError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
 /** Creates the loaders of one request over the caller's client. */
-export const createLoaders = (client: PlatformClient): Loaders => ({
-  user: loaderOf((id) => client.getUser(id)),
-  contract: loaderOf((id) => client.getContract(id)),
-  workspace: loaderOf((id) => client.getWorkspace(id)),
-  flow: loaderOf((id) => client.getFlow(id)),
-  component: loaderOf((id) => client.getComponent(id)),
-  credential: loaderOf((id) => client.getCredential(id)),
-  queueStats: loaderOf((id) => client.getQueueStats(id)),
-});
+export const createLoaders = (client: PlatformClient): Loaders => {
+  const flow = loaderOf((id) => client.getFlow(id));
+  const listWorkspaceFlows = async (workspaceId: string): Promise<ReadonlyMap<string, Flow>> => {
+    const flows = new Map<string, Flow>();
+    for await (const item of client.iterateFlows({ workspaceId })) {
+      flows.set(item.id, item);
+      flow.prime(item.id, item);
+    }
+    return flows;
+  };
+  return {
+    user: loaderOf((id) => client.getUser(id)),
+    contract: loaderOf((id) => client.getContract(id)),
+    workspace: loaderOf((id) => client.getWorkspace(id)),
+    flow,
+    component: loaderOf((id) => client.getComponent(id)),
+    credential: loaderOf((id) => client.getCredential(id)),
+    queueStats: loaderOf((id) => client.getQueueStats(id)),
+    workspaceFlows: loaderOf(listWorkspaceFlows),
+  };
+};

@@ -1,0 +1,78 @@
+import { toLogFile } from "@flowdoctor/core";
+import { Arg, Args, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import type { GatewayContext } from "../../context.js";
+import { GatewayGraphQLError } from "../../errors.js";
+import type { ConnectionData } from "../common/connection.type.js";
+import { PageArgs, readPageArgs } from "../common/page.args.js";
+import { toConnection } from "../common/page-window.js";
+import { LOG_CHUNK } from "../error/scan-errors.js";
+import { LogEntryConnection } from "./log-entry.connection.js";
+import type { LogEntryData } from "./log-entry.type.js";
+import { LogFileType } from "./log-file.type.js";
+import { LogFilter } from "./log-filter.input.js";
+import { toLogEntry, toLogsQuery } from "./to-log-entry.js";
+
+@Resolver()
+export class LogResolver {
+  @Query(() => LogEntryConnection, {
+    description: "A workspace's logs, newest first, secrets redacted: one platform call a page.",
+  })
+  async logs(
+    @Arg("workspaceId", () => ID) workspaceId: string,
+    @Arg("filter", () => LogFilter, { nullable: true }) filter: LogFilter | null | undefined,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() context: GatewayContext,
+  ): Promise<ConnectionData<LogEntryData>> {
+    const window = readPageArgs(args, context.limits);
+    const { client } = await context.session();
+    const page = await client.listLogs({
+      ...toLogsQuery(workspaceId, filter),
+      offset: window.offset,
+      limit: window.first,
+    });
+    return toConnection(page.entries.map(toLogEntry), window, page.total);
+  }
+
+  @Query(() => LogFileType, {
+    description: "Logs as a redacted text file for a support ticket (oldest first).",
+  })
+  async logFile(
+    @Arg("workspaceId", () => ID) workspaceId: string,
+    @Arg("filter", () => LogFilter, { nullable: true }) filter: LogFilter | null | undefined,
+    @Arg("limit", () => Int, {
+      defaultValue: 1000,
+      description: "Most entries in the file (up to MAX_LOG_SCAN).",
+    })
+    limit: number,
+    @Ctx() context: GatewayContext,
+  ): Promise<LogFileType> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > context.limits.maxLogScan) {
+      throw new GatewayGraphQLError(
+        "BAD_USER_INPUT",
+        `limit must be an integer from 1 to ${context.limits.maxLogScan} (got ${limit})`,
+        {
+          details: { argument: "limit", max: context.limits.maxLogScan },
+        },
+      );
+    }
+    const { client } = await context.session();
+    const entries: LogEntryData[] = [];
+    let total = 0;
+    while (entries.length < limit) {
+      const page = await client.listLogs({
+        ...toLogsQuery(workspaceId, filter),
+        offset: entries.length,
+        limit: Math.min(LOG_CHUNK, limit - entries.length),
+      });
+      total = page.total;
+      entries.push(...page.entries.map(toLogEntry));
+      if (!page.hasMore) break;
+    }
+    return {
+      text: toLogFile(entries),
+      entryCount: entries.length,
+      totalCount: total,
+      truncated: total > entries.length,
+    };
+  }
+}
