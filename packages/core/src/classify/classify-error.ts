@@ -18,10 +18,11 @@ const WEBHOOK_TEXT = /webhook|\/hook\//i;
  * What every secret redaction recognises has: a long token-like run (keys, JWTs, base64), or `@`, `=`, `:`
  * (credentials in URLs, `key=value`, headers). Most evidence is a short fixed phrase and skips the redaction.
  */
-const SECRET_SHAPED = /[\w+/=.-]{16,}|[@=:]/;
+const SECRET_SEPARATOR = /[@=:]/;
+const SECRET_RUN = /[\w+/=.-]{16}/;
 
 const redactIfSecretShaped = (value: string): string =>
-  SECRET_SHAPED.test(value) ? redactSecrets(value) : value;
+  SECRET_SEPARATOR.test(value) || SECRET_RUN.test(value) ? redactSecrets(value) : value;
 
 /** Evidence leaves the classifier redacted and clipped: values can quote a credential's failure reason or a log line. */
 const presentable = (evidence: readonly Evidence[]): Evidence[] =>

@@ -489,7 +489,8 @@ const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "requiredField",
     "MAPPING",
     78,
-    "[\\w.\\[\\]\"'`-]+ (?:is|are) (?:required|mandatory)\\b",
+    // Anchored on the verb, not the field name before it: a leading word class is tried at every word.
+    "(?:is|are) (?:required|mandatory)\\b",
     "(?:required|mandatory) (?:field|property|parameter|value|input)s? [^\\n]{0,60}?(?:is |are )?(?:missing|not (?:provided|set|specified)|empty)",
     "missing (?:required |mandatory )?(?:field|property|parameter|value|argument)s?\\b",
     "\\b(?:REQUIRED_FIELD_MISSING|FIELD_CUSTOM_VALIDATION_EXCEPTION|INVALID_FIELD|INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST|STRING_TOO_LONG|DUPLICATE_VALUE|INVALID_TYPE|MALFORMED_ID|INVALID_EMAIL_ADDRESS)\\b",
