@@ -25,9 +25,11 @@ CREATE TABLE ticket_timeline (
   -- As given (ISO-8601 with its time zone), so the reporter's zone is kept.
   at text NOT NULL,
   event text NOT NULL,
+  -- Insertion order, which created_at cannot give within one transaction.
+  seq bigserial NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX ticket_timeline_ticket_idx ON ticket_timeline (ticket_id, created_at);
+CREATE INDEX ticket_timeline_ticket_idx ON ticket_timeline (ticket_id, seq);
 
 CREATE TABLE ticket_attachments (
   id uuid PRIMARY KEY,
@@ -37,9 +39,10 @@ CREATE TABLE ticket_attachments (
   media_type text NOT NULL,
   size_bytes integer NOT NULL CHECK (size_bytes >= 0),
   content bytea NOT NULL,
+  seq bigserial NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX ticket_attachments_ticket_idx ON ticket_attachments (ticket_id, created_at);
+CREATE INDEX ticket_attachments_ticket_idx ON ticket_attachments (ticket_id, seq);
 
 CREATE TABLE ticket_status_history (
   id bigserial PRIMARY KEY,

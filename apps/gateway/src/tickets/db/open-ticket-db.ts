@@ -1,0 +1,110 @@
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import { ticketSchema } from "./schema.js";
+
+/** The typed database both drivers give: PGlite's and node-postgres' share every query used here. */
+export type TicketDb = PgDatabase<PgQueryResultHKT, typeof ticketSchema>;
+
+/** One connection held for a while (migrations under an advisory lock). */
+export interface SqlSession {
+  /** Runs SQL text that may hold several statements. */
+  exec(sqlText: string): Promise<void>;
+  query<TRow>(sqlText: string, params?: readonly unknown[]): Promise<TRow[]>;
+}
+
+/** An open ticket database. */
+export interface TicketDatabase {
+  readonly db: TicketDb;
+  readonly kind: "pglite" | "postgres";
+  /** The PostgreSQL schema of the tables (created by the migrations); undefined on PGlite. */
+  readonly schema: string | undefined;
+  /** Where the data lives, safe to log: the PGlite folder, or the PostgreSQL host and database (no password). */
+  readonly location: string;
+  /** Runs `work` on one dedicated connection, released afterwards. */
+  withSession<TResult>(work: (session: SqlSession) => Promise<TResult>): Promise<TResult>;
+  close(): Promise<void>;
+}
+
+/** Options of {@link openTicketDb}. */
+export interface OpenTicketDbOptions {
+  /** PostgreSQL URL; absent means PGlite in `dataDir`. */
+  readonly databaseUrl?: string;
+  /** PGlite's data folder, created when missing; `memory://` keeps it in memory. @default "memory://" */
+  readonly dataDir?: string;
+  /** PostgreSQL schema the tables live in, created by the migrations (tests use one each). @default "public" */
+  readonly schema?: string;
+  /** Most PostgreSQL connections. @default 10 */
+  readonly maxConnections?: number;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+const openPglite = async (dataDir: string): Promise<TicketDatabase> => {
+  if (!dataDir.startsWith("memory://")) await mkdir(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  const session: SqlSession = {
+    exec: async (sqlText) => {
+      await client.exec(sqlText);
+    },
+    query: async <TRow>(sqlText: string, params: readonly unknown[] = []) =>
+      (await client.query<TRow>(sqlText, [...params])).rows,
+  };
+  return {
+    db: drizzlePglite(client, { schema: ticketSchema }) as unknown as TicketDb,
+    kind: "pglite",
+    schema: undefined,
+    location: dataDir,
+    withSession: (work) => work(session),
+    close: () => client.close(),
+  };
+};
+
+const postgresLocation = (databaseUrl: string, schema: string): string => {
+  const url = new URL(databaseUrl);
+  return `postgres://${url.host}${url.pathname} (schema ${schema})`;
+};
+
+const openPostgres = (databaseUrl: string, options: OpenTicketDbOptions): TicketDatabase => {
+  const schema = options.schema ?? "public";
+  if (!SCHEMA_NAME.test(schema))
+    throw new Error(`openTicketDb: schema must match ${SCHEMA_NAME} (got "${schema}")`);
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.maxConnections ?? 10,
+    options: `-c search_path=${schema}`,
+    application_name: `flowdoctor-tickets:${schema}`,
+  });
+  // An idle client whose server went away must not crash the process; the next query reconnects.
+  pool.on("error", () => undefined);
+  return {
+    schema,
+    db: drizzlePg(pool, { schema: ticketSchema }) as unknown as TicketDb,
+    kind: "postgres",
+    location: postgresLocation(databaseUrl, schema),
+    withSession: async (work) => {
+      const client = await pool.connect();
+      try {
+        return await work({
+          exec: async (sqlText) => {
+            await client.query(sqlText);
+          },
+          query: async <TRow>(sqlText: string, params: readonly unknown[] = []) =>
+            (await client.query(sqlText, [...params])).rows as TRow[],
+        });
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+};
+
+/** Opens the ticket database: PostgreSQL when `databaseUrl` is given, else PGlite in `dataDir`. */
+export const openTicketDb = (options: OpenTicketDbOptions): Promise<TicketDatabase> =>
+  options.databaseUrl === undefined
+    ? openPglite(options.dataDir ?? "memory://")
+    : Promise.resolve().then(() => openPostgres(options.databaseUrl as string, options));

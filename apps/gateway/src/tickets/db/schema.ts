@@ -1,0 +1,89 @@
+import type { TicketDraft } from "@flowdoctor/core";
+import { sql } from "drizzle-orm";
+import { bigserial, customType, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** Where a ticket is in its life: written, handed to support, or given up. */
+export type TicketStatus = "DRAFT" | "SUBMITTED" | "CANCELLED";
+/** Where a submitted ticket's delivery is. */
+export type DeliveryStatus = "PENDING" | "DELIVERED" | "FAILED";
+/** What an attachment holds: a PNG/JPEG screenshot, a log file, or an error text. */
+export type AttachmentKind = "SCREENSHOT" | "LOG" | "ERROR_TEXT";
+
+/** The stored scalar fields: core's draft without the parts kept in their own tables. */
+export type TicketFields = Omit<TicketDraft, "timeline" | "screenshots" | "logs">;
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+
+/** `tickets` (see `migrations/0001_tickets.sql`, which is the source of truth). */
+export const tickets = pgTable("tickets", {
+  id: uuid("id").primaryKey(),
+  number: integer("number").notNull().default(sql`nextval('ticket_number_seq')`),
+  ownerUserId: text("owner_user_id").notNull(),
+  contractId: text("contract_id"),
+  status: text("status").$type<TicketStatus>().notNull().default("DRAFT"),
+  fields: jsonb("fields").$type<TicketFields>().notNull(),
+  idempotencyKey: text("idempotency_key"),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  submittedAt: timestamp("submitted_at", { withTimezone: true, mode: "date" }),
+});
+
+export const ticketTimeline = pgTable("ticket_timeline", {
+  id: uuid("id").primaryKey(),
+  ticketId: uuid("ticket_id").notNull(),
+  at: text("at").notNull(),
+  event: text("event").notNull(),
+  seq: bigserial("seq", { mode: "number" }).notNull(),
+  createdAt: createdAt(),
+});
+
+export const ticketAttachments = pgTable("ticket_attachments", {
+  id: uuid("id").primaryKey(),
+  ticketId: uuid("ticket_id").notNull(),
+  kind: text("kind").$type<AttachmentKind>().notNull(),
+  name: text("name").notNull(),
+  mediaType: text("media_type").notNull(),
+  sizeBytes: integer("size_bytes").notNull(),
+  content: bytea("content").notNull(),
+  seq: bigserial("seq", { mode: "number" }).notNull(),
+  createdAt: createdAt(),
+});
+
+export const ticketStatusHistory = pgTable("ticket_status_history", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  ticketId: uuid("ticket_id").notNull(),
+  status: text("status").notNull(),
+  actorUserId: text("actor_user_id"),
+  note: text("note"),
+  at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});
+
+export const ticketOutbox = pgTable("ticket_outbox", {
+  id: uuid("id").primaryKey(),
+  ticketId: uuid("ticket_id").notNull(),
+  channel: text("channel").notNull(),
+  messageId: text("message_id").notNull(),
+  status: text("status").$type<DeliveryStatus>().notNull().default("PENDING"),
+  attempts: integer("attempts").notNull().default(0),
+  maxAttempts: integer("max_attempts").notNull(),
+  nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  leaseUntil: timestamp("lease_until", { withTimezone: true, mode: "date" }),
+  leaseToken: uuid("lease_token"),
+  lastError: text("last_error"),
+  createdAt: createdAt(),
+  deliveredAt: timestamp("delivered_at", { withTimezone: true, mode: "date" }),
+});
+
+/** Every table, for drizzle's typed queries. */
+export const ticketSchema = { tickets, ticketTimeline, ticketAttachments, ticketStatusHistory, ticketOutbox };
+
+export type TicketRow = typeof tickets.$inferSelect;
+export type TimelineRow = typeof ticketTimeline.$inferSelect;
+export type AttachmentRow = typeof ticketAttachments.$inferSelect;
+export type StatusRow = typeof ticketStatusHistory.$inferSelect;
+export type OutboxRow = typeof ticketOutbox.$inferSelect;

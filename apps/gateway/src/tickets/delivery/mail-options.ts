@@ -1,0 +1,17 @@
+import type Mail from "nodemailer/lib/mailer/index.js";
+import type { TicketMessage } from "./ticket-message.js";
+
+/** The e-mail of a ticket: subject with number and title, the rendered ticket as body, its files attached. */
+export const mailOptionsOf = (message: TicketMessage): Mail.Options => ({
+  from: message.from,
+  to: message.to,
+  subject: message.subject,
+  text: message.text,
+  messageId: message.messageId,
+  headers: { "X-Flowdoctor-Ticket": message.key },
+  attachments: message.attachments.map((file) => ({
+    filename: file.filename,
+    contentType: file.contentType,
+    content: file.content,
+  })),
+});

@@ -1,0 +1,57 @@
+import type { DeliveryChannel } from "./delivery-channel.js";
+import type { TicketMessage } from "./ticket-message.js";
+import { SIGNATURE_HEADER, signWebhookBody } from "./webhook-signature.js";
+
+/** Options of {@link createWebhookChannel}. */
+export interface WebhookChannelOptions {
+  /** The help desk's endpoint (http or https). */
+  readonly url: string;
+  /** The shared secret of the HMAC-SHA256 signature. */
+  readonly secret: string;
+  /** @default 10000 */
+  readonly timeoutMs?: number;
+}
+
+/** The JSON a help desk receives: the message as e-mailed, the structured ticket, and the files in base64. */
+export const webhookPayload = (message: TicketMessage) => ({
+  event: "ticket.submitted",
+  ticketId: message.ticketId,
+  key: message.key,
+  messageId: message.messageId,
+  to: message.to,
+  subject: message.subject,
+  text: message.text,
+  ticket: message.ticket,
+  attachments: message.attachments.map((file) => ({
+    filename: file.filename,
+    contentType: file.contentType,
+    sizeBytes: file.content.length,
+    base64: file.content.toString("base64"),
+  })),
+});
+
+/**
+ * POSTs each ticket as JSON, signed (`x-flowdoctor-signature`), with the Message-ID in `x-flowdoctor-delivery`
+ * and `idempotency-key` so a receiver can drop a repeat. Any answer but 2xx counts as a failure.
+ */
+export const createWebhookChannel = (options: WebhookChannelOptions): DeliveryChannel => ({
+  name: "webhook",
+  target: new URL(options.url).origin,
+  deliver: async (message) => {
+    const body = JSON.stringify(webhookPayload(message));
+    const response = await fetch(options.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-flowdoctor-delivery": message.messageId,
+        "idempotency-key": message.messageId,
+        [SIGNATURE_HEADER]: signWebhookBody(options.secret, body, Math.floor(Date.now() / 1000)),
+      },
+      body,
+      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+    });
+    await response.body?.cancel();
+    if (!response.ok) throw new Error(`the webhook answered HTTP ${response.status}`);
+  },
+  close: async () => undefined,
+});

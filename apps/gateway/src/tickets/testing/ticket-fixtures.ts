@@ -1,0 +1,50 @@
+import type { TicketAccess } from "../ticket-access.js";
+import type { TicketFieldsPatch } from "../ticket-fields.js";
+
+/** Contract ids of the fixtures: Acme (alice and gina are members) and Globex (bob). */
+export const ACME = "64a000000000000000000001";
+export const GLOBEX = "64b000000000000000000002";
+export const ACME_WORKSPACE = "64a0000000000000000000a1";
+export const ACME_FLOW = "64a0000000000000000000f1";
+
+/** A caller with fixed contracts. */
+export const accessFor = (userId: string, contracts: readonly string[]): TicketAccess => ({
+  userId,
+  contractIds: async () => new Set(contracts),
+});
+
+export const ALICE = accessFor("user-alice", [ACME]);
+export const GINA = accessFor("user-gina", [ACME]);
+export const BOB = accessFor("user-bob", [GLOBEX]);
+
+/** A time `hours` before `now`, as ISO-8601 in UTC. */
+export const hoursAgo = (now: Date, hours: number): string =>
+  new Date(now.getTime() - hours * 3_600_000).toISOString();
+
+/** Fields of a ticket that passes core's submission rules. */
+export const completeFields = (now: Date): TicketFieldsPatch => ({
+  title: "Orders flow fails at the CRM step",
+  description:
+    "Since yesterday the orders flow fails in step_2 (CRM upsert) with HTTP 401 although the credential was verified. Expected: orders reach the CRM.",
+  contractId: ACME,
+  workspaceId: ACME_WORKSPACE,
+  flowId: ACME_FLOW,
+  errorText:
+    "Error: Request failed with status code 401 (Authorization: Bearer sk_live_abcdefghijklmnopqrstuvwx)",
+  firstObservedAt: hoursAgo(now, 20),
+  docsChecked: true,
+  docsConsulted: ["Managing Flow Errors"],
+  priority: "HIGH",
+  isBlocker: false,
+  reproducible: true,
+});
+
+/** A 1×1 PNG image. */
+export const TINY_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+/** The first bytes of a JPEG file, enough for the signature check. */
+export const TINY_JPEG = Buffer.from([
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9,
+]);

@@ -1,0 +1,58 @@
+import { validateTicket } from "@flowdoctor/core";
+import { GatewayGraphQLError } from "../errors.js";
+import type { TicketDb } from "./db/open-ticket-db.js";
+import { canReadTicket, type TicketAccess } from "./ticket-access.js";
+import { ticketNotFound, ticketProblemError, ticketProblemsError } from "./ticket-errors.js";
+import { draftOfView, loadTicketView, type TicketView } from "./ticket-view.js";
+
+/** The ticket, when the caller may see it; `NOT_FOUND` otherwise (also for ids that are not UUIDs). */
+export const readableTicket = async (db: TicketDb, access: TicketAccess, id: string): Promise<TicketView> => {
+  const view = isUuid(id) ? await loadTicketView(db, id) : undefined;
+  if (view === undefined || !(await canReadTicket(access, view))) throw ticketNotFound("Ticket", id);
+  return view;
+};
+
+/** The ticket, when the caller wrote it and it is still a draft. */
+export const editableTicket = async (db: TicketDb, access: TicketAccess, id: string): Promise<TicketView> => {
+  const view = await readableTicket(db, access, id);
+  if (view.ownerUserId !== access.userId)
+    throw new GatewayGraphQLError("FORBIDDEN", `Only the author of ticket ${view.key} may change it.`);
+  if (view.status !== "DRAFT")
+    throw ticketProblemError(
+      "id",
+      "INVALID_VALUE",
+      `Ticket ${view.key} is ${view.status.toLowerCase()} and can no longer change.`,
+    );
+  return view;
+};
+
+/** Throws `NOT_FOUND` unless the caller is a member of the contract. */
+export const requireContractMember = async (
+  access: TicketAccess,
+  contractId: string | undefined,
+): Promise<void> => {
+  if (contractId === undefined) return;
+  if (!(await access.contractIds()).has(contractId))
+    throw new GatewayGraphQLError(
+      "NOT_FOUND",
+      `Contract ${JSON.stringify(contractId)} does not exist or you are not a member of it.`,
+    );
+};
+
+/** Validates the ticket as now written (inside the transaction that changed it); throws every problem at once. */
+export const requireValid = async (
+  db: TicketDb,
+  id: string,
+  options: { mode: "draft" | "submission"; now: Date },
+) => {
+  const view = await loadTicketView(db, id);
+  if (view === undefined) throw ticketNotFound("Ticket", id);
+  const draft = await draftOfView(db, view);
+  const problems = validateTicket(draft, options);
+  if (problems.length > 0) throw ticketProblemsError(problems);
+  return { view, draft };
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Whether a string is a UUID (ticket and attachment ids). */
+export const isUuid = (value: string): boolean => UUID.test(value);

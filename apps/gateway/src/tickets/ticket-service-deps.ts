@@ -1,0 +1,14 @@
+import type { TicketDb } from "./db/open-ticket-db.js";
+import type { MessageOptions } from "./delivery/ticket-message.js";
+
+/** What the ticket operations share. */
+export interface TicketServiceDeps {
+  readonly db: TicketDb;
+  /** The delivery channel's name, written on each outbox job. */
+  readonly channel: string;
+  /** Delivery attempts before a job counts as failed. */
+  readonly maxAttempts: number;
+  readonly message: MessageOptions;
+  /** The clock validation judges "in the future" against. */
+  readonly now: () => Date;
+}

@@ -1,0 +1,158 @@
+import { randomUUID } from "node:crypto";
+import { redactSecrets, type TimelineEntry } from "@flowdoctor/core";
+import { and, eq } from "drizzle-orm";
+import { type AttachmentInput, checkAttachment } from "./check-attachment.js";
+import type { TicketDb } from "./db/open-ticket-db.js";
+import { ticketAttachments, ticketStatusHistory, tickets, ticketTimeline } from "./db/schema.js";
+import { composeTicketMessage, type TicketMessage } from "./delivery/ticket-message.js";
+import { listTickets, type TicketListOptions, type TicketPage } from "./list-tickets.js";
+import { submitTicket } from "./submit-ticket.js";
+import type { TicketAccess } from "./ticket-access.js";
+import { ticketNotFound, ticketProblemsError } from "./ticket-errors.js";
+import { applyFieldsPatch, type TicketFieldsPatch } from "./ticket-fields.js";
+import {
+  editableTicket,
+  isUuid,
+  readableTicket,
+  requireContractMember,
+  requireValid,
+} from "./ticket-guards.js";
+import type { TicketServiceDeps } from "./ticket-service-deps.js";
+import type { TicketView } from "./ticket-view.js";
+
+/** A new draft: any subset of fields, timeline entries and a log file. */
+export interface CreateTicketInput {
+  readonly fields: TicketFieldsPatch;
+  readonly timeline?: readonly TimelineEntry[];
+  /** The log file as text, stored as an attachment named `logName`. */
+  readonly logs?: string;
+  /** @default "flow.log" */
+  readonly logName?: string;
+}
+
+/** The ticket operations, each checking the caller's access; see `createTicketService`. */
+export type TicketService = ReturnType<typeof createTicketService>;
+
+const insertTimeline = async (
+  db: TicketDb,
+  ticketId: string,
+  entries: readonly TimelineEntry[],
+): Promise<void> => {
+  if (entries.length === 0) return;
+  await db.insert(ticketTimeline).values(
+    entries.map((entry) => ({
+      id: randomUUID(),
+      ticketId,
+      at: entry.at,
+      event: redactSecrets(entry.event),
+    })),
+  );
+};
+
+const insertAttachment = async (db: TicketDb, ticketId: string, input: AttachmentInput): Promise<string> => {
+  const { attachment, problems } = checkAttachment(input);
+  if (attachment === undefined)
+    throw ticketProblemsError(problems.map((p) => ({ ...p, path: `attachment.${p.path}` })));
+  const id = randomUUID();
+  await db
+    .insert(ticketAttachments)
+    .values({ id, ticketId, ...attachment, sizeBytes: attachment.content.length });
+  return id;
+};
+
+const touch = (db: TicketDb, id: string) =>
+  db.update(tickets).set({ updatedAt: new Date() }).where(eq(tickets.id, id));
+
+/**
+ * Ticket operations over the store. Every change runs in one transaction and is validated (core's rules, draft
+ * mode) before it commits: a change with any problem throws `BAD_USER_INPUT` listing them all and stores nothing.
+ */
+export const createTicketService = (deps: TicketServiceDeps) => {
+  const { db } = deps;
+  const draftMode = () => ({ mode: "draft" as const, now: deps.now() });
+  const changeDraft = (
+    access: TicketAccess,
+    id: string,
+    change: (tx: TicketDb, view: TicketView) => Promise<void>,
+  ) =>
+    db.transaction(async (tx) => {
+      const view = await editableTicket(tx, access, id);
+      await change(tx, view);
+      await touch(tx, id);
+      return (await requireValid(tx, id, draftMode())).view;
+    });
+
+  return {
+    create: async (access: TicketAccess, input: CreateTicketInput): Promise<TicketView> => {
+      const fields = applyFieldsPatch({}, input.fields);
+      await requireContractMember(access, fields.contractId);
+      return db.transaction(async (tx) => {
+        const id = randomUUID();
+        await tx
+          .insert(tickets)
+          .values({ id, ownerUserId: access.userId, contractId: fields.contractId ?? null, fields });
+        await tx
+          .insert(ticketStatusHistory)
+          .values({ ticketId: id, status: "DRAFT", actorUserId: access.userId, note: "created" });
+        await insertTimeline(tx, id, input.timeline ?? []);
+        if (input.logs !== undefined)
+          await insertAttachment(tx, id, {
+            kind: "LOG",
+            name: input.logName ?? "flow.log",
+            text: input.logs,
+          });
+        return (await requireValid(tx, id, draftMode())).view;
+      });
+    },
+    update: async (access: TicketAccess, id: string, patch: TicketFieldsPatch): Promise<TicketView> => {
+      if (patch.contractId != null) await requireContractMember(access, patch.contractId);
+      return changeDraft(access, id, async (tx, view) => {
+        const fields = applyFieldsPatch(view.fields, patch);
+        await tx
+          .update(tickets)
+          .set({ fields, contractId: fields.contractId ?? null })
+          .where(eq(tickets.id, id));
+      });
+    },
+    addTimelineEvent: (access: TicketAccess, id: string, entry: TimelineEntry) =>
+      changeDraft(access, id, (tx) => insertTimeline(tx, id, [entry])),
+    addAttachment: (access: TicketAccess, id: string, input: AttachmentInput) =>
+      changeDraft(access, id, async (tx) => {
+        await insertAttachment(tx, id, input);
+      }),
+    removeAttachment: async (access: TicketAccess, attachmentId: string): Promise<TicketView> => {
+      const [row] = isUuid(attachmentId)
+        ? await db
+            .select({ ticketId: ticketAttachments.ticketId })
+            .from(ticketAttachments)
+            .where(eq(ticketAttachments.id, attachmentId))
+        : [];
+      if (row === undefined) throw ticketNotFound("Attachment", attachmentId);
+      return changeDraft(access, row.ticketId, async (tx) => {
+        await tx
+          .delete(ticketAttachments)
+          .where(and(eq(ticketAttachments.id, attachmentId), eq(ticketAttachments.ticketId, row.ticketId)));
+      });
+    },
+    cancel: (access: TicketAccess, id: string, reason?: string) =>
+      db.transaction(async (tx) => {
+        await editableTicket(tx, access, id);
+        await tx
+          .update(tickets)
+          .set({ status: "CANCELLED", updatedAt: new Date() })
+          .where(eq(tickets.id, id));
+        const note = reason === undefined ? null : redactSecrets(reason).slice(0, 2000);
+        await tx
+          .insert(ticketStatusHistory)
+          .values({ ticketId: id, status: "CANCELLED", actorUserId: access.userId, note });
+        return readableTicket(tx, access, id);
+      }),
+    submit: (access: TicketAccess, id: string, idempotencyKey: string) =>
+      submitTicket(deps, access, { id, idempotencyKey }),
+    get: (access: TicketAccess, id: string): Promise<TicketView> => readableTicket(db, access, id),
+    list: (access: TicketAccess, options: TicketListOptions): Promise<TicketPage> =>
+      listTickets(db, access, options),
+    preview: async (access: TicketAccess, id: string): Promise<TicketMessage> =>
+      composeTicketMessage(db, await readableTicket(db, access, id), deps.message),
+  };
+};
