@@ -11,21 +11,26 @@ import { logsApi } from "./resources/logs.js";
 import { statsApi } from "./resources/stats.js";
 import { usersApi } from "./resources/users.js";
 import { verifyCredentialApi } from "./resources/verify-credential.js";
+import { verifyStoredCredentialApi } from "./resources/verify-stored-credential.js";
 import { workspacesApi } from "./resources/workspaces.js";
 
-const buildClient = (api: Api, close: () => Promise<void>): PlatformClient => ({
-  ...usersApi(api),
-  ...contractsApi(api),
-  ...workspacesApi(api),
-  ...flowsApi(api),
-  ...componentsApi(api),
-  ...credentialsApi(api),
-  ...dataSamplesApi(api),
-  ...logsApi(api),
-  ...statsApi(api),
-  ...verifyCredentialApi(api),
-  close,
-});
+const buildClient = (api: Api, close: () => Promise<void>): PlatformClient => {
+  const { verifyCredential } = verifyCredentialApi(api);
+  return {
+    ...usersApi(api),
+    ...contractsApi(api),
+    ...workspacesApi(api),
+    ...flowsApi(api),
+    ...componentsApi(api),
+    ...credentialsApi(api),
+    ...dataSamplesApi(api),
+    ...logsApi(api),
+    ...statsApi(api),
+    verifyCredential,
+    ...verifyStoredCredentialApi(api, verifyCredential),
+    close,
+  };
+};
 
 /**
  * Creates a client for the elastic.io REST API v2: HTTP Basic auth, one keep-alive pool, retries with back-off

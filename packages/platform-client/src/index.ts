@@ -19,4 +19,5 @@ export type { LogPage, LogsPaging, LogsQuery } from "./resources/logs.js";
 export type { Page, PageQuery } from "./resources/page.js";
 export type { UsersQuery } from "./resources/users.js";
 export type { VerifyCredentialRequest } from "./resources/verify-credential.js";
+export type { VerifyStoredCredentialRequest } from "./resources/verify-stored-credential.js";
 export type { WorkspacesQuery } from "./resources/workspaces.js";

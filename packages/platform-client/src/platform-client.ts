@@ -23,6 +23,7 @@ import type { LogPage, LogsPaging, LogsQuery } from "./resources/logs.js";
 import type { Page, PageQuery } from "./resources/page.js";
 import type { UsersQuery } from "./resources/users.js";
 import type { VerifyCredentialRequest } from "./resources/verify-credential.js";
+import type { VerifyStoredCredentialRequest } from "./resources/verify-stored-credential.js";
 import type { WorkspacesQuery } from "./resources/workspaces.js";
 
 /**
@@ -109,6 +110,16 @@ export interface PlatformClient {
    * result, and gives up at the deadline with `PLATFORM_TIMEOUT`. A rejected credential is a result, not an error.
    */
   verifyCredential(request: VerifyCredentialRequest, options?: CallOptions): Promise<CredentialVerification>;
+  /**
+   * Verifies a credential the platform stores: reads its component, workspace, VPN agent and keys
+   * (`GET /v2/credentials/{id}/`) and runs {@link PlatformClient.verifyCredential} with them. The keys are
+   * handed back to the platform and never exposed.
+   */
+  verifyStoredCredential(
+    credentialId: string,
+    request?: VerifyStoredCredentialRequest,
+    options?: CallOptions,
+  ): Promise<CredentialVerification>;
 
   /** One data sample (`GET /v2/data-samples/{id}`). */
   getDataSample(sampleId: string, options?: CallOptions): Promise<DataSample>;
