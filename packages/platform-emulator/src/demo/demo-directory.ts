@@ -134,14 +134,23 @@ export const DEMO_WORKSPACES: readonly ScenarioWorkspaceFile[] = [
   },
 ];
 
-const credential = (
-  key: string,
-  name: string,
-  workspace: string,
-  component: string,
-  keys: Record<string, unknown>,
-  verification?: ScenarioCredentialFile["verification"],
-): ScenarioCredentialFile => ({
+interface DemoCredential {
+  readonly key: string;
+  readonly name: string;
+  readonly workspace: string;
+  readonly component: string;
+  readonly keys: Readonly<Record<string, unknown>>;
+  readonly verification?: ScenarioCredentialFile["verification"];
+}
+
+const credential = ({
+  key,
+  name,
+  workspace,
+  component,
+  keys,
+  verification,
+}: DemoCredential): ScenarioCredentialFile => ({
   id: demoCredentialId(key),
   name,
   workspaceId: demoWorkspaceId(workspace),
@@ -152,29 +161,51 @@ const credential = (
 });
 
 export const DEMO_CREDENTIALS: readonly ScenarioCredentialFile[] = [
-  credential(
-    "hubspot",
-    "HubSpot marketing portal",
-    "acme-prod",
-    "hubspot",
-    { apiKey: "pat-eu1-0000-expired" },
-    {
+  credential({
+    key: "hubspot",
+    name: "HubSpot marketing portal",
+    workspace: "acme-prod",
+    component: "hubspot",
+    keys: { apiKey: "pat-eu1-0000-expired" },
+    verification: {
       verified: false,
       reason: "HubSpot answered 401 Unauthorized: the private app access token is expired or was revoked",
     },
-  ),
-  credential("salesforce", "Salesforce production org", "acme-prod", "salesforce", {
-    oauth: { instance: "acme.my.salesforce.com" },
   }),
-  credential("postgres", "Acme warehouse database", "acme-prod", "postgresql", {
-    conString: "postgresql://integration@db.acme.example:5432/warehouse",
+  credential({
+    key: "salesforce",
+    name: "Salesforce production org",
+    workspace: "acme-prod",
+    component: "salesforce",
+    keys: { oauth: { instance: "acme.my.salesforce.com" } },
   }),
-  credential("erp", "ERP REST (basic auth)", "acme-prod", "rest", {
-    auth: { type: "Basic Auth", username: "svc-elastic" },
+  credential({
+    key: "postgres",
+    name: "Acme warehouse database",
+    workspace: "acme-prod",
+    component: "postgresql",
+    keys: { conString: "postgresql://integration@db.acme.example:5432/warehouse" },
   }),
-  credential("sftp", "Document archive SFTP", "acme-prod", "sftp", { host: "sftp.acme.example" }),
-  credential("carrier", "Carrier API key", "globex-prod", "rest", {
-    auth: { type: "API Key Auth", headerName: "X-Api-Key" },
+  credential({
+    key: "erp",
+    name: "ERP REST (basic auth)",
+    workspace: "acme-prod",
+    component: "rest",
+    keys: { auth: { type: "Basic Auth", username: "svc-elastic" } },
+  }),
+  credential({
+    key: "sftp",
+    name: "Document archive SFTP",
+    workspace: "acme-prod",
+    component: "sftp",
+    keys: { host: "sftp.acme.example" },
+  }),
+  credential({
+    key: "carrier",
+    name: "Carrier API key",
+    workspace: "globex-prod",
+    component: "rest",
+    keys: { auth: { type: "API Key Auth", headerName: "X-Api-Key" } },
   }),
 ];
 

@@ -60,13 +60,13 @@ export const ACME_FLOWS: readonly DemoFlowSpec[] = [
     steps: [
       timerStep(),
       {
-        ...restStep(
-          "step_2",
-          "Get changed orders",
-          "GET",
-          "https://erp.acme.example/api/v2/orders?changedSince=1h",
-          "erp",
-        ),
+        ...restStep({
+          id: "step_2",
+          name: "Get changed orders",
+          method: "GET",
+          url: "https://erp.acme.example/api/v2/orders?changedSince=1h",
+          credential: "erp",
+        }),
         sample: "erp-order-status",
       },
       postgresStep(
@@ -139,7 +139,12 @@ export const ACME_FLOWS: readonly DemoFlowSpec[] = [
     lastStartHoursAgo: 900,
     steps: [
       timerStep(),
-      restStep("step_2", "Get stock levels", "GET", "https://wms.acme.example:8443/api/stock"),
+      restStep({
+        id: "step_2",
+        name: "Get stock levels",
+        method: "GET",
+        url: "https://wms.acme.example:8443/api/stock",
+      }),
       postgresStep(
         "step_3",
         "Store stock levels",
@@ -174,8 +179,18 @@ export const ACME_FLOWS: readonly DemoFlowSpec[] = [
     lastStartHoursAgo: 600,
     steps: [
       timerStep(),
-      restStep("step_2", "List payouts", "GET", "https://api.stripe.com/v1/payouts?limit=100"),
-      restStep("step_3", "Create booking", "POST", "https://api.books.example/v3/journal-entries"),
+      restStep({
+        id: "step_2",
+        name: "List payouts",
+        method: "GET",
+        url: "https://api.stripe.com/v1/payouts?limit=100",
+      }),
+      restStep({
+        id: "step_3",
+        name: "Create booking",
+        method: "POST",
+        url: "https://api.books.example/v3/journal-entries",
+      }),
     ],
     problems: [
       {
@@ -209,7 +224,12 @@ export const ACME_FLOWS: readonly DemoFlowSpec[] = [
         credential: "sftp",
         info: ["Found {n} new files in /outgoing/invoices"],
       },
-      restStep("step_2", "Upload to archive", "POST", "https://archive.acme.example/api/documents"),
+      restStep({
+        id: "step_2",
+        name: "Upload to archive",
+        method: "POST",
+        url: "https://archive.acme.example/api/documents",
+      }),
     ],
     problems: [
       {
@@ -386,7 +406,12 @@ export const ACME_FLOWS: readonly DemoFlowSpec[] = [
     steps: [
       webhookStep("/hook/new-customers"),
       {
-        ...restStep("step_2", "Validate address", "POST", "https://address.example/api/validate"),
+        ...restStep({
+          id: "step_2",
+          name: "Validate address",
+          method: "POST",
+          url: "https://address.example/api/validate",
+        }),
         fields: { method: "POST", url: "https://address.example/api/validate", errorPolicy: "rebound" },
       },
       postgresStep(
@@ -432,7 +457,12 @@ export const ACME_FLOWS: readonly DemoFlowSpec[] = [
         "Read paid orders",
         "SELECT * FROM orders WHERE status = 'PAID' AND sent_to_3pl = false",
       ),
-      restStep("step_3", "Send to 3PL", "POST", "https://api.3pl.example/v1/shipments"),
+      restStep({
+        id: "step_3",
+        name: "Send to 3PL",
+        method: "POST",
+        url: "https://api.3pl.example/v1/shipments",
+      }),
     ],
     stateCauses: [{ cause: "COMPONENT_FAILED_TO_START", stepId: "step_3" }],
     containerExits: [
@@ -533,7 +563,12 @@ export const ACME_FLOWS: readonly DemoFlowSpec[] = [
         mapper: { Name: 'first_name & " " & last_name', Loyalty_Points__c: "loyalty_points + bonus_points" },
         info: ["Upserting Account by external id Customer_Id__c", "Account upserted, id=0015g00000{id}"],
       },
-      restStep("step_4", "Update loyalty profile", "PUT", "https://loyalty.example/api/profiles"),
+      restStep({
+        id: "step_4",
+        name: "Update loyalty profile",
+        method: "PUT",
+        url: "https://loyalty.example/api/profiles",
+      }),
     ],
     problems: [
       {
@@ -574,9 +609,19 @@ export const ACME_FLOWS: readonly DemoFlowSpec[] = [
     lastStartHoursAgo: 520,
     steps: [
       webhookStep("/hook/orders-paid"),
-      restStep("step_2", "Get order details", "GET", "https://shop-backend.acme.example/api/orders/{id}"),
+      restStep({
+        id: "step_2",
+        name: "Get order details",
+        method: "GET",
+        url: "https://shop-backend.acme.example/api/orders/{id}",
+      }),
       jsonataStep("step_3", "Build invoice"),
-      restStep("step_4", "Create invoice", "POST", "https://invoicing.acme-internal.example/api/invoices"),
+      restStep({
+        id: "step_4",
+        name: "Create invoice",
+        method: "POST",
+        url: "https://invoicing.acme-internal.example/api/invoices",
+      }),
     ],
     problems: [
       {
@@ -642,12 +687,12 @@ export const ACME_FLOWS: readonly DemoFlowSpec[] = [
     lastStartHoursAgo: 1500,
     steps: [
       timerStep(),
-      restStep(
-        "step_2",
-        "Get ECB rates",
-        "GET",
-        "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml",
-      ),
+      restStep({
+        id: "step_2",
+        name: "Get ECB rates",
+        method: "GET",
+        url: "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml",
+      }),
       postgresStep("step_3", "Store rates", "INSERT INTO fx_rates (currency, rate, day) VALUES ($1, $2, $3)"),
     ],
   },

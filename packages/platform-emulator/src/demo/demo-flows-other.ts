@@ -17,7 +17,12 @@ export const OTHER_FLOWS: readonly DemoFlowSpec[] = [
     createdDaysAgo: 10,
     steps: [
       timerStep(),
-      restStep("step_2", "Upsert in CRM test instance", "POST", "https://crm-test.acme.example/api/contacts"),
+      restStep({
+        id: "step_2",
+        name: "Upsert in CRM test instance",
+        method: "POST",
+        url: "https://crm-test.acme.example/api/contacts",
+      }),
     ],
     stateCauses: [{ cause: "LIMITED_WORKSPACE_STOPPED" }],
   },
@@ -48,8 +53,18 @@ export const OTHER_FLOWS: readonly DemoFlowSpec[] = [
     createdDaysAgo: 400,
     steps: [
       timerStep(),
-      restStep("step_2", "Get approved timesheets", "GET", "https://timesheets.initech.example/api/approved"),
-      restStep("step_3", "Create payroll entries", "POST", "https://payroll.initech.example/api/entries"),
+      restStep({
+        id: "step_2",
+        name: "Get approved timesheets",
+        method: "GET",
+        url: "https://timesheets.initech.example/api/approved",
+      }),
+      restStep({
+        id: "step_3",
+        name: "Create payroll entries",
+        method: "POST",
+        url: "https://payroll.initech.example/api/entries",
+      }),
     ],
     stateCauses: [{ cause: "CONTRACT_SUSPENDED" }],
   },
@@ -87,7 +102,13 @@ export const OTHER_FLOWS: readonly DemoFlowSpec[] = [
     createdDaysAgo: 200,
     steps: [
       timerStep(),
-      restStep("step_2", "Get freight rates", "GET", "https://api.carrier.example/v2/rates", "carrier"),
+      restStep({
+        id: "step_2",
+        name: "Get freight rates",
+        method: "GET",
+        url: "https://api.carrier.example/v2/rates",
+        credential: "carrier",
+      }),
     ],
     problems: [
       {
@@ -115,7 +136,12 @@ export const OTHER_FLOWS: readonly DemoFlowSpec[] = [
     createdDaysAgo: 150,
     steps: [
       timerStep(),
-      restStep("step_2", "File declaration", "POST", "https://customs.example/api/declarations"),
+      restStep({
+        id: "step_2",
+        name: "File declaration",
+        method: "POST",
+        url: "https://customs.example/api/declarations",
+      }),
     ],
   },
 ];

@@ -17,13 +17,16 @@ export const webhookStep = (path: string): DemoStep => ({
   info: [`Received POST ${path} (content-type application/json), replying 200 with requestId {id}`],
 });
 
-export const restStep = (
-  id: string,
-  name: string,
-  method: string,
-  url: string,
-  credential?: string,
-): DemoStep => ({
+/** A REST API call of a demo flow. */
+export interface RestCall {
+  readonly id: string;
+  readonly name: string;
+  readonly method: string;
+  readonly url: string;
+  readonly credential?: string;
+}
+
+export const restStep = ({ id, name, method, url, credential }: RestCall): DemoStep => ({
   id,
   component: "rest",
   fn: "httpRequestAction",

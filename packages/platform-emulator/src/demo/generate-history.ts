@@ -26,28 +26,30 @@ const fill = (template: string, random: () => number): string =>
 const pick = <TItem>(items: readonly TItem[], random: () => number): TItem =>
   items[Math.floor(random() * items.length)] as TItem;
 
-const activeProblem = (
-  spec: DemoFlowSpec,
-  step: DemoStep,
-  hoursAgo: number,
-  random: () => number,
-): DemoProblem | undefined =>
-  (spec.problems ?? []).find(
+/** One execution being generated: its flow, start, the scenario's "now" and the seeded random source. */
+interface Run {
+  readonly spec: DemoFlowSpec;
+  readonly flowId: string;
+  readonly startMs: number;
+  readonly nowMs: number;
+  readonly random: () => number;
+}
+
+/** The problem that makes this run fail at a step, if one is active then and the dice say so. */
+const activeProblem = (run: Run, step: DemoStep): DemoProblem | undefined => {
+  const hoursAgo = (run.nowMs - run.startMs) / HOUR_MS;
+  return (run.spec.problems ?? []).find(
     (problem) =>
       problem.stepId === step.id &&
       hoursAgo <= problem.sinceHours &&
       hoursAgo >= (problem.untilHours ?? 0) &&
-      random() < problem.rate,
+      run.random() < problem.rate,
   );
+};
 
 /** The log lines of one execution: each step's info lines, until a problem stops it. */
-const executionLogs = (
-  spec: DemoFlowSpec,
-  flowId: string,
-  startMs: number,
-  nowMs: number,
-  random: () => number,
-): ScenarioLogFile[] => {
+const executionLogs = (run: Run): ScenarioLogFile[] => {
+  const { spec, flowId, startMs, random } = run;
   const execution = `${spec.key}-${startMs}`;
   const lines: ScenarioLogFile[] = [];
   let ms = startMs;
@@ -56,7 +58,7 @@ const executionLogs = (
     lines.push({ flowId, stepId, at: new Date(ms).toISOString(), level, message, execution });
   };
   for (const step of spec.steps) {
-    const problem = activeProblem(spec, step, (nowMs - startMs) / HOUR_MS, random);
+    const problem = activeProblem(run, step);
     for (const line of step.info.slice(0, problem ? 1 : step.info.length))
       push(step.id, 30, fill(line, random));
     if (!problem) continue;
@@ -75,7 +77,7 @@ export const generateHistory = (spec: DemoFlowSpec, flowId: string, nowMs: numbe
   const lines: ScenarioLogFile[] = [];
   for (let startMs = nowMs - spec.historyHours * HOUR_MS; startMs <= endMs; startMs += stepMs) {
     const jitter = Math.floor(random() * Math.min(stepMs / 3, 10 * 60_000));
-    lines.push(...executionLogs(spec, flowId, startMs + jitter, nowMs, random));
+    lines.push(...executionLogs({ spec, flowId, startMs: startMs + jitter, nowMs, random }));
   }
   return lines;
 };

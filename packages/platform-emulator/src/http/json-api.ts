@@ -20,14 +20,16 @@ export const singleDocument = (
 export const collectionDocument = (
   data: readonly unknown[],
   self: string,
-  meta: Readonly<Record<string, unknown>> = {},
-  included?: readonly unknown[],
-): Record<string, unknown> => ({
-  data,
-  meta,
-  links: { self },
-  ...(included === undefined ? {} : { included }),
-});
+  extra: { readonly meta?: Readonly<Record<string, unknown>>; readonly included?: readonly unknown[] } = {},
+): Record<string, unknown> => {
+  const { meta = {}, included } = extra;
+  return {
+    data,
+    meta,
+    links: { self },
+    ...(included === undefined ? {} : { included }),
+  };
+};
 
 /** Whether `include=` names a relationship (comma-separated list). */
 export const includes = (include: string | null, name: string): boolean =>

@@ -96,15 +96,12 @@ const serializeComponent = (component: ScenarioComponent): Record<string, unknow
 
 /** A component list: latest versions and their descriptors are included, `meta` is empty. */
 const componentList = (components: readonly ScenarioComponent[], self: string): Record<string, unknown> =>
-  collectionDocument(
-    components.map(serializeComponent),
-    self,
-    {},
-    components.flatMap((component) => [
+  collectionDocument(components.map(serializeComponent), self, {
+    included: components.flatMap((component) => [
       serializeVersion(component, latestOf(component)),
       serializeDescriptor(component, latestOf(component)),
     ]),
-  );
+  });
 
 const ACCESS_FILTERS = ["private", "public", "all"] as const;
 

@@ -72,7 +72,7 @@ export const contractRoutes: readonly Route[] = [
     handler: ({ state, user, query }) => {
       const page = paginate(visibleContracts(state, user), query, 20);
       const data = page.items.map((c) => serializeContract(c, hasContractRole(c, user, ["owner"])));
-      return { status: 200, body: collectionDocument(data, "/v2/contracts", page.meta) };
+      return { status: 200, body: collectionDocument(data, "/v2/contracts", { meta: page.meta }) };
     },
   },
   {

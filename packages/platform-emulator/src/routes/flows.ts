@@ -98,7 +98,10 @@ export const flowRoutes: readonly Route[] = [
       const flow = requireFlow(state, user, params.flowId ?? "");
       const page = paginate(flow.versions, query, 50);
       const data = page.items.map((version) => serializeVersion(flow, version));
-      return { status: 200, body: collectionDocument(data, `/v2/flows/${flow.id}/versions`, page.meta) };
+      return {
+        status: 200,
+        body: collectionDocument(data, `/v2/flows/${flow.id}/versions`, { meta: page.meta }),
+      };
     },
   },
   {

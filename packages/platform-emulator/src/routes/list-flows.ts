@@ -94,5 +94,5 @@ export const listFlows = ({ state, user, query }: RequestContext): ApiResponse =
   const matching = listed(state, workspace.id).filter((item) => filters.every((filter) => filter(item)));
   const page = paginate(sortItems(matching, query), query, 50);
   const data = page.items.map((item) => serializeFlow(item.flow, item.state));
-  return { status: 200, body: collectionDocument(data, "/v2/flows", page.meta) };
+  return { status: 200, body: collectionDocument(data, "/v2/flows", { meta: page.meta }) };
 };

@@ -53,7 +53,10 @@ export const userRoutes: readonly Route[] = [
         (u) => email === undefined || u.email.toLowerCase() === email,
       );
       const page = paginate(users, query, 50);
-      return { status: 200, body: collectionDocument(page.items.map(serializeUser), "/v2/users", page.meta) };
+      return {
+        status: 200,
+        body: collectionDocument(page.items.map(serializeUser), "/v2/users", { meta: page.meta }),
+      };
     },
   },
 ];

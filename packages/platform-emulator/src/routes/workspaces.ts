@@ -36,7 +36,7 @@ export const workspaceRoutes: readonly Route[] = [
       const page = paginate(workspaces, query, 20);
       return {
         status: 200,
-        body: collectionDocument(page.items.map(serializeWorkspace), "/v2/workspaces", page.meta),
+        body: collectionDocument(page.items.map(serializeWorkspace), "/v2/workspaces", { meta: page.meta }),
       };
     },
   },

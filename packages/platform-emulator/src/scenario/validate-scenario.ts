@@ -5,14 +5,29 @@ import type { ScenarioFile } from "./scenario-file.js";
 
 const LOG_LEVELS = [10, 20, 30, 40, 50, 60];
 const MAX_LISTED = 25;
+const LISTS = [
+  "users",
+  "contracts",
+  "workspaces",
+  "components",
+  "credentials",
+  "dataSamples",
+  "flows",
+  "logs",
+  "containerExits",
+];
+const REQUIRED = new Set(["users", "contracts", "workspaces"]);
+
+type Lists = Readonly<Record<string, readonly Located[]>>;
 
 interface Known {
   readonly users: Set<string>;
   readonly contracts: Set<string>;
   readonly workspaces: Set<string>;
   readonly components: Set<string>;
-  /** Step ids per flow id. */
+  /** Step ids per flow id, filled as flows are checked. */
   readonly steps: Map<string, Set<string>>;
+  readonly flows: Set<string>;
 }
 
 const idsOf = (items: readonly Located[]): Set<string> =>
@@ -29,9 +44,9 @@ const checkUnique = (check: Checker, items: readonly Located[], key: string): vo
   }
 };
 
-const checkMembers = (check: Checker, { item, path }: Located, known: Known): void => {
-  for (const member of check.objects(item, path, "members")) {
-    check.ref(member.item, member.path, "userId", known.users, "user");
+const checkMembers = (check: Checker, located: Located, known: Known): void => {
+  for (const member of check.at(located).objects("members")) {
+    check.at(member).ref("userId", { known: known.users, what: "user" });
     const roles = member.item.roles;
     if (!Array.isArray(roles) || roles.some((role) => typeof role !== "string")) {
       check.fail(`${member.path}.roles`, "must be an array of role names", roles);
@@ -40,200 +55,218 @@ const checkMembers = (check: Checker, { item, path }: Located, known: Known): vo
 };
 
 const checkUsers = (check: Checker, users: readonly Located[]): void => {
-  for (const { item, path } of users) {
-    check.objectId(item, path, "id");
-    check.string(item, path, "apiKey");
-    check.string(item, path, "firstName");
-    check.string(item, path, "lastName");
-    check.time(item, path, "registered", true);
-    check.time(item, path, "lastLogin", true);
-    check.oneOf(item, path, "tenantAdmin", [true, false], true);
-    if (typeof item.email !== "string" || !/^[^@\s]+@[^@\s]+$/.test(item.email)) {
-      check.fail(`${path}.email`, "must be an e-mail address", item.email);
+  for (const located of users) {
+    const fields = check.at(located);
+    fields.objectId("id");
+    for (const key of ["apiKey", "firstName", "lastName"]) fields.string(key);
+    fields.time("registered", true);
+    fields.time("lastLogin", true);
+    fields.oneOf("tenantAdmin", { allowed: [true, false], optional: true });
+    const email = located.item.email;
+    if (typeof email !== "string" || !/^[^@\s]+@[^@\s]+$/.test(email)) {
+      check.fail(`${located.path}.email`, "must be an e-mail address", email);
     }
   }
   checkUnique(check, users, "id");
   checkUnique(check, users, "email");
 };
 
-const checkDirectory = (
-  check: Checker,
-  data: Record<string, unknown>,
-  lists: Record<string, Located[]>,
-  known: Known,
-) => {
+const checkDirectory = (check: Checker, lists: Lists, known: Known): void => {
   checkUsers(check, lists.users ?? []);
   for (const located of lists.contracts ?? []) {
-    check.objectId(located.item, located.path, "id");
-    check.string(located.item, located.path, "name");
-    check.oneOf(located.item, located.path, "status", ["active", "suspended", "suspending"], true);
-    check.time(located.item, located.path, "createdAt", true);
+    const fields = check.at(located);
+    fields.objectId("id");
+    fields.string("name");
+    fields.oneOf("status", { allowed: ["active", "suspended", "suspending"], optional: true });
+    fields.time("createdAt", true);
     checkMembers(check, located, known);
   }
   for (const located of lists.workspaces ?? []) {
-    check.objectId(located.item, located.path, "id");
-    check.string(located.item, located.path, "name");
-    check.ref(located.item, located.path, "contractId", known.contracts, "contract");
-    check.oneOf(located.item, located.path, "type", ["full", "limited"], true);
+    const fields = check.at(located);
+    fields.objectId("id");
+    fields.string("name");
+    fields.ref("contractId", { known: known.contracts, what: "contract" });
+    fields.oneOf("type", { allowed: ["full", "limited"], optional: true });
     checkMembers(check, located, known);
   }
-  if (typeof data.name !== "string" || data.name.trim() === "")
-    check.fail("name", "is required and must be a non-empty string");
 };
 
 const checkComponents = (check: Checker, components: readonly Located[], known: Known): void => {
-  for (const { item, path } of components) {
-    check.objectId(item, path, "id");
-    for (const key of ["name", "title", "teamName"]) check.string(item, path, key);
-    check.oneOf(item, path, "access", ["team", "tenant", "global"], true);
-    check.oneOf(item, path, "language", ["nodejs", "java"], true);
-    check.ref(item, path, "contractId", known.contracts, "contract", item.access !== "team");
-    const versions = check.objects(item, path, "versions");
-    if (Array.isArray(item.versions) && item.versions.length === 0)
-      check.fail(`${path}.versions`, "must hold at least one version");
+  for (const located of components) {
+    const fields = check.at(located);
+    fields.objectId("id");
+    for (const key of ["name", "title", "teamName"]) fields.string(key);
+    fields.oneOf("access", { allowed: ["team", "tenant", "global"], optional: true });
+    fields.oneOf("language", { allowed: ["nodejs", "java"], optional: true });
+    const optional = located.item.access !== "team";
+    fields.ref("contractId", { known: known.contracts, what: "contract", optional });
+    const versions = fields.objects("versions");
+    if (Array.isArray(located.item.versions) && located.item.versions.length === 0) {
+      check.fail(`${located.path}.versions`, "must hold at least one version");
+    }
     for (const version of versions) {
-      check.sha(version.item, version.path, "id");
-      check.integer(version.item, version.path, "versionNumber", 1);
-      check.time(version.item, version.path, "date");
+      const versionFields = check.at(version);
+      versionFields.sha("id");
+      versionFields.integer("versionNumber", 1);
+      versionFields.time("date");
     }
   }
 };
 
-const checkCredentialsAndSamples = (check: Checker, lists: Record<string, Located[]>, known: Known): void => {
-  for (const { item, path } of lists.credentials ?? []) {
-    check.objectId(item, path, "id");
-    check.string(item, path, "name");
-    check.ref(item, path, "workspaceId", known.workspaces, "workspace");
-    check.ref(item, path, "componentId", known.components, "component");
-    check.ref(item, path, "userId", known.users, "user");
-    if (!isRecord(item.keys)) check.fail(`${path}.keys`, "is required and must be an object", item.keys);
+const checkCredentials = (check: Checker, credentials: readonly Located[], known: Known): void => {
+  for (const located of credentials) {
+    const fields = check.at(located);
+    fields.objectId("id");
+    fields.string("name");
+    fields.ref("workspaceId", { known: known.workspaces, what: "workspace" });
+    fields.ref("componentId", { known: known.components, what: "component" });
+    fields.ref("userId", { known: known.users, what: "user" });
+    const { keys, verification } = located.item;
+    if (!isRecord(keys)) check.fail(`${located.path}.keys`, "is required and must be an object", keys);
     if (
-      item.verification !== undefined &&
-      (!isRecord(item.verification) || typeof item.verification.verified !== "boolean")
+      verification !== undefined &&
+      (!isRecord(verification) || typeof verification.verified !== "boolean")
     ) {
-      check.fail(`${path}.verification`, "must be { verified: boolean, reason?: string }", item.verification);
+      check.fail(
+        `${located.path}.verification`,
+        "must be { verified: boolean, reason?: string }",
+        verification,
+      );
     }
-  }
-  for (const { item, path } of lists.dataSamples ?? []) {
-    check.objectId(item, path, "id");
-    check.ref(item, path, "workspaceId", known.workspaces, "workspace");
-    check.ref(item, path, "componentId", known.components, "component");
-    check.string(item, path, "method");
-    if (item.result === undefined) check.fail(`${path}.result`, "is required");
   }
 };
 
-const checkGraph = (check: Checker, { item, path }: Located, known: Known): Set<string> => {
-  const graph = item.graph;
+const checkSamples = (check: Checker, samples: readonly Located[], known: Known): void => {
+  for (const located of samples) {
+    const fields = check.at(located);
+    fields.objectId("id");
+    fields.ref("workspaceId", { known: known.workspaces, what: "workspace" });
+    fields.ref("componentId", { known: known.components, what: "component" });
+    fields.string("method");
+    if (located.item.result === undefined) check.fail(`${located.path}.result`, "is required");
+  }
+};
+
+const checkGraph = (check: Checker, located: Located, known: Known): Set<string> => {
+  const graph = located.item.graph;
+  const at = `${located.path}.graph`;
   if (!isRecord(graph)) {
-    check.fail(`${path}.graph`, "is required and must be { nodes: [...], edges: [...] }", graph);
+    check.fail(at, "is required and must be { nodes: [...], edges: [...] }", graph);
     return new Set();
   }
-  const nodes = check.objects(graph, `${path}.graph`, "nodes");
-  if (nodes.length === 0) check.fail(`${path}.graph.nodes`, "must hold at least one step");
+  const nodes = check.at({ item: graph, path: at }).objects("nodes");
+  if (nodes.length === 0) check.fail(`${at}.nodes`, "must hold at least one step");
   for (const node of nodes) {
-    check.string(node.item, node.path, "id");
-    check.string(node.item, node.path, "command");
-    check.ref(node.item, node.path, "component_id", known.components, "component");
+    const fields = check.at(node);
+    fields.string("id");
+    fields.string("command");
+    fields.ref("component_id", { known: known.components, what: "component" });
   }
   const steps = idsOf(nodes);
-  for (const edge of check.objects(graph, `${path}.graph`, "edges")) {
-    if (edge.item.source !== null) check.ref(edge.item, edge.path, "source", steps, "step of this flow");
-    check.ref(edge.item, edge.path, "target", steps, "step of this flow");
+  const stepRule = { known: steps, what: "step of this flow" };
+  for (const edge of check.at({ item: graph, path: at }).objects("edges")) {
+    if (edge.item.source !== null) check.at(edge).ref("source", stepRule);
+    check.at(edge).ref("target", stepRule);
   }
   return steps;
 };
 
-const checkFlow = (check: Checker, located: Located, known: Known): void => {
-  const { item, path } = located;
-  check.objectId(item, path, "id");
-  check.string(item, path, "name");
-  check.ref(item, path, "workspaceId", known.workspaces, "workspace");
-  check.ref(item, path, "userId", known.users, "user");
-  check.oneOf(item, path, "type", ["ordinary", "long_running"], true);
-  check.oneOf(item, path, "status", ["active", "inactive", "suspended"]);
-  for (const key of ["createdAt"]) check.time(item, path, key);
-  for (const key of ["updatedAt", "lastStartTime", "dueExecution"]) check.time(item, path, key, true);
-  const steps = checkGraph(check, located, known);
-  for (const version of check.objects(item, path, "versions", true)) {
-    check.sha(version.item, version.path, "id");
-    check.time(version.item, version.path, "createdAt");
+const checkFlowLists = (check: Checker, located: Located, steps: Set<string>): void => {
+  const fields = check.at(located);
+  const stepRule = { known: steps, what: "step of this flow" };
+  for (const version of fields.objects("versions", true)) {
+    check.at(version).sha("id");
+    check.at(version).time("createdAt");
   }
-  for (const stat of check.objects(item, path, "queueStats", true)) {
-    check.ref(stat.item, stat.path, "stepId", steps, "step of this flow");
-    for (const key of ["total", "ready", "unacked", "rebounds"]) check.integer(stat.item, stat.path, key, 0);
+  for (const stat of fields.objects("queueStats", true)) {
+    check.at(stat).ref("stepId", stepRule);
+    for (const key of ["total", "ready", "unacked", "rebounds"]) check.at(stat).integer(key, 0);
   }
-  for (const expected of check.objects(item, path, "expected", true)) {
-    check.oneOf(expected.item, expected.path, "cause", CAUSES);
-    check.ref(expected.item, expected.path, "stepId", steps, "step of this flow", true);
+  for (const expected of fields.objects("expected", true)) {
+    check.at(expected).oneOf("cause", { allowed: CAUSES });
+    check.at(expected).ref("stepId", { ...stepRule, optional: true });
   }
-  if (typeof item.id === "string") known.steps.set(item.id, steps);
 };
 
-const checkFlowEvents = (check: Checker, lists: Record<string, Located[]>, known: Known): void => {
-  const flowIds = new Set(known.steps.keys());
-  const stepOf = ({ item, path }: Located): void => {
-    check.ref(item, path, "flowId", flowIds, "flow");
-    const steps = known.steps.get(String(item.flowId));
-    if (steps) check.ref(item, path, "stepId", steps, "step of that flow");
-    check.time(item, path, "at");
-  };
+const checkFlow = (check: Checker, located: Located, known: Known): void => {
+  const fields = check.at(located);
+  fields.objectId("id");
+  fields.string("name");
+  fields.ref("workspaceId", { known: known.workspaces, what: "workspace" });
+  fields.ref("userId", { known: known.users, what: "user" });
+  fields.oneOf("type", { allowed: ["ordinary", "long_running"], optional: true });
+  fields.oneOf("status", { allowed: ["active", "inactive", "suspended"] });
+  fields.time("createdAt");
+  for (const key of ["updatedAt", "lastStartTime", "dueExecution"]) fields.time(key, true);
+  const steps = checkGraph(check, located, known);
+  checkFlowLists(check, located, steps);
+  if (typeof located.item.id === "string") {
+    known.steps.set(located.item.id, steps);
+    known.flows.add(located.item.id);
+  }
+};
+
+/** Flow, step and time of a log entry or container exit. */
+const checkFlowEvent = (check: Checker, located: Located, known: Known): void => {
+  const fields = check.at(located);
+  fields.ref("flowId", { known: known.flows, what: "flow" });
+  const steps = known.steps.get(String(located.item.flowId));
+  if (steps) fields.ref("stepId", { known: steps, what: "step of that flow" });
+  fields.time("at");
+};
+
+const checkFlowEvents = (check: Checker, lists: Lists, known: Known): void => {
   for (const located of lists.logs ?? []) {
-    stepOf(located);
-    check.oneOf(located.item, located.path, "level", LOG_LEVELS);
+    checkFlowEvent(check, located, known);
+    check.at(located).oneOf("level", { allowed: LOG_LEVELS });
     if (typeof located.item.message !== "string")
       check.fail(`${located.path}.message`, "is required and must be a string");
   }
   for (const located of lists.containerExits ?? []) {
-    stepOf(located);
-    check.oneOf(located.item, located.path, "state", ["Finished", "Killed", "Failed"]);
-    check.integer(located.item, located.path, "exitCode", 0);
-    check.string(located.item, located.path, "reason");
+    checkFlowEvent(check, located, known);
+    const fields = check.at(located);
+    fields.oneOf("state", { allowed: ["Finished", "Killed", "Failed"] });
+    fields.integer("exitCode", 0);
+    fields.string("reason");
   }
 };
 
-const LISTS = [
-  "users",
-  "contracts",
-  "workspaces",
-  "components",
-  "credentials",
-  "dataSamples",
-  "flows",
-  "logs",
-  "containerExits",
-];
-const REQUIRED = new Set(["users", "contracts", "workspaces"]);
+const knownOf = (lists: Lists): Known => ({
+  users: idsOf(lists.users ?? []),
+  contracts: idsOf(lists.contracts ?? []),
+  workspaces: idsOf(lists.workspaces ?? []),
+  components: idsOf(lists.components ?? []),
+  steps: new Map(),
+  flows: new Set(),
+});
+
+const report = (label: string, problems: readonly string[]): EmulatorError => {
+  const listed = problems.slice(0, MAX_LISTED).map((problem) => `  - ${problem}`);
+  const more = problems.length > MAX_LISTED ? [`  … and ${problems.length - MAX_LISTED} more`] : [];
+  return new EmulatorError(
+    "EMULATOR_INVALID_SCENARIO",
+    `${label}: ${problems.length} problem(s) in the scenario:\n${[...listed, ...more].join("\n")}`,
+  );
+};
 
 /** Checks a scenario file; throws `EMULATOR_INVALID_SCENARIO` listing the problems, each naming the field and the rule. */
 export const validateScenarioFile = (data: unknown, label: string): ScenarioFile => {
   if (!isRecord(data))
     throw new EmulatorError("EMULATOR_INVALID_SCENARIO", `${label}: a scenario must be a JSON object`);
   const check = createChecker();
-  const lists = Object.fromEntries(
-    LISTS.map((key) => [key, check.objects(data, "", key, !REQUIRED.has(key))]),
-  );
-  const known: Known = {
-    users: idsOf(lists.users ?? []),
-    contracts: idsOf(lists.contracts ?? []),
-    workspaces: idsOf(lists.workspaces ?? []),
-    components: idsOf(lists.components ?? []),
-    steps: new Map(),
-  };
-  checkDirectory(check, data, lists, known);
+  const root = check.at({ item: data, path: "" });
+  root.string("name");
+  const lists: Lists = Object.fromEntries(LISTS.map((key) => [key, root.objects(key, !REQUIRED.has(key))]));
+  const known = knownOf(lists);
+  checkDirectory(check, lists, known);
   checkComponents(check, lists.components ?? [], known);
-  checkCredentialsAndSamples(check, lists, known);
+  checkCredentials(check, lists.credentials ?? [], known);
+  checkSamples(check, lists.dataSamples ?? [], known);
   for (const flow of lists.flows ?? []) checkFlow(check, flow, known);
   checkFlowEvents(check, lists, known);
   for (const key of ["contracts", "workspaces", "components", "credentials", "dataSamples", "flows"]) {
     checkUnique(check, lists[key] ?? [], "id");
   }
-  if (check.problems.length === 0) return data as unknown as ScenarioFile;
-  const listed = check.problems.slice(0, MAX_LISTED).map((problem) => `  - ${problem}`);
-  const more =
-    check.problems.length > MAX_LISTED ? [`  … and ${check.problems.length - MAX_LISTED} more`] : [];
-  throw new EmulatorError(
-    "EMULATOR_INVALID_SCENARIO",
-    `${label}: ${check.problems.length} problem(s) in the scenario:\n${[...listed, ...more].join("\n")}`,
-  );
+  if (check.problems.length > 0) throw report(label, check.problems);
+  return data as unknown as ScenarioFile;
 };

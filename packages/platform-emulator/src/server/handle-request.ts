@@ -41,12 +41,17 @@ const faultError = (fault: FaultRule & { status: number }): ApiError => {
   });
 };
 
+/** The request target split into path and query string. */
+interface Target {
+  readonly path: string;
+  readonly search: string;
+}
+
 /** Routes, authenticates and runs the handler; every failure becomes the platform's error envelope. */
 const answer = async (
   pipeline: RequestPipeline,
   request: IncomingMessage,
-  path: string,
-  search: string,
+  { path, search }: Target,
 ): Promise<Outcome> => {
   const method = request.method ?? "GET";
   const match = pipeline.route(method, path);
@@ -78,11 +83,10 @@ const answer = async (
 const safeAnswer = async (
   pipeline: RequestPipeline,
   request: IncomingMessage,
-  path: string,
-  search: string,
+  target: Target,
 ): Promise<Outcome> => {
   try {
-    return await answer(pipeline, request, path, search);
+    return await answer(pipeline, request, target);
   } catch (error) {
     if (error instanceof ApiError) return { response: errorResponse(error) };
     // Never a stack trace in an answer; the emulator's own bugs show as a plain 500.
@@ -110,15 +114,16 @@ export const handleRequest = async (
   }
   const outcome =
     fault?.status === undefined
-      ? await safeAnswer(pipeline, request, path, search)
+      ? await safeAnswer(pipeline, request, { path, search })
       : { response: errorResponse(faultError({ ...fault, status: fault.status })) };
   const { response: result, email } = outcome;
   pipeline.log.record({ method, path, query: search, status: result.status, ...(email ? { email } : {}) });
-  const options = {
+  const sending = sendJson(response, {
+    status: result.status,
+    body: result.body,
     ...(result.headers ? { headers: result.headers } : {}),
     ...(fault?.slowBodyMs ? { slowBodyMs: fault.slowBodyMs } : {}),
-  };
-  const sending = sendJson(response, result.status, result.body, options);
+  });
   result.after?.();
   await sending;
 };

@@ -3,19 +3,23 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 const PIECES = 8;
 
+/** An answer to write: status, JSON body, extra headers, and how slowly to send the body. */
+export interface JsonAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly slowBodyMs?: number;
+}
+
 /** Writes a JSON answer; with `slowBodyMs` the body goes out in pieces spread over that time. */
-export const sendJson = async (
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  options: { headers?: Readonly<Record<string, string>>; slowBodyMs?: number },
-): Promise<void> => {
+export const sendJson = async (response: ServerResponse, answer: JsonAnswer): Promise<void> => {
+  const { status, body } = answer;
   const payload = Buffer.from(body === undefined ? "" : JSON.stringify(body));
   response.statusCode = status;
-  for (const [name, value] of Object.entries(options.headers ?? {})) response.setHeader(name, value);
+  for (const [name, value] of Object.entries(answer.headers ?? {})) response.setHeader(name, value);
   if (body !== undefined) response.setHeader("content-type", "application/json; charset=utf-8");
   response.setHeader("content-length", payload.length);
-  const slowMs = options.slowBodyMs ?? 0;
+  const slowMs = answer.slowBodyMs ?? 0;
   if (slowMs <= 0 || payload.length < PIECES) {
     response.end(payload);
     return;
