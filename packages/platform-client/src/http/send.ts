@@ -12,7 +12,8 @@ const beforeAttempt = (
   attempt: RequestAttempt,
 ): Readonly<Record<string, string>> | undefined => {
   try {
-    return transport.hooks.onRequest?.(attempt) ?? undefined;
+    const headers = transport.hooks.onRequest?.(attempt);
+    return typeof headers === "object" && headers !== null ? headers : undefined;
   } catch {
     return undefined;
   }
