@@ -1,4 +1,4 @@
-import { createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { EmulatorError } from "../errors.js";
 import { createRouter } from "../http/router.js";
@@ -75,6 +75,22 @@ const checkOptions = (options: EmulatorOptions): void => {
   }
 };
 
+/** Listens and answers the port actually bound (port 0 picks a free one). */
+const listen = async (server: Server, at: { port: number; host: string }): Promise<number> => {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(at.port, at.host, () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+};
+
+/** Stops listening and ends keep-alive connections, so `close()` does not wait for idle clients. */
+const closeServer = (server: Server): Promise<void> =>
+  new Promise<void>((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+
 /**
  * Starts an emulator of the elastic.io REST API v2 over a scenario.
  * @throws EmulatorError `EMULATOR_INVALID_OPTIONS`, `EMULATOR_INVALID_SCENARIO`, `EMULATOR_SCENARIO_NOT_FOUND`
@@ -98,11 +114,7 @@ export const createEmulator = async (options: EmulatorOptions = {}): Promise<Emu
     handleRequest(pipeline, request, response).catch(() => response.destroy());
   });
   const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, { port: options.port ?? 0, host });
   const urlHost = host.includes(":") ? `[${host}]` : host;
   pipeline.base.url = `http://${urlHost}:${port}`;
   return {
@@ -118,10 +130,6 @@ export const createEmulator = async (options: EmulatorOptions = {}): Promise<Emu
     requests: pipeline.log.entries,
     resetRequests: pipeline.log.reset,
     setFaults: pipeline.faults.set,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
   };
 };
