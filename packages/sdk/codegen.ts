@@ -1,0 +1,29 @@
+import type { CodegenConfig } from "@graphql-codegen/cli";
+
+/**
+ * Generates `src/generated/` from the gateway's printed schema and the SDK's operation documents.
+ * Run through `scripts/codegen.ts` (`pnpm codegen`), which adds the do-not-edit header and checks drift.
+ */
+const config: CodegenConfig = {
+  schema: "../../apps/gateway/schema.graphql",
+  documents: ["src/operations/*.graphql"],
+  ignoreNoDocuments: false,
+  generates: {
+    "src/generated/": {
+      preset: "client",
+      presetConfig: { fragmentMasking: false, gqlTagName: "graphql" },
+      config: {
+        documentMode: "string",
+        importExtension: ".js",
+        useTypeImports: true,
+        enumsAsTypes: true,
+        avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
+        scalars: { DateTimeISO: "string", JSON: "unknown" },
+        strictScalars: true,
+        skipTypename: true,
+      },
+    },
+  },
+};
+
+export default config;
