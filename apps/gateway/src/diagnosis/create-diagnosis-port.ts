@@ -9,6 +9,8 @@ export interface DiagnosisPortOptions {
 }
 
 const LOG_PAGE_SIZE = 1_000;
+// Inside the diagnosis' default 10 s budget per check, so a slow verification reports itself instead of timing out.
+const VERIFY_DEADLINE_MS = 9_000;
 
 interface LogWindow {
   readonly workspaceId: string;
@@ -67,6 +69,8 @@ export const createDiagnosisPort = (session: PlatformSession, options: Diagnosis
         return logsOf({ workspaceId, from, to, flowIds: [flowId] });
       return (await logsOf({ workspaceId, from, to })).filter((entry) => entry.flowId === flowId);
     },
+    verifyCredential: (credentialId) =>
+      client.verifyStoredCredential(credentialId, { deadlineMs: VERIFY_DEADLINE_MS }),
     ...(options.probe ? { probeEndpoint: options.probe } : {}),
   };
   return {

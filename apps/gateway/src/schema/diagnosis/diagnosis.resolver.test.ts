@@ -103,6 +103,27 @@ describe("diagnoseFlow over the demo scenario", () => {
     }
   });
 
+  it("verifies the flow's credentials when asked, reporting the platform's reason", async () => {
+    const flow = env.emulator.scenario.flows.find(
+      (candidate) => candidate.expected[0]?.cause === "INVALID_CREDENTIALS",
+    );
+    const owner = env.emulator.scenario.users.find((user) => user.id === flow?.userId);
+    const { body } = await env.gateway.query(
+      `query($id: ID!) { diagnoseFlow(flowId: $id, options: { verifyCredentials: true }) { findings { check status detail } checks { check status } } }`,
+      {
+        variables: { id: flow?.id },
+        headers: { authorization: basic(owner?.email ?? "", owner?.apiKey ?? "") },
+      },
+    );
+    const answer = body.data?.diagnoseFlow as Pick<DiagnosisAnswer, "findings" | "checks">;
+    const verified = answer.findings.filter(
+      (finding) => finding.check === "CREDENTIALS" && /could not verify credential/.test(finding.detail),
+    );
+    expect(verified.map((finding) => finding.status)).toEqual(["FAIL"]);
+    expect(verified[0]?.detail).toContain("expired or was revoked");
+    expect(answer.checks.find((run) => run.check === "CREDENTIALS")?.status).toBe("FAIL");
+  });
+
   it("answers NOT_FOUND for a flow of another tenant, and BAD_USER_INPUT for a window in the future", async () => {
     const flow = env.emulator.scenario.flows[0];
     const owners = env.emulator.users.map((user) => user.email.split("@")[0] as string);
