@@ -14,19 +14,25 @@ import type { Classification, ErrorContext, ErrorInput, Evidence } from "./types
 
 const WEBHOOK_TEXT = /webhook|\/hook\//i;
 
-/**
- * What every secret redaction recognises has: a long token-like run (keys, JWTs, base64), or `@`, `=`, `:`
- * (credentials in URLs, `key=value`, headers). Most evidence is a short fixed phrase and skips the redaction.
- */
-const SECRET_SEPARATOR = /[@=:]/;
-const SECRET_RUN = /[\w+/=.-]{16}/;
+/** Evidence that quotes free text from outside: a credential's failure reason, a container's reason. */
+const FREE_TEXT_SIGNALS: ReadonlySet<string> = new Set([
+  "credentialRejected",
+  "containerOomExit",
+  "containerFailedExit",
+]);
+/** Text matches are short fixed phrases unless a pattern spans arbitrary text; only those can hold a secret. */
+const MAX_PHRASE_LENGTH = 40;
 
-const redactIfSecretShaped = (value: string): string =>
-  SECRET_SEPARATOR.test(value) || SECRET_RUN.test(value) ? redactSecrets(value) : value;
+const mayHoldSecret = (item: Evidence): boolean =>
+  FREE_TEXT_SIGNALS.has(item.signal) ||
+  (item.value.length > MAX_PHRASE_LENGTH && item.signal !== "ownStackFrame");
 
 /** Evidence leaves the classifier redacted and clipped: values can quote a credential's failure reason or a log line. */
 const presentable = (evidence: readonly Evidence[]): Evidence[] =>
-  evidence.map((item) => ({ ...item, value: clipValue(redactIfSecretShaped(item.value)) }));
+  evidence.map((item) => ({
+    ...item,
+    value: clipValue(mayHoldSecret(item) ? redactSecrets(item.value) : item.value),
+  }));
 
 const toClassification = (
   cause: Cause,

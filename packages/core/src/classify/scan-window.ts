@@ -5,6 +5,8 @@ export const TAIL_CHARS = 4_096;
 
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, "g");
 const SEARCH_MARK = /<\/?em>/gi;
+/** One pass to learn whether there is any noise at all; most texts have none. */
+const NOISE = new RegExp(`${String.fromCharCode(27)}|<\\/?em>`, "i");
 
 /**
  * The part of a text worth scanning, without noise: a bounded head and tail of huge inputs, ANSI colour codes
@@ -15,7 +17,7 @@ export const scanWindow = (text: string): string => {
     text.length <= HEAD_CHARS + TAIL_CHARS
       ? text
       : `${text.slice(0, HEAD_CHARS)}\n${text.slice(-TAIL_CHARS)}`;
+  if (!NOISE.test(window)) return window;
   if (window.includes("\u001b")) window = window.replace(ANSI, "");
-  if (window.includes("em>") || window.includes("EM>")) window = window.replace(SEARCH_MARK, "");
-  return window;
+  return window.replace(SEARCH_MARK, "");
 };

@@ -16,14 +16,15 @@ const REASONS =
  * A bare number never counts: ids, ports, URL paths and timestamps contain numbers too.
  */
 const STATUS_IN_TEXT = new RegExp(
-  [
+  // Every context starts at a word or a parenthesis; one look-behind skips positions inside words.
+  `(?<![\\w])(?:${[
     "\\bcode[\"']?\\s*[:=]\\s*[\"']?([1-5]\\d\\d)\\b",
     "\\b(?:http[ _-]?)?status(?:[ _-]?code|text)?[\"']?\\s*(?:[:=-]|is|of|was)?\\s*[\"']?([1-5]\\d\\d)\\b",
     "\\bHTTP(?:/\\d(?:\\.\\d)?)?(?: error| status)?[ :#-]{1,3}([1-5]\\d\\d)\\b",
     "\\b(?:response code|returned|responded with|failed with|error)[ :#-]{1,3}(?:code )?[\"']?([45]\\d\\d)\\b",
     `\\b([1-5]\\d\\d)[ :-]{1,3}(?:${REASONS})\\b`,
     `\\(([1-5]\\d\\d)\\)[ :-]{0,3}(?:${REASONS})\\b`,
-  ].join("|"),
+  ].join("|")})`,
   "gi",
 );
 
