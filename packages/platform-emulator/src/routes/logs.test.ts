@@ -53,6 +53,18 @@ describe("GET /v2/logs", () => {
     expect(window.body.hits.every((hit: Hit) => hit.timestamp >= from && hit.timestamp <= to)).toBe(true);
   });
 
+  it("filters by container_id, and treats levels[]=1 (None) as every level", async () => {
+    const exits = emulator.scenario.logs.filter(
+      (entry) => entry.message === "Component run out of memory and terminated",
+    );
+    const container = exits[0]?.container_id ?? "";
+    const inContainer = await logs(`&container_id=${container}&limit=1000`);
+    expect(inContainer.body.total).toBeGreaterThan(0);
+    expect(inContainer.body.hits.every((hit: Hit) => hit.container_id === container)).toBe(true);
+    const none = await logs("&levels[]=1&limit=1");
+    expect(none.body.total).toBe((await logs("&limit=1")).body.total);
+  });
+
   it("searches full text and marks matches with <em>", async () => {
     const found = await logs("&search=econnrefused&limit=1000");
     expect(found.body.total).toBeGreaterThan(0);
