@@ -20,7 +20,11 @@ const readConfig = (): GatewayConfig => {
 
 const config = readConfig();
 const logger = createLogger({ level: config.logLevel });
-const gateway = await startGateway({ config, logger });
+const gateway = await startGateway({ config, logger }).catch((error: unknown) => {
+  if (!isGatewayError(error)) throw error;
+  process.stderr.write(`flowdoctor-gateway: ${error.message}\n`);
+  process.exit(1);
+});
 logger.info(
   {
     url: gateway.url,

@@ -113,6 +113,21 @@ describe("startGateway over real HTTP", () => {
   });
 });
 
+describe("start-up failures", () => {
+  it("says GATEWAY_START_FAILED, naming the address, when the port is taken", async () => {
+    const first = await startTestGateway();
+    try {
+      const port = new URL(first.url).port;
+      await expect(startTestGateway({ PORT: port })).rejects.toMatchObject({
+        code: "GATEWAY_START_FAILED",
+        message: expect.stringContaining(`127.0.0.1:${port} (EADDRINUSE)`),
+      });
+    } finally {
+      await first.close();
+    }
+  });
+});
+
 describe("graceful shutdown", () => {
   it("lets a request in flight finish, reports not ready, then closes", async () => {
     const gateway = await startTestGateway();
@@ -136,10 +151,12 @@ describe("graceful shutdown", () => {
         },
       );
       request.on("error", reject);
+      request.flushHeaders();
       request.write(payload.slice(0, 10));
-      setTimeout(() => request.end(payload.slice(10)), 300);
+      setTimeout(() => request.end(payload.slice(10)), 600);
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Let the request reach the server (headers parsed) before shutting down; the body is still coming.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const closed = gateway.close();
     const result = await answer;
     await closed;

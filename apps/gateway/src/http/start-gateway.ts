@@ -6,6 +6,7 @@ import { createAuthCache } from "../auth/auth-cache.js";
 import { createSessionGetter } from "../auth/create-session.js";
 import type { GatewayConfig } from "../config/config.js";
 import type { GatewayContext, UpstreamMode } from "../context.js";
+import { GatewayError } from "../errors.js";
 import { createApollo } from "../graphql/create-apollo.js";
 import { createLogger, type Logger } from "../observability/logger.js";
 import { createMetrics, type GatewayMetrics } from "../observability/metrics.js";
@@ -44,9 +45,17 @@ export interface Gateway {
 
 const listen = (server: Server, config: GatewayConfig): Promise<AddressInfo> =>
   new Promise((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        new GatewayError(
+          "GATEWAY_START_FAILED",
+          `cannot listen on ${config.host}:${config.port} (${error.code ?? error.message}); set PORT or HOST to a free address`,
+          { cause: error },
+        ),
+      ),
+    );
     server.listen(config.port, config.host, () => {
-      server.off("error", reject);
+      server.removeAllListeners("error");
       resolve(server.address() as AddressInfo);
     });
   });
@@ -121,7 +130,12 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
     });
     handler(request, response);
   });
-  const url = baseUrl(await listen(server, config));
+  const address = await listen(server, config).catch(async (error: unknown) => {
+    await apollo.stop();
+    await upstream.close();
+    throw error;
+  });
+  const url = baseUrl(address);
   let closing: Promise<void> | undefined;
   const close = () => {
     ready = false;
