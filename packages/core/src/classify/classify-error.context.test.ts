@@ -23,6 +23,13 @@ describe("classifyError from the context alone", () => {
     expect(result.evidence[0]).toMatchObject({ signal: "flowSuspended", source: "flowState" });
   });
 
+  it("counts a flow that is being suspended as suspended", () => {
+    expect(onlyContext({ flowStatus: "active", flowCurrentStatus: "suspending" }).cause).toBe(
+      "FLOW_SUSPENDED",
+    );
+    expect(onlyContext({ flowStatus: "active", flowCurrentStatus: "active" }).cause).toBe("UNKNOWN");
+  });
+
   it("names a suspended contract", () => {
     const result = onlyContext({ contractStatus: "suspended", flowStatus: "inactive" });
     expect(result.cause).toBe("CONTRACT_SUSPENDED");

@@ -12,9 +12,11 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const CLEAN_EXIT_CODES: ReadonlySet<number> = new Set([0, 143]);
 const OOM_REASON = /oom/i;
 
-/** Whether the flow is suspended, by its desired or observed state. */
+/** Whether the flow is suspended, by its desired or observed state ("suspending" is on its way there). */
 export const isFlowSuspended = (context: ErrorContext): boolean =>
-  context.flowStatus === "suspended" || context.flowCurrentStatus === "suspended";
+  context.flowStatus === "suspended" ||
+  context.flowCurrentStatus === "suspended" ||
+  context.flowCurrentStatus === "suspending";
 
 const contractCandidates = (context: ErrorContext): Candidate[] => {
   const status = context.contractStatus;
