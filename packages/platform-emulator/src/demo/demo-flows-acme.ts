@@ -80,6 +80,7 @@ export const ACME_FLOWS: readonly DemoFlowSpec[] = [
         cause: "ANSWER_STRUCTURE",
         stepId: "step_2",
         sinceHours: 30,
+        warnings: ["Response content-type is text/html; charset=utf-8 but application/json was expected"],
         rate: 0.7,
         messages: [
           `SyntaxError: Unexpected token '<', "<!DOCTYPE html><html lang="en"><head><title>Sign in · ERP Portal</title>"... is not valid JSON\n    at JSON.parse (<anonymous>)\n    at IncomingMessage.<anonymous> (/home/node/node_modules/@elastic.io/component-commons-library/dist/src/externalApi/index.js:88:33)\n    at IncomingMessage.emit (node:events:519:35)\n    at endReadableNT (node:internal/streams/readable:1696:12)`,
@@ -197,6 +198,7 @@ export const ACME_FLOWS: readonly DemoFlowSpec[] = [
         cause: "RATE_LIMITED",
         stepId: "step_3",
         sinceHours: 40,
+        warnings: ["Retrying request 3 of 3 after 429 Too Many Requests (Retry-After: 60)"],
         rate: 0.5,
         messages: [
           'Error: Code: 429 Message: Too Many Requests Body: {"error":"rate_limit_exceeded","message":"API rate limit exceeded: 100 requests per minute"}',
@@ -347,6 +349,9 @@ export const ACME_FLOWS: readonly DemoFlowSpec[] = [
         cause: "QUEUE_OVERFLOW",
         stepId: "step_1",
         sinceHours: 10,
+        warnings: [
+          "Publishing to the queue of step_2 is throttled by dynamic flow control, backing off {ms} ms",
+        ],
         rate: 0.6,
         level: 50,
         messages: [
@@ -523,6 +528,7 @@ export const ACME_FLOWS: readonly DemoFlowSpec[] = [
         cause: "MESSAGING_FAILURE",
         stepId: "step_2",
         sinceHours: 8,
+        warnings: ["AMQP connection lost, reconnecting in 1000 ms"],
         untilHours: 3,
         rate: 0.8,
         messages: [

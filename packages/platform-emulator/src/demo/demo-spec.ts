@@ -27,8 +27,10 @@ export interface DemoProblem {
   readonly rate: number;
   /** @default 50 */
   readonly level?: 50 | 60;
-  /** Info or warn lines logged at the step before the error (e.g. rebounds). */
+  /** Info lines logged at the step before the error (e.g. rebounds). */
   readonly before?: readonly string[];
+  /** Warn lines logged at the step before the error. */
+  readonly warnings?: readonly string[];
 }
 
 export interface DemoContainerExit {

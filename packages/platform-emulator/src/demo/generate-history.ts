@@ -63,6 +63,7 @@ const executionLogs = (run: Run): ScenarioLogFile[] => {
       push(step.id, 30, fill(line, random));
     if (!problem) continue;
     for (const line of problem.before ?? []) push(step.id, 30, fill(line, random));
+    for (const line of problem.warnings ?? []) push(step.id, 40, fill(line, random));
     push(step.id, problem.level ?? 50, fill(pick(problem.messages, random), random));
     return lines;
   }

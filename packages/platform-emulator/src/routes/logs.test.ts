@@ -61,6 +61,9 @@ describe("GET /v2/logs", () => {
     const inContainer = await logs(`&container_id=${container}&limit=1000`);
     expect(inContainer.body.total).toBeGreaterThan(0);
     expect(inContainer.body.hits.every((hit: Hit) => hit.container_id === container)).toBe(true);
+    const warnings = await logs("&levels[]=40&limit=1000");
+    expect(warnings.body.total).toBeGreaterThan(0);
+    expect(warnings.body.hits.every((hit: Hit) => hit.level === 40)).toBe(true);
     const none = await logs("&levels[]=1&limit=1");
     expect(none.body.total).toBe((await logs("&limit=1")).body.total);
   });
