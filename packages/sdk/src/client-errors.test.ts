@@ -1,7 +1,8 @@
 import type { EmulatorUser } from "@flowdoctor/platform-emulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createFlowdoctorClient, type FlowdoctorClient } from "./client.js";
+import { createFlowdoctorClient } from "./client.js";
 import { type FlowdoctorError, isFlowdoctorError } from "./errors.js";
+import type { FlowdoctorClient } from "./flowdoctor-client.js";
 import { TypedDocumentString } from "./generated/index.js";
 import { type GatewayFixture, startGatewayFixture } from "./testing/gateway-fixture.js";
 

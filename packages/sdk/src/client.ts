@@ -1,103 +1,13 @@
 import { type Dispatcher, Pool } from "undici";
-import type { CallOptions, Document, OperationMethod, PageWalker, VariablesArgs } from "./client-types.js";
+import type { CallOptions, Document } from "./client-types.js";
 import { FlowdoctorError } from "./errors.js";
-import {
-  ContractDocument,
-  type ContractQuery,
-  type ContractQueryVariables,
-  ContractsDocument,
-  type ContractsQuery,
-  type ContractsQueryVariables,
-  DiagnoseFlowDocument,
-  type DiagnoseFlowQuery,
-  type DiagnoseFlowQueryVariables,
-  DiagnoseWorkspaceDocument,
-  type DiagnoseWorkspaceQuery,
-  type DiagnoseWorkspaceQueryVariables,
-  FlowDocument,
-  type FlowQuery,
-  type FlowQueryVariables,
-  FlowsDocument,
-  type FlowsQuery,
-  type FlowsQueryVariables,
-  GatewayDocument,
-  type GatewayQuery,
-  type GatewayQueryVariables,
-  MeDocument,
-  type MeQuery,
-  type MeQueryVariables,
-  WorkspaceDocument,
-  type WorkspaceQuery,
-  type WorkspaceQueryVariables,
-  WorkspacesDocument,
-  type WorkspacesQuery,
-  type WorkspacesQueryVariables,
-} from "./generated/index.js";
+import type { FlowdoctorClient } from "./flowdoctor-client.js";
+import * as G from "./generated/index.js";
 import { operationInfo } from "./graphql/operation-info.js";
 import { type FlowdoctorResult, readResponse } from "./graphql/read-response.js";
 import { type FlowdoctorClientOptions, type ResolvedOptions, resolveOptions } from "./options.js";
-import { type Connection, walkPages } from "./paginate.js";
+import { walkPages } from "./paginate.js";
 import { sendWithRetries } from "./transport/send-with-retries.js";
-
-/** A typed client of the Flowdoctor gateway: one method per operation, page walkers, and `request`. */
-export interface FlowdoctorClient {
-  /** Facts about the gateway: version, upstream mode, limits, demo logins. Needs no login. */
-  readonly gateway: OperationMethod<GatewayQuery, GatewayQueryVariables, "gateway">;
-  /** The caller, as the platform knows them. */
-  readonly me: OperationMethod<MeQuery, MeQueryVariables, "me">;
-  /** One page of the caller's contracts. */
-  readonly contracts: OperationMethod<ContractsQuery, ContractsQueryVariables, "contracts">;
-  /** One contract; rejects with `NOT_FOUND` or `FORBIDDEN` when it is not visible. */
-  readonly contract: OperationMethod<ContractQuery, ContractQueryVariables, "contract">;
-  /** One page of the caller's workspaces, optionally of one contract. */
-  readonly workspaces: OperationMethod<WorkspacesQuery, WorkspacesQueryVariables, "workspaces">;
-  /** One workspace with its contract; rejects with `NOT_FOUND` or `FORBIDDEN` when it is not visible. */
-  readonly workspace: OperationMethod<WorkspaceQuery, WorkspaceQueryVariables, "workspace">;
-  /** One page of a workspace's flows, filtered by the platform. */
-  readonly flows: OperationMethod<FlowsQuery, FlowsQueryVariables, "flows">;
-  /** One flow with its author and steps; rejects with `NOT_FOUND` or `FORBIDDEN` when it is not visible. */
-  readonly flow: OperationMethod<FlowQuery, FlowQueryVariables, "flow">;
-  /** The troubleshooting guide applied to one flow: verdict, findings, walk-through and a ticket draft. */
-  readonly diagnoseFlow: OperationMethod<DiagnoseFlowQuery, DiagnoseFlowQueryVariables, "diagnoseFlow">;
-  /** One page of every flow's verdict in a workspace, worst first. */
-  readonly diagnoseWorkspace: OperationMethod<
-    DiagnoseWorkspaceQuery,
-    DiagnoseWorkspaceQueryVariables,
-    "diagnoseWorkspace"
-  >;
-  /** Every contract of the caller, all pages. */
-  readonly allContracts: PageWalker<ContractsQuery, ContractsQueryVariables, "contracts">;
-  /** Every workspace of the caller (optionally of one contract), all pages. */
-  readonly allWorkspaces: PageWalker<WorkspacesQuery, WorkspacesQueryVariables, "workspaces">;
-  /** Every flow of a workspace, all pages. */
-  readonly allFlows: PageWalker<FlowsQuery, FlowsQueryVariables, "flows">;
-  /** Every flow verdict of a workspace diagnosis, worst first, all pages. */
-  readonly allFlowVerdicts: PageWalker<
-    DiagnoseWorkspaceQuery,
-    DiagnoseWorkspaceQueryVariables,
-    "diagnoseWorkspace"
-  >;
-  /**
-   * Runs any typed document (the SDK's or one's own `TypedDocumentString`). Resolves to the data with the
-   * errors of fields that failed; rejects when the answer has no data at all.
-   */
-  request<TData, TVariables>(
-    document: Document<TData, TVariables>,
-    ...args: VariablesArgs<TVariables>
-  ): Promise<FlowdoctorResult<TData>>;
-  /**
-   * Walks every page of a connection in one's own document: `select` picks the connection out of the
-   * data; the document must take an `$after: String` variable and select `pageInfo { hasNextPage endCursor }`.
-   */
-  paginate<TData, TVariables extends { after?: string | null | undefined }, TNode>(
-    document: Document<TData, TVariables>,
-    variables: Omit<TVariables, "after">,
-    select: (data: TData) => Connection<TNode>,
-    options?: CallOptions,
-  ): AsyncGenerator<TNode, void, undefined>;
-  /** Closes the connections the client opened (not a `dispatcher` it was given). */
-  close(): Promise<void>;
-}
 
 const withHeaders = (base: Readonly<Record<string, string>>, extra: Readonly<Record<string, string>>) => {
   const headers = { ...base };
@@ -189,20 +99,29 @@ export const createFlowdoctorClient = (clientOptions: FlowdoctorClientOptions): 
       );
   };
   return {
-    gateway: method(GatewayDocument, "gateway"),
-    me: method(MeDocument, "me"),
-    contracts: method(ContractsDocument, "contracts"),
-    contract: method(ContractDocument, "contract"),
-    workspaces: method(WorkspacesDocument, "workspaces"),
-    workspace: method(WorkspaceDocument, "workspace"),
-    flows: method(FlowsDocument, "flows"),
-    flow: method(FlowDocument, "flow"),
-    diagnoseFlow: method(DiagnoseFlowDocument, "diagnoseFlow"),
-    diagnoseWorkspace: method(DiagnoseWorkspaceDocument, "diagnoseWorkspace"),
-    allContracts: walker(ContractsDocument, "contracts"),
-    allWorkspaces: walker(WorkspacesDocument, "workspaces"),
-    allFlows: walker(FlowsDocument, "flows"),
-    allFlowVerdicts: walker(DiagnoseWorkspaceDocument, "diagnoseWorkspace"),
+    gateway: method(G.GatewayDocument, "gateway"),
+    me: method(G.MeDocument, "me"),
+    contracts: method(G.ContractsDocument, "contracts"),
+    contract: method(G.ContractDocument, "contract"),
+    workspaces: method(G.WorkspacesDocument, "workspaces"),
+    workspace: method(G.WorkspaceDocument, "workspace"),
+    flows: method(G.FlowsDocument, "flows"),
+    flow: method(G.FlowDocument, "flow"),
+    diagnoseFlow: method(G.DiagnoseFlowDocument, "diagnoseFlow"),
+    diagnoseWorkspace: method(G.DiagnoseWorkspaceDocument, "diagnoseWorkspace"),
+    classifyError: method(G.ClassifyErrorDocument, "classifyError"),
+    errors: method(G.ErrorsDocument, "errors"),
+    errorGroups: method(G.ErrorGroupsDocument, "errorGroups"),
+    errorGroup: method(G.ErrorGroupDocument, "errorGroup"),
+    logs: method(G.LogsDocument, "logs"),
+    logFile: method(G.LogFileDocument, "logFile"),
+    allContracts: walker(G.ContractsDocument, "contracts"),
+    allWorkspaces: walker(G.WorkspacesDocument, "workspaces"),
+    allFlows: walker(G.FlowsDocument, "flows"),
+    allFlowVerdicts: walker(G.DiagnoseWorkspaceDocument, "diagnoseWorkspace"),
+    allErrors: walker(G.ErrorsDocument, "errors"),
+    allErrorGroups: walker(G.ErrorGroupsDocument, "errorGroups"),
+    allLogs: walker(G.LogsDocument, "logs"),
     request: (document, ...args) => run(document, args),
     paginate: (document, variables, select, callOptions) =>
       walkPages(async (after) => {

@@ -1,4 +1,3 @@
-export type { FlowdoctorClient } from "./client.js";
 export { createFlowdoctorClient } from "./client.js";
 export type {
   CallOptions,
@@ -22,6 +21,7 @@ export {
   GATEWAY_ERROR_CODES,
   isFlowdoctorError,
 } from "./errors.js";
+export type { FlowdoctorClient } from "./flowdoctor-client.js";
 export * from "./generated/index.js";
 export type { FlowdoctorResult } from "./graphql/read-response.js";
 export type { FlowdoctorClientOptions } from "./options.js";

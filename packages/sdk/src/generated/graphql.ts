@@ -58,6 +58,18 @@ export type DiagnosisCheck =
   | 'PLATFORM'
   | 'WALKTHROUGH';
 
+/** Narrows the error inbox. Causes are filtered by the gateway after classification. */
+export type ErrorFilter = {
+  /** Only errors classified as one of these causes. */
+  causes?: Array<Cause> | null | undefined;
+  /** Only these flows. */
+  flowIds?: Array<string | number> | null | undefined;
+  from?: string | null | undefined;
+  /** Full-text search in the platform's logs. */
+  search?: string | null | undefined;
+  to?: string | null | undefined;
+};
+
 /** Narrows a workspace's flows; the platform applies the filters. */
 export type FlowFilter = {
   /** Case-insensitive search over name and description. */
@@ -75,6 +87,28 @@ export type FlowType =
   /** What the UI calls "real-time". */
   | 'LONG_RUNNING'
   | 'ORDINARY';
+
+/** Narrows a workspace's logs; the platform applies the filters. */
+export type LogFilter = {
+  /** Only these flows. */
+  flowIds?: Array<string | number> | null | undefined;
+  from?: string | null | undefined;
+  /** Only these levels (the platform's default: all). */
+  levels?: Array<LogLevel> | null | undefined;
+  /** Full-text search. */
+  search?: string | null | undefined;
+  to?: string | null | undefined;
+};
+
+/** Bunyan levels: ERROR is 50, FATAL 60. */
+export type LogLevel =
+  | 'DEBUG'
+  | 'ERROR'
+  | 'FATAL'
+  | 'INFO'
+  | 'NONE'
+  | 'TRACE'
+  | 'WARN';
 
 /** A step in the walked execution: SUCCEEDED, FAILED, STUCK (messages wait, no recent logs), NOT_REACHED (after a failing step), IDLE (no logs). */
 export type StepState =
@@ -145,6 +179,51 @@ export type DiagnoseWorkspaceQueryVariables = Exact<{
 
 export type DiagnoseWorkspaceQuery = { diagnoseWorkspace: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ flowId: string, flowName: string, flowStatus: FlowStatus, errorCount: number, failures: number, warnings: number, verdict: { status: VerdictStatus, level: TroubleshootingLevel, cause: Cause, confidence: number, stepId: string | null, summary: string } }> } };
 
+export type ErrorGroupFieldsFragment = { fingerprint: string, flowId: string, stepId: string | null, pattern: string, count: number, executionCount: number, firstSeen: string, lastSeen: string, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> }, sample: { id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }, flow: { id: string, name: string, status: FlowStatus, workspaceId: string } | null, step: { id: string, name: string } | null };
+
+export type ErrorGroupsQueryVariables = Exact<{
+  workspaceId: string | number;
+  filter?: ErrorFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ErrorGroupsQuery = { errorGroups: { totalCount: number, scan: { scanned: number, maxScan: number, limitReached: boolean }, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ fingerprint: string, flowId: string, stepId: string | null, pattern: string, count: number, executionCount: number, firstSeen: string, lastSeen: string, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> }, sample: { id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }, flow: { id: string, name: string, status: FlowStatus, workspaceId: string } | null, step: { id: string, name: string } | null }> } };
+
+export type ErrorGroupQueryVariables = Exact<{
+  workspaceId: string | number;
+  fingerprint: string;
+  filter?: ErrorFilter | null | undefined;
+  errorsFirst?: number | null | undefined;
+}>;
+
+
+export type ErrorGroupQuery = { errorGroup: { executionIds: Array<string>, fingerprint: string, flowId: string, stepId: string | null, pattern: string, count: number, executionCount: number, firstSeen: string, lastSeen: string, errors: Array<{ id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }>, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> }, sample: { id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }, flow: { id: string, name: string, status: FlowStatus, workspaceId: string } | null, step: { id: string, name: string } | null } | null };
+
+export type ClassificationFieldsFragment = { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> };
+
+export type FlowErrorFieldsFragment = { id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } };
+
+export type ClassifyErrorQueryVariables = Exact<{
+  message: string;
+  stack?: string | null | undefined;
+  statusCode?: number | null | undefined;
+}>;
+
+
+export type ClassifyErrorQuery = { classifyError: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } };
+
+export type ErrorsQueryVariables = Exact<{
+  workspaceId: string | number;
+  filter?: ErrorFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ErrorsQuery = { errors: { totalCount: number | null, scan: { scanned: number, maxScan: number, limitReached: boolean }, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, flow: { id: string, name: string } | null, step: { id: string, name: string } | null, author: { id: string, email: string, firstName: string, lastName: string } | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }> } };
+
 export type FlowFieldsFragment = { id: string, name: string, description: string | null, type: FlowType, status: FlowStatus, currentStatus: string, cron: string | null, workspaceId: string, lastStartTime: string | null, createdAt: string, updatedAt: string };
 
 export type FlowsQueryVariables = Exact<{
@@ -168,6 +247,25 @@ export type GatewayQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type GatewayQuery = { gateway: { version: string, upstream: UpstreamMode, demoUsers: Array<{ email: string, name: string, apiKey: string }>, limits: { maxBodyBytes: number, maxPageSize: number, maxQueryCost: number, maxQueryDepth: number } } };
+
+export type LogsQueryVariables = Exact<{
+  workspaceId: string | number;
+  filter?: LogFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type LogsQuery = { logs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, timestamp: string, level: number, levelName: LogLevel, message: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null }> } };
+
+export type LogFileQueryVariables = Exact<{
+  workspaceId: string | number;
+  filter?: LogFilter | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type LogFileQuery = { logFile: { text: string, entryCount: number, totalCount: number, truncated: boolean } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -219,6 +317,112 @@ export const ContractFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"ContractFields"}) as unknown as TypedDocumentString<ContractFieldsFragment, unknown>;
+export const ClassificationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ClassificationFields on Classification {
+  level
+  cause
+  confidence
+  title
+  remedy
+  docsUrl
+  retryable
+  evidence {
+    signal
+    source
+    value
+  }
+}
+    `, {"fragmentName":"ClassificationFields"}) as unknown as TypedDocumentString<ClassificationFieldsFragment, unknown>;
+export const FlowErrorFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FlowErrorFields on FlowError {
+  id
+  timestamp
+  level
+  levelName
+  message
+  fingerprint
+  flowId
+  stepId
+  execId
+  threadId
+  containerId
+  componentName
+  classification {
+    ...ClassificationFields
+  }
+}
+    fragment ClassificationFields on Classification {
+  level
+  cause
+  confidence
+  title
+  remedy
+  docsUrl
+  retryable
+  evidence {
+    signal
+    source
+    value
+  }
+}`, {"fragmentName":"FlowErrorFields"}) as unknown as TypedDocumentString<FlowErrorFieldsFragment, unknown>;
+export const ErrorGroupFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ErrorGroupFields on ErrorGroup {
+  fingerprint
+  flowId
+  stepId
+  pattern
+  count
+  executionCount
+  firstSeen
+  lastSeen
+  classification {
+    ...ClassificationFields
+  }
+  sample {
+    ...FlowErrorFields
+  }
+  flow {
+    id
+    name
+    status
+    workspaceId
+  }
+  step {
+    id
+    name
+  }
+}
+    fragment ClassificationFields on Classification {
+  level
+  cause
+  confidence
+  title
+  remedy
+  docsUrl
+  retryable
+  evidence {
+    signal
+    source
+    value
+  }
+}
+fragment FlowErrorFields on FlowError {
+  id
+  timestamp
+  level
+  levelName
+  message
+  fingerprint
+  flowId
+  stepId
+  execId
+  threadId
+  containerId
+  componentName
+  classification {
+    ...ClassificationFields
+  }
+}`, {"fragmentName":"ErrorGroupFields"}) as unknown as TypedDocumentString<ErrorGroupFieldsFragment, unknown>;
 export const FlowFieldsFragmentDoc = new TypedDocumentString(`
     fragment FlowFields on Flow {
   id
@@ -400,6 +604,240 @@ export const DiagnoseWorkspaceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DiagnoseWorkspaceQuery, DiagnoseWorkspaceQueryVariables>;
+export const ErrorGroupsDocument = new TypedDocumentString(`
+    query ErrorGroups($workspaceId: ID!, $filter: ErrorFilter, $first: Int, $after: String) {
+  errorGroups(
+    workspaceId: $workspaceId
+    filter: $filter
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    scan {
+      scanned
+      maxScan
+      limitReached
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...ErrorGroupFields
+    }
+  }
+}
+    fragment ErrorGroupFields on ErrorGroup {
+  fingerprint
+  flowId
+  stepId
+  pattern
+  count
+  executionCount
+  firstSeen
+  lastSeen
+  classification {
+    ...ClassificationFields
+  }
+  sample {
+    ...FlowErrorFields
+  }
+  flow {
+    id
+    name
+    status
+    workspaceId
+  }
+  step {
+    id
+    name
+  }
+}
+fragment ClassificationFields on Classification {
+  level
+  cause
+  confidence
+  title
+  remedy
+  docsUrl
+  retryable
+  evidence {
+    signal
+    source
+    value
+  }
+}
+fragment FlowErrorFields on FlowError {
+  id
+  timestamp
+  level
+  levelName
+  message
+  fingerprint
+  flowId
+  stepId
+  execId
+  threadId
+  containerId
+  componentName
+  classification {
+    ...ClassificationFields
+  }
+}`) as unknown as TypedDocumentString<ErrorGroupsQuery, ErrorGroupsQueryVariables>;
+export const ErrorGroupDocument = new TypedDocumentString(`
+    query ErrorGroup($workspaceId: ID!, $fingerprint: String!, $filter: ErrorFilter, $errorsFirst: Int) {
+  errorGroup(
+    workspaceId: $workspaceId
+    fingerprint: $fingerprint
+    filter: $filter
+  ) {
+    ...ErrorGroupFields
+    executionIds
+    errors(first: $errorsFirst) {
+      ...FlowErrorFields
+    }
+  }
+}
+    fragment ErrorGroupFields on ErrorGroup {
+  fingerprint
+  flowId
+  stepId
+  pattern
+  count
+  executionCount
+  firstSeen
+  lastSeen
+  classification {
+    ...ClassificationFields
+  }
+  sample {
+    ...FlowErrorFields
+  }
+  flow {
+    id
+    name
+    status
+    workspaceId
+  }
+  step {
+    id
+    name
+  }
+}
+fragment ClassificationFields on Classification {
+  level
+  cause
+  confidence
+  title
+  remedy
+  docsUrl
+  retryable
+  evidence {
+    signal
+    source
+    value
+  }
+}
+fragment FlowErrorFields on FlowError {
+  id
+  timestamp
+  level
+  levelName
+  message
+  fingerprint
+  flowId
+  stepId
+  execId
+  threadId
+  containerId
+  componentName
+  classification {
+    ...ClassificationFields
+  }
+}`) as unknown as TypedDocumentString<ErrorGroupQuery, ErrorGroupQueryVariables>;
+export const ClassifyErrorDocument = new TypedDocumentString(`
+    query ClassifyError($message: String!, $stack: String, $statusCode: Int) {
+  classifyError(message: $message, stack: $stack, statusCode: $statusCode) {
+    ...ClassificationFields
+  }
+}
+    fragment ClassificationFields on Classification {
+  level
+  cause
+  confidence
+  title
+  remedy
+  docsUrl
+  retryable
+  evidence {
+    signal
+    source
+    value
+  }
+}`) as unknown as TypedDocumentString<ClassifyErrorQuery, ClassifyErrorQueryVariables>;
+export const ErrorsDocument = new TypedDocumentString(`
+    query Errors($workspaceId: ID!, $filter: ErrorFilter, $first: Int, $after: String) {
+  errors(workspaceId: $workspaceId, filter: $filter, first: $first, after: $after) {
+    totalCount
+    scan {
+      scanned
+      maxScan
+      limitReached
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...FlowErrorFields
+      flow {
+        id
+        name
+      }
+      step {
+        id
+        name
+      }
+      author {
+        id
+        email
+        firstName
+        lastName
+      }
+    }
+  }
+}
+    fragment ClassificationFields on Classification {
+  level
+  cause
+  confidence
+  title
+  remedy
+  docsUrl
+  retryable
+  evidence {
+    signal
+    source
+    value
+  }
+}
+fragment FlowErrorFields on FlowError {
+  id
+  timestamp
+  level
+  levelName
+  message
+  fingerprint
+  flowId
+  stepId
+  execId
+  threadId
+  containerId
+  componentName
+  classification {
+    ...ClassificationFields
+  }
+}`) as unknown as TypedDocumentString<ErrorsQuery, ErrorsQueryVariables>;
 export const FlowsDocument = new TypedDocumentString(`
     query Flows($workspaceId: ID!, $filter: FlowFilter, $first: Int, $after: String) {
   flows(workspaceId: $workspaceId, filter: $filter, first: $first, after: $after) {
@@ -514,6 +952,40 @@ export const GatewayDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GatewayQuery, GatewayQueryVariables>;
+export const LogsDocument = new TypedDocumentString(`
+    query Logs($workspaceId: ID!, $filter: LogFilter, $first: Int, $after: String) {
+  logs(workspaceId: $workspaceId, filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      timestamp
+      level
+      levelName
+      message
+      flowId
+      stepId
+      execId
+      threadId
+      containerId
+      componentName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LogsQuery, LogsQueryVariables>;
+export const LogFileDocument = new TypedDocumentString(`
+    query LogFile($workspaceId: ID!, $filter: LogFilter, $limit: Int) {
+  logFile(workspaceId: $workspaceId, filter: $filter, limit: $limit) {
+    text
+    entryCount
+    totalCount
+    truncated
+  }
+}
+    `) as unknown as TypedDocumentString<LogFileQuery, LogFileQueryVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {

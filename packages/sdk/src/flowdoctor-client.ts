@@ -1,0 +1,86 @@
+import type { CallOptions, Document, OperationMethod, PageWalker, VariablesArgs } from "./client-types.js";
+import type * as G from "./generated/index.js";
+import type { FlowdoctorResult } from "./graphql/read-response.js";
+import type { Connection } from "./paginate.js";
+
+/** A typed client of the Flowdoctor gateway: one method per operation, page walkers, and `request`. */
+export interface FlowdoctorClient {
+  /** Facts about the gateway: version, upstream mode, limits, demo logins. Needs no login. */
+  readonly gateway: OperationMethod<G.GatewayQuery, G.GatewayQueryVariables, "gateway">;
+  /** The caller, as the platform knows them. */
+  readonly me: OperationMethod<G.MeQuery, G.MeQueryVariables, "me">;
+  /** One page of the caller's contracts. */
+  readonly contracts: OperationMethod<G.ContractsQuery, G.ContractsQueryVariables, "contracts">;
+  /** One contract; rejects with `NOT_FOUND` or `FORBIDDEN` when it is not visible. */
+  readonly contract: OperationMethod<G.ContractQuery, G.ContractQueryVariables, "contract">;
+  /** One page of the caller's workspaces, optionally of one contract. */
+  readonly workspaces: OperationMethod<G.WorkspacesQuery, G.WorkspacesQueryVariables, "workspaces">;
+  /** One workspace with its contract; rejects with `NOT_FOUND` or `FORBIDDEN` when it is not visible. */
+  readonly workspace: OperationMethod<G.WorkspaceQuery, G.WorkspaceQueryVariables, "workspace">;
+  /** One page of a workspace's flows, filtered by the platform. */
+  readonly flows: OperationMethod<G.FlowsQuery, G.FlowsQueryVariables, "flows">;
+  /** One flow with its author and steps; rejects with `NOT_FOUND` or `FORBIDDEN` when it is not visible. */
+  readonly flow: OperationMethod<G.FlowQuery, G.FlowQueryVariables, "flow">;
+  /** The troubleshooting guide applied to one flow: verdict, findings, walk-through and a ticket draft. */
+  readonly diagnoseFlow: OperationMethod<G.DiagnoseFlowQuery, G.DiagnoseFlowQueryVariables, "diagnoseFlow">;
+  /** One page of every flow's verdict in a workspace, worst first. */
+  readonly diagnoseWorkspace: OperationMethod<
+    G.DiagnoseWorkspaceQuery,
+    G.DiagnoseWorkspaceQueryVariables,
+    "diagnoseWorkspace"
+  >;
+  /** Classifies any error text into the troubleshooting taxonomy. Needs no login. */
+  readonly classifyError: OperationMethod<
+    G.ClassifyErrorQuery,
+    G.ClassifyErrorQueryVariables,
+    "classifyError"
+  >;
+  /** One page of a workspace's error inbox, newest first, each error classified. */
+  readonly errors: OperationMethod<G.ErrorsQuery, G.ErrorsQueryVariables, "errors">;
+  /** One page of a workspace's errors grouped by fingerprint (flow, step, normalised message), latest first. */
+  readonly errorGroups: OperationMethod<G.ErrorGroupsQuery, G.ErrorGroupsQueryVariables, "errorGroups">;
+  /** One error group with its latest errors; rejects with `NOT_FOUND` when the scanned errors have none. */
+  readonly errorGroup: OperationMethod<G.ErrorGroupQuery, G.ErrorGroupQueryVariables, "errorGroup">;
+  /** One page of a workspace's logs, newest first, secrets redacted. */
+  readonly logs: OperationMethod<G.LogsQuery, G.LogsQueryVariables, "logs">;
+  /** Logs as a redacted text file for a support ticket, oldest first. */
+  readonly logFile: OperationMethod<G.LogFileQuery, G.LogFileQueryVariables, "logFile">;
+  /** Every contract of the caller, all pages. */
+  readonly allContracts: PageWalker<G.ContractsQuery, G.ContractsQueryVariables, "contracts">;
+  /** Every workspace of the caller (optionally of one contract), all pages. */
+  readonly allWorkspaces: PageWalker<G.WorkspacesQuery, G.WorkspacesQueryVariables, "workspaces">;
+  /** Every flow of a workspace, all pages. */
+  readonly allFlows: PageWalker<G.FlowsQuery, G.FlowsQueryVariables, "flows">;
+  /** Every flow verdict of a workspace diagnosis, worst first, all pages. */
+  readonly allFlowVerdicts: PageWalker<
+    G.DiagnoseWorkspaceQuery,
+    G.DiagnoseWorkspaceQueryVariables,
+    "diagnoseWorkspace"
+  >;
+  /** Every error of a workspace's inbox, newest first, all pages. */
+  readonly allErrors: PageWalker<G.ErrorsQuery, G.ErrorsQueryVariables, "errors">;
+  /** Every error group of a workspace, latest first, all pages. */
+  readonly allErrorGroups: PageWalker<G.ErrorGroupsQuery, G.ErrorGroupsQueryVariables, "errorGroups">;
+  /** Every log entry of a workspace that matches the filter, newest first, all pages. */
+  readonly allLogs: PageWalker<G.LogsQuery, G.LogsQueryVariables, "logs">;
+  /**
+   * Runs any typed document (the SDK's or one's own `TypedDocumentString`). Resolves to the data with the
+   * errors of fields that failed; rejects when the answer has no data at all.
+   */
+  request<TData, TVariables>(
+    document: Document<TData, TVariables>,
+    ...args: VariablesArgs<TVariables>
+  ): Promise<FlowdoctorResult<TData>>;
+  /**
+   * Walks every page of a connection in one's own document: `select` picks the connection out of the
+   * data; the document must take an `$after: String` variable and select `pageInfo { hasNextPage endCursor }`.
+   */
+  paginate<TData, TVariables extends { after?: string | null | undefined }, TNode>(
+    document: Document<TData, TVariables>,
+    variables: Omit<TVariables, "after">,
+    select: (data: TData) => Connection<TNode>,
+    options?: CallOptions,
+  ): AsyncGenerator<TNode, void, undefined>;
+  /** Closes the connections the client opened (not a `dispatcher` it was given). */
+  close(): Promise<void>;
+}
