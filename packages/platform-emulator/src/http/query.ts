@@ -46,8 +46,10 @@ export const enumParam = <TValue extends string>(
 
 /** An optional ISO-8601 date-time parameter, as epoch milliseconds. */
 export const timeParam = (query: Query, name: string): number | undefined => {
-  const raw = query.get(name);
-  if (raw === null || raw.trim() === "") return undefined;
+  const value = query.get(name);
+  if (value === null || value.trim() === "") return undefined;
+  // An unencoded "+" of a UTC offset arrives as a space; read it as the "+" the client meant.
+  const raw = value.replace(/ (\d{2}:?\d{2})$/, "+$1");
   const ms = /^\d{4}-\d{2}-\d{2}/.test(raw) ? Date.parse(raw) : Number.NaN;
   if (Number.isNaN(ms)) throw badRequest(`Parameter ${name} must be an ISO-8601 date-time`, name);
   return ms;

@@ -83,6 +83,10 @@ describe("verify-credential (asynchronous execution)", () => {
     expect(text.status).toBe(406);
     const broken = await verify("{not json");
     expect(broken.status).toBe(400);
+    const huge = await verify({
+      data: { type: "verify-credential", attributes: { fields: { blob: "x".repeat(1_100_000) } } },
+    });
+    expect(huge.status).toBe(413);
   });
 
   it("checks access: unknown execution 404, guest 403, other tenant 404, unknown revision 404", async () => {

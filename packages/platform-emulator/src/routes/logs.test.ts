@@ -49,6 +49,9 @@ describe("GET /v2/logs", () => {
     const from = new Date(TEST_NOW.getTime() - 6 * 3_600_000).toISOString();
     const to = new Date(TEST_NOW.getTime() - 3_600_000).toISOString();
     const window = await logs(`&from=${from}&to=${to}&limit=1000`);
+    const shifted = new Date(TEST_NOW.getTime() - 6 * 3_600_000 + 3_600_000).toISOString().slice(0, 19);
+    const plus = await logs(`&from=${shifted}+01:00&to=${to}&limit=1000`);
+    expect(plus.body.total).toBe(window.body.total);
     expect(window.body.total).toBeGreaterThan(0);
     expect(window.body.hits.every((hit: Hit) => hit.timestamp >= from && hit.timestamp <= to)).toBe(true);
   });
