@@ -156,7 +156,7 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "(?:is|are) (?:required|mandatory)\\b",
     "(?:required|mandatory) (?:field|property|parameter|value|input)s? [^\\n]{0,60}?(?:is |are )?(?:missing|not (?:provided|set|specified)|empty)",
     "missing (?:required |mandatory )?(?:field|property|parameter|value|argument)s?\\b",
-    "\\b(?:REQUIRED_FIELD_MISSING|FIELD_CUSTOM_VALIDATION_EXCEPTION|INVALID_FIELD|INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST|STRING_TOO_LONG|DUPLICATE_VALUE|INVALID_TYPE|MALFORMED_ID|INVALID_EMAIL_ADDRESS)\\b",
+    "\\b(?:REQUIRED_FIELD_MISSING|FIELD_CUSTOM_VALIDATION_EXCEPTION|INVALID_FIELD|INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST|STRING_TOO_LONG|DUPLICATE_VALUE|INVALID_TYPE|MALFORMED_ID|INVALID_EMAIL_ADDRESS|MALFORMED_QUERY|INVALID_QUERY_FILTER_OPERATOR|INVALID_CROSS_REFERENCE_KEY|INVALID_ID_FIELD|ENTITY_IS_DELETED)\\b",
     "validation (?:error|failed|exception)",
     "ValidationError",
     "schema validation",

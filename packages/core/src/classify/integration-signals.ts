@@ -64,7 +64,8 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "throttl(?:ed|ing)",
     "retry[- ]after",
     "slow down",
-    "\\bcalls? per (?:second|minute|hour)\\b",
+    "\\b(?:calls?|requests?) per (?:second|minute|hour|day)\\b",
+    "(?:maximum|max) number of (?:api )?(?:requests|calls)",
     "(?:secondly|minutely|hourly|daily|monthly) (?:rate |request |api )?limit",
   ),
   sig(

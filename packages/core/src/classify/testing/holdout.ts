@@ -145,3 +145,44 @@ export const FRESH_CASES: readonly ClassifyCase[] = [
   ...text("QUEUE_OVERFLOW", "Flow suspended due to queue overflow"),
   ...text("CONTRACT_SUSPENDED", "Your contract has been suspended"),
 ];
+
+/** A third batch (SOAP faults, Graph and Google API bodies, SQL, mixed languages): 18 of 20 right before widening. */
+export const LATER_CASES: readonly ClassifyCase[] = [
+  ...text(
+    "SYSTEM_DOWNTIME",
+    "javax.xml.ws.WebServiceException: Could not send Message. java.net.SocketTimeoutException: connect timed out",
+    "Error: Server returned 500 Internal Server Error",
+    "Error: connect ECONNREFUSED ::1:3306",
+    "Délai d'attente expiré lors de l'appel à https://erp.example.fr",
+  ),
+  ...text(
+    "INVALID_CREDENTIALS",
+    "<soap:Fault><faultcode>soap:Client</faultcode><faultstring>Invalid login credentials</faultstring></soap:Fault>",
+    '{"error":{"code":"InvalidAuthenticationToken","message":"Access token has expired or is not yet valid."}}',
+    'Error: 403 - {"message":"Resource not accessible by integration"}',
+    "Zugriff verweigert (403)",
+  ),
+  ...text(
+    "RATE_LIMITED",
+    '{"error":{"code":429,"message":"Quota exceeded for quota metric \'Read requests\'","status":"RESOURCE_EXHAUSTED"}}',
+    "Error: You have exceeded the maximum number of requests per hour",
+  ),
+  ...text(
+    "MAPPING",
+    '{"error":{"code":400,"message":"Invalid value at \'data.values\'","status":"INVALID_ARGUMENT"}}',
+    "MALFORMED_QUERY: unexpected token: 'FROM'",
+    "SQLSTATE[23000]: Integrity constraint violation: 1062 Duplicate entry 'a@b.c' for key 'email'",
+  ),
+  ...text("ANSWER_STRUCTURE", "Error: Unexpected response from server: expected object but received string"),
+  ...text(
+    "COMPONENT_ERROR",
+    "TypeError: Cannot set properties of undefined (setting 'status')\n    at Object.process (/home/node/lib/actions/upsert.js:71:22)",
+    "Error: Cannot find module '/home/node/lib/actions/createOrder.js'",
+  ),
+  ...text(
+    "OUT_OF_MEMORY",
+    "<--- JS stacktrace --->\nFATAL ERROR: CALL_AND_RETRY_LAST Allocation failed - JavaScript heap out of memory",
+  ),
+  ...text("MESSAGE_TOO_LARGE", "Error: Request failed with status code 413"),
+  ...text("UNKNOWN", "Error: Operation completed with warnings, see details"),
+];
