@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ApolloServer } from "@apollo/server";
@@ -84,9 +84,64 @@ const drain = async ({ server, apollo, upstream, inFlight, timeoutMs }: Drain): 
   await upstream.close();
 };
 
+interface ContextDeps {
+  readonly config: GatewayConfig;
+  readonly logger: Logger;
+  readonly upstream: Upstream;
+}
+
+/** Builds each GraphQL request's context; credentials are checked only when a field needs the platform. */
+const createContextFactory = ({ config, logger, upstream }: ContextDeps) => {
+  const authCache = createAuthCache({ ttlMs: config.authCacheTtlMs });
+  return async (request: IncomingMessage, requestId: string): Promise<GatewayContext> => ({
+    requestId,
+    logger: logger.child({ requestId }),
+    limits: config.limits,
+    upstreamMode: upstream.mode,
+    demoUsers: upstream.demoUsers,
+    session: createSessionGetter({
+      authorization: request.headers.authorization,
+      requestId,
+      upstream,
+      authCache,
+    }),
+  });
+};
+
+/** A node:http server that counts the requests in flight, for draining. */
+const createCountingServer = (handler: RequestListener): { server: Server; inFlight: () => number } => {
+  let active = 0;
+  const server = createServer((request, response) => {
+    active += 1;
+    response.once("close", () => {
+      active -= 1;
+    });
+    handler(request, response);
+  });
+  return { server, inFlight: () => active };
+};
+
+/** Apollo with the schema, started; the upstream is closed again if that fails. */
+const startApollo = async (
+  config: GatewayConfig,
+  logger: Logger,
+  metrics: GatewayMetrics,
+  upstream: Upstream,
+) => {
+  try {
+    const apollo = createApollo({ schema: await buildGatewaySchema(), config, logger, metrics });
+    await apollo.start();
+    return apollo;
+  } catch (error) {
+    await upstream.close();
+    throw error;
+  }
+};
+
 /**
  * Starts the gateway on node:http: `/graphql` (Apollo), `/` and `/playground` (the bundled GraphiQL),
- * `/healthz`, `/readyz` and `/metrics`.
+ * `/healthz`, `/readyz` and `/metrics`. Without `config.platformApiUrl` it also starts the emulator's demo scenario.
+ * Throws `GATEWAY_START_FAILED` when it cannot listen.
  */
 export const startGateway = async (options: StartGatewayOptions): Promise<Gateway> => {
   const { config } = options;
@@ -96,40 +151,18 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
     ...(config.platformApiUrl === undefined ? {} : { platformApiUrl: config.platformApiUrl }),
     metrics,
   });
-  const upstreamMode: UpstreamMode = upstream.mode;
-  const authCache = createAuthCache({ ttlMs: config.authCacheTtlMs });
-  const apollo = createApollo({ schema: await buildGatewaySchema(), config, logger, metrics });
-  await apollo.start();
+  const apollo = await startApollo(config, logger, metrics, upstream);
   let ready = true;
-  let active = 0;
-  const createContext = async (request: IncomingMessage, requestId: string): Promise<GatewayContext> => ({
-    requestId,
-    logger: logger.child({ requestId }),
-    limits: config.limits,
-    upstreamMode,
-    demoUsers: upstream.demoUsers,
-    session: createSessionGetter({
-      authorization: request.headers.authorization,
-      requestId,
-      upstream,
-      authCache,
+  const { server, inFlight } = createCountingServer(
+    createRequestHandler({
+      graphql: { apollo, maxBodyBytes: config.limits.maxBodyBytes },
+      createContext: createContextFactory({ config, logger, upstream }),
+      logger,
+      metrics,
+      playgroundDir: options.playgroundDir ?? DEFAULT_PLAYGROUND_DIR,
+      isReady: () => ready,
     }),
-  });
-  const handler = createRequestHandler({
-    graphql: { apollo, maxBodyBytes: config.limits.maxBodyBytes },
-    createContext,
-    logger,
-    metrics,
-    playgroundDir: options.playgroundDir ?? DEFAULT_PLAYGROUND_DIR,
-    isReady: () => ready,
-  });
-  const server = createServer((request, response) => {
-    active += 1;
-    response.once("close", () => {
-      active -= 1;
-    });
-    handler(request, response);
-  });
+  );
   const address = await listen(server, config).catch(async (error: unknown) => {
     await apollo.stop();
     await upstream.close();
@@ -139,22 +172,17 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
   let closing: Promise<void> | undefined;
   const close = () => {
     ready = false;
-    closing ??= drain({
-      server,
-      apollo,
-      upstream,
-      inFlight: () => active,
-      timeoutMs: config.shutdownTimeoutMs,
-    });
+    closing ??= drain({ server, apollo, upstream, inFlight, timeoutMs: config.shutdownTimeoutMs });
     return closing;
   };
+  const { mode: upstreamMode, baseUrl: upstreamUrl, demoUsers } = upstream;
   return {
     url,
     graphqlUrl: `${url}/graphql`,
     playgroundUrl: `${url}/playground`,
     upstreamMode,
-    upstreamUrl: upstream.baseUrl,
-    demoUsers: upstream.demoUsers,
+    upstreamUrl,
+    demoUsers,
     metrics,
     close,
   };

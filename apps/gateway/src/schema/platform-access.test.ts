@@ -74,6 +74,44 @@ describe("auth and access over the demo emulator", () => {
     expect(body.errors?.[0]?.path).toEqual(["workspace"]);
   });
 
+  it("lets a guest read a workspace's flows but not its logs or errors", async () => {
+    const list = await env.gateway.query("{ workspaces { nodes { id name } } }", { headers: env.as("gina") });
+    const production = dataOf<{ nodes: { id: string; name: string }[] }>(list.body, "workspaces").nodes.find(
+      (node) => node.name === "Acme Production",
+    );
+    const variables = { ws: production?.id };
+    const flows = await env.gateway.query("query F($ws: ID!) { flows(workspaceId: $ws) { totalCount } }", {
+      headers: env.as("gina"),
+      variables,
+    });
+    expect(dataOf<{ totalCount: number }>(flows.body, "flows").totalCount).toBeGreaterThan(0);
+    const errors = await env.gateway.query("query E($ws: ID!) { errors(workspaceId: $ws) { totalCount } }", {
+      headers: env.as("gina"),
+      variables,
+    });
+    expect(errors.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("links contracts and workspaces both ways", async () => {
+    const query =
+      "{ contracts { nodes { id name workspaces { totalCount nodes { name contractId contract { id } } } } } }";
+    const { body } = await env.gateway.query(query, { headers: env.as("alice") });
+    const contracts = dataOf<{
+      nodes: {
+        id: string;
+        workspaces: { totalCount: number; nodes: { contractId: string; contract: { id: string } }[] };
+      }[];
+    }>(body, "contracts").nodes;
+    expect(contracts.some((contract) => contract.workspaces.totalCount > 0)).toBe(true);
+    for (const contract of contracts) {
+      expect(contract.workspaces.nodes.length).toBe(contract.workspaces.totalCount);
+      for (const workspace of contract.workspaces.nodes) {
+        expect(workspace.contractId).toBe(contract.id);
+        expect(workspace.contract.id).toBe(contract.id);
+      }
+    }
+  });
+
   it("maps a platform outage to UPSTREAM_UNAVAILABLE and throttling to RATE_LIMITED", async () => {
     const headers = env.as("alice");
     await env.gateway.query("{ me { id } }", { headers });
