@@ -32,6 +32,42 @@ describe("classifyError on real-looking messages", () => {
   }
 });
 
+describe("classifyError ignores noise around a message", () => {
+  const wrappings: readonly [string, (message: string) => string][] = [
+    [
+      "a timestamp, step and id prefix",
+      (message) => `[2026-11-24T10:15:42.401Z] ERROR step_3 5f1b2c3d4e5f6a7b8c9d0e1f: ${message}`,
+    ],
+    [
+      "ANSI colours and <em> marks",
+      (message) => `\u001b[31merror\u001b[39m ${message.replace(/(\w{6,})/, "<em>$1</em>")}`,
+    ],
+    [
+      "a JSON log line",
+      (message) => JSON.stringify({ level: 50, msg: message, threadId: "3f2a9c1e-7d4b-4e7a-9f0e" }),
+    ],
+  ];
+  const texts = CLASSIFY_CASES.filter(
+    (item) =>
+      typeof item.input.message === "string" &&
+      item.input.message.length > 0 &&
+      item.input.context === undefined,
+  );
+
+  it.each(wrappings)("keeps every verdict under %s", (_, wrap) => {
+    for (const item of texts) {
+      const plain = classifyError(item.input).cause;
+      expect({
+        message: item.input.message,
+        cause: classifyError({ ...item.input, message: wrap(String(item.input.message)) }).cause,
+      }).toEqual({
+        message: item.input.message,
+        cause: plain,
+      });
+    }
+  });
+});
+
 describe("the classification's shape", () => {
   it("carries the taxonomy's title, remedy, link and retryability for the cause", () => {
     const result = classifyError({ message: "Rebound limit exceeded" });
