@@ -1,8 +1,8 @@
 import { redactSecrets } from "../redaction/redact-secrets.js";
-import { CAUSE_INFO, type Cause } from "../taxonomy/taxonomy.js";
+import { CAUSE_INFO } from "../taxonomy/taxonomy.js";
 import { type Candidate, clipValue } from "./candidate.js";
 import { contextCandidates, queueFill } from "./context-candidates.js";
-import { decide } from "./decide.js";
+import { type Decision, decide } from "./decide.js";
 import { matchText, type TextMatch } from "./match-text.js";
 import { type ReadInput, readInput } from "./read-input.js";
 import { scanWindow } from "./scan-window.js";
@@ -34,11 +34,7 @@ const presentable = (evidence: readonly Evidence[]): Evidence[] =>
     value: clipValue(mayHoldSecret(item) ? redactSecrets(item.value) : item.value),
   }));
 
-const toClassification = (
-  cause: Cause,
-  confidence: number,
-  evidence: readonly Evidence[],
-): Classification => {
+const toClassification = ({ cause, confidence, evidence }: Decision): Classification => {
   const info = CAUSE_INFO[cause];
   return {
     level: info.level,
@@ -114,8 +110,12 @@ const classifyRead = (read: ReadInput): Classification => {
   const stack = scanWindow(read.stack);
   const decision = decide(collectCandidates(read, message, stack));
   if (decision === undefined)
-    return toClassification("UNKNOWN", 0, unknownEvidence(read, message.length + stack.length));
-  return toClassification(decision.cause, decision.confidence, decision.evidence);
+    return toClassification({
+      cause: "UNKNOWN",
+      confidence: 0,
+      evidence: unknownEvidence(read, message.length + stack.length),
+    });
+  return toClassification(decision);
 };
 
 /**
@@ -138,6 +138,6 @@ export const classifyError = (input: ErrorInput): Classification => {
     const evidence: Evidence[] = [
       { signal: "unreadableInput", source: "message", value: "the input could not be read" },
     ];
-    return toClassification("UNKNOWN", 0, evidence);
+    return toClassification({ cause: "UNKNOWN", confidence: 0, evidence });
   }
 };
