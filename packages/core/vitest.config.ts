@@ -3,5 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts"],
+    // CI runs every package's tests at once on two shared cores; property and real-HTTP tests need headroom.
+    testTimeout: 30_000,
   },
 });
