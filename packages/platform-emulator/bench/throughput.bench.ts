@@ -27,11 +27,13 @@ const measure = async (origin: string, path: string, headers: Record<string, str
   return done / seconds;
 };
 
-const startBaseline = async () => {
-  const body = JSON.stringify({
-    data: [{ id: "5f0000000000000000000001", type: "flow", attributes: { name: "x" } }],
-    meta: {},
-  });
+const SMALL_BODY = JSON.stringify({
+  data: [{ id: "5f0000000000000000000001", type: "flow", attributes: { name: "x" } }],
+  meta: {},
+});
+
+/** A bare node:http server answering one fixed body to every request. */
+const startBaseline = async (body: string) => {
   const server = createServer((_request, response) => {
     response.writeHead(200, {
       "content-type": "application/json",
@@ -44,7 +46,7 @@ const startBaseline = async () => {
 };
 
 const baselineStart = performance.now();
-const baseline = await startBaseline();
+const baseline = await startBaseline(SMALL_BODY);
 const baselineStartMs = performance.now() - baselineStart;
 const emulatorStart = performance.now();
 const emulator = await createEmulator();
@@ -59,9 +61,15 @@ const headers = {
   authorization: `Basic ${Buffer.from(`${alice.email}:${alice.apiKey}`).toString("base64")}`,
 };
 
+// The same bytes as the emulator's flows page, served fixed: what moving that much JSON costs without the emulator.
+const flowsPath = `/v2/flows?workspace_id=${workspace}&page[size]=50`;
+const flowsPage = await (await fetch(`${emulator.url}${flowsPath}`, { headers })).text();
+const sameSize = await startBaseline(flowsPage);
+
 const cases: [string, string, string, Record<string, string>][] = [
   ["baseline node:http fixed JSON", baseline.origin, "/", {}],
-  ["GET /v2/flows (page of 50)", emulator.url, `/v2/flows?workspace_id=${workspace}&page[size]=50`, headers],
+  [`node:http fixed ${Math.round(flowsPage.length / 1024)} KB (flows page)`, sameSize.origin, "/", {}],
+  ["GET /v2/flows (page of 50)", emulator.url, flowsPath, headers],
   ["GET /v2/logs (limit 100)", emulator.url, `/v2/logs?workspace_id=${workspace}&limit=100`, headers],
   [
     "GET /v2/logs (errors, search)",
@@ -76,10 +84,11 @@ for (const [name, origin, path, caseHeaders] of cases) {
   results.push({ name, rps: await measure(origin, path, caseHeaders) });
 }
 const base = results[0]?.rps ?? 1;
-console.log(`${"case".padEnd(34)} ${"req/s".padStart(9)}  ratio to baseline`);
+console.log(`${"case".padEnd(40)} ${"req/s".padStart(9)}  ratio to baseline`);
 for (const { name, rps } of results) {
-  console.log(`${name.padEnd(34)} ${rps.toFixed(0).padStart(9)}  ${(rps / base).toFixed(2)}x`);
+  console.log(`${name.padEnd(40)} ${rps.toFixed(0).padStart(9)}  ${(rps / base).toFixed(2)}x`);
 }
 emulator.resetRequests();
 await emulator.close();
-await new Promise<void>((resolve) => baseline.server.close(() => resolve()));
+for (const { server } of [baseline, sameSize])
+  await new Promise<void>((resolve) => server.close(() => resolve()));

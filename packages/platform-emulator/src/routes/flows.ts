@@ -1,12 +1,13 @@
 import { ApiError, notFound } from "../http/api-error.js";
 import { collectionDocument, relationOne, singleDocument } from "../http/json-api.js";
 import { paginate } from "../http/paging.js";
+import { RawJson } from "../http/raw-json.js";
 import type { ApiResponse, RequestContext, Route } from "../http/router.js";
 import type { ScenarioFlow, ScenarioFlowVersion } from "../scenario/scenario.js";
 import { requireFlow, requirePermission } from "../server/access.js";
 import type { EmulatorState, FlowState } from "../server/emulator-state.js";
 import { listFlows } from "./list-flows.js";
-import { serializeFlow } from "./serialize-flow.js";
+import { flowJson, serializeFlow } from "./serialize-flow.js";
 
 /** The banner text the platform shows for a suspended contract (`docs/elasticio-platform.md` §1.6). */
 export const CONTRACT_SUSPENDED_TEXT =

@@ -1,12 +1,12 @@
 import { badRequest } from "../http/api-error.js";
-import { collectionDocument } from "../http/json-api.js";
 import { paginate } from "../http/paging.js";
 import { enumParam, type Query, requiredParam } from "../http/query.js";
+import { jsonArray, RawJson } from "../http/raw-json.js";
 import type { ApiResponse, RequestContext } from "../http/router.js";
 import type { ScenarioFlow } from "../scenario/scenario.js";
 import { requireWorkspace } from "../server/access.js";
 import type { EmulatorState, FlowState } from "../server/emulator-state.js";
-import { serializeFlow } from "./serialize-flow.js";
+import { flowJson } from "./serialize-flow.js";
 
 const SORT_FIELDS = ["created_at", "updated_at", "name"] as const;
 
@@ -93,6 +93,9 @@ export const listFlows = ({ state, user, query }: RequestContext): ApiResponse =
   const filters = filtersOf(query);
   const matching = listed(state, workspace.id).filter((item) => filters.every((filter) => filter(item)));
   const page = paginate(sortItems(matching, query), query, 50);
-  const data = page.items.map((item) => serializeFlow(item.flow, item.state));
-  return { status: 200, body: collectionDocument(data, "/v2/flows", { meta: page.meta }) };
+  const data = jsonArray(page.items.map((item) => flowJson(state, item.flow)));
+  return {
+    status: 200,
+    body: new RawJson(`{"data":${data},"meta":${JSON.stringify(page.meta)},"links":{"self":"/v2/flows"}}`),
+  };
 };

@@ -1,6 +1,7 @@
 import { PLATFORM_LIMITS } from "@flowdoctor/core";
 import { badRequest } from "../http/api-error.js";
 import { integerParam, listParam, type Query, requiredParam, timeParam } from "../http/query.js";
+import { jsonArray, RawJson } from "../http/raw-json.js";
 import type { ApiResponse, RequestContext, Route } from "../http/router.js";
 import type { ScenarioLogEntry } from "../scenario/scenario.js";
 import { requirePermission, requireWorkspace } from "../server/access.js";
@@ -51,11 +52,15 @@ const filtersOf = (query: Query, terms: readonly string[]): LogFilter[] => {
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Wraps every occurrence of the search terms in `<em>` tags, as the platform marks full-text matches. */
-const markTerms = (entry: ScenarioLogEntry, terms: readonly string[]): ScenarioLogEntry => {
-  if (terms.length === 0) return entry;
+/** The hits as JSON text; with search terms, every occurrence is wrapped in `<em>` as the platform marks matches. */
+const hitsJson = (page: readonly IndexedLog[], terms: readonly string[]): string[] => {
+  if (terms.length === 0) return page.map((log) => log.json);
   const pattern = new RegExp(terms.map(escapeRegExp).join("|"), "gi");
-  return { ...entry, message: entry.message.replace(pattern, (match) => `<em>${match}</em>`) };
+  const mark = (entry: ScenarioLogEntry): ScenarioLogEntry => ({
+    ...entry,
+    message: entry.message.replace(pattern, (match) => `<em>${match}</em>`),
+  });
+  return page.map((log) => JSON.stringify(mark(log.entry)));
 };
 
 /** `GET /v2/logs`: plain JSON `{ total, hits }`, newest first; `total` capped at 10,000 like the platform's. */
@@ -68,8 +73,10 @@ const listLogs = ({ state, user, query }: RequestContext): ApiResponse => {
   const filters = filtersOf(query, terms);
   const all = state.logsByWorkspace.get(workspace.id) ?? [];
   const matching = filters.length === 0 ? all : all.filter((log) => filters.every((filter) => filter(log)));
-  const hits = matching.slice(offset, offset + limit).map((log) => markTerms(log.entry, terms));
-  return { status: 200, body: { total: Math.min(matching.length, PLATFORM_LIMITS.logsTotalCap), hits } };
+  const page = matching.slice(offset, offset + limit);
+  const hits = hitsJson(page, terms);
+  const total = Math.min(matching.length, PLATFORM_LIMITS.logsTotalCap);
+  return { status: 200, body: new RawJson(`{"total":${total},"hits":${jsonArray(hits)}}`) };
 };
 
 export const logRoutes: readonly Route[] = [{ method: "GET", pattern: "/logs", handler: listLogs }];

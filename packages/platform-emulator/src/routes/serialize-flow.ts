@@ -1,6 +1,6 @@
 import { relationOne } from "../http/json-api.js";
 import type { ScenarioFlow } from "../scenario/scenario.js";
-import type { FlowState } from "../server/emulator-state.js";
+import type { EmulatorState, FlowState } from "../server/emulator-state.js";
 
 const latestVersionId = (flow: ScenarioFlow): string => flow.versions[flow.versions.length - 1]?.id ?? "";
 
@@ -43,4 +43,15 @@ export const serializeFlow = (flow: ScenarioFlow, state: FlowState): Record<stri
       ...(flow.hasDraft ? { draft: { data: { id: flow.id, type: "flow-draft" } } } : {}),
     },
   };
+};
+
+/** The flow resource as JSON text, cached until its state changes. */
+export const flowJson = (state: EmulatorState, flow: ScenarioFlow): string => {
+  const current = state.flowStates.get(flow.id) as FlowState;
+  const key = `${current.status}|${current.currentStatus}|${current.lastStartTime ?? ""}|${current.updatedAt}`;
+  const cached = state.flowJson.get(flow.id);
+  if (cached?.key === key) return cached.json;
+  const json = JSON.stringify(serializeFlow(flow, current));
+  state.flowJson.set(flow.id, { key, json });
+  return json;
 };

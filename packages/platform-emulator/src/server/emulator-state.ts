@@ -43,15 +43,19 @@ export interface EmulatorState {
   /** Newest first. */
   readonly logsByWorkspace: ReadonlyMap<string, readonly IndexedLog[]>;
   readonly executions: Map<string, ExecutionState>;
+  /** Each flow's JSON text for the state it was serialised in (flows change only on start and stop). */
+  readonly flowJson: Map<string, { readonly key: string; readonly json: string }>;
   /** Polls a verification stays pending before its result is ready. */
   readonly verificationPolls: number;
 }
 
-/** A log entry with what filtering needs precomputed. */
+/** A log entry with what filtering and serving need precomputed. */
 export interface IndexedLog {
   readonly entry: ScenarioLogEntry;
   readonly ms: number;
   readonly lowerMessage: string;
+  /** The entry as JSON text. */
+  readonly json: string;
 }
 
 const groupBy = <TItem>(items: readonly TItem[], key: (item: TItem) => string): Map<string, TItem[]> => {
@@ -98,6 +102,7 @@ export const createEmulatorState = (scenario: Scenario, verificationPolls: numbe
     entry,
     ms: Date.parse(entry.timestamp),
     lowerMessage: entry.message.toLowerCase(),
+    json: JSON.stringify(entry),
   }));
   return {
     scenario,
@@ -118,6 +123,7 @@ export const createEmulatorState = (scenario: Scenario, verificationPolls: numbe
     dataSamples: byId(scenario.dataSamples),
     logsByWorkspace: groupBy(logs, (log) => log.entry.workspace_id),
     executions: new Map(),
+    flowJson: new Map(),
     verificationPolls,
   };
 };

@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
+import { RawJson } from "../http/raw-json.js";
 
 const PIECES = 8;
 
@@ -14,7 +15,8 @@ export interface JsonAnswer {
 /** Writes a JSON answer; with `slowBodyMs` the body goes out in pieces spread over that time. */
 export const sendJson = async (response: ServerResponse, answer: JsonAnswer): Promise<void> => {
   const { status, body } = answer;
-  const payload = Buffer.from(body === undefined ? "" : JSON.stringify(body));
+  const text = body instanceof RawJson ? body.json : body === undefined ? "" : JSON.stringify(body);
+  const payload = Buffer.from(text);
   response.statusCode = status;
   for (const [name, value] of Object.entries(answer.headers ?? {})) response.setHeader(name, value);
   if (body !== undefined) response.setHeader("content-type", "application/json; charset=utf-8");
