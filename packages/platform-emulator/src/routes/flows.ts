@@ -84,9 +84,10 @@ export const flowRoutes: readonly Route[] = [
     pattern: "/flows/:flowId",
     handler: ({ state, user, params }) => {
       const flow = requireFlow(state, user, params.flowId ?? "");
+      const self = JSON.stringify(`/v2/flows/${flow.id}`);
       return {
         status: 200,
-        body: singleDocument(serializeFlow(flow, flowState(state, flow)), `/v2/flows/${flow.id}`),
+        body: new RawJson(`{"data":${flowJson(state, flow)},"meta":{},"links":{"self":${self}}}`),
       };
     },
   },
