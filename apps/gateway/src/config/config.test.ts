@@ -43,6 +43,7 @@ describe("loadConfig", () => {
       MAX_BODY_BYTES: "4096",
       MAX_LOG_SCAN: "200",
       AUTH_CACHE_TTL_MS: "0",
+      UPSTREAM_TIMEOUT_MS: "2500",
     });
     expect(config).toMatchObject({
       port: 0,
@@ -52,6 +53,7 @@ describe("loadConfig", () => {
       logLevel: "debug",
       isDevelopment: true,
       authCacheTtlMs: 0,
+      upstreamTimeoutMs: 2500,
       limits: { maxPageSize: 25, maxQueryDepth: 8, maxQueryCost: 500, maxBodyBytes: 4096, maxLogScan: 200 },
     });
   });

@@ -37,6 +37,8 @@ export interface GatewayConfig {
   readonly isDevelopment: boolean;
   /** How long a checked credential stays trusted, in ms. @default 30000 (`AUTH_CACHE_TTL_MS`) */
   readonly authCacheTtlMs: number;
+  /** How long one platform request may take per attempt, in ms. @default 15000 (`UPSTREAM_TIMEOUT_MS`) */
+  readonly upstreamTimeoutMs: number;
   /** How long shutdown waits for requests in flight, in ms. @default 10000 (`SHUTDOWN_TIMEOUT_MS`) */
   readonly shutdownTimeoutMs: number;
   readonly limits: GatewayLimits;
@@ -126,6 +128,11 @@ export const loadConfig = (env: Env = process.env): GatewayConfig => {
     authCacheTtlMs: readInt(
       env,
       { name: "AUTH_CACHE_TTL_MS", fallback: 30_000, min: 0, max: 3_600_000 },
+      problems,
+    ),
+    upstreamTimeoutMs: readInt(
+      env,
+      { name: "UPSTREAM_TIMEOUT_MS", fallback: 15_000, min: 100, max: 600_000 },
       problems,
     ),
     shutdownTimeoutMs: readInt(

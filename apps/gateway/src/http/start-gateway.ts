@@ -150,6 +150,7 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
   const upstream = await createUpstream({
     ...(config.platformApiUrl === undefined ? {} : { platformApiUrl: config.platformApiUrl }),
     metrics,
+    timeoutMs: config.upstreamTimeoutMs,
   });
   const apollo = await startApollo(config, logger, metrics, upstream);
   let ready = true;

@@ -124,6 +124,19 @@ describe("auth and access over the demo emulator", () => {
     expect(JSON.stringify(slow.body)).not.toMatch(/at .+\.(ts|js):\d+/);
   });
 
+  it("says UPSTREAM_TIMEOUT when the platform answers later than UPSTREAM_TIMEOUT_MS", async () => {
+    const impatient = await startEmulatorGateway({ UPSTREAM_TIMEOUT_MS: "200" });
+    try {
+      const headers = impatient.as("alice");
+      await impatient.gateway.query("{ me { id } }", { headers });
+      impatient.emulator.setFaults([{ path: "/v2/contracts*", latencyMs: 1500 }]);
+      const { body } = await impatient.gateway.query("{ contracts { totalCount } }", { headers });
+      expect(body.errors?.[0]?.extensions?.code).toBe("UPSTREAM_TIMEOUT");
+    } finally {
+      await impatient.close();
+    }
+  });
+
   it("counts platform calls and errors on /metrics by operation, ids replaced", async () => {
     const headers = env.as("alice");
     env.emulator.setFaults([{ path: "/v2/contracts*", status: 503 }]);

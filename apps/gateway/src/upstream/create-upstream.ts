@@ -34,6 +34,8 @@ export interface UpstreamOptions {
   /** The platform's API base URL; absent starts the emulator's demo scenario on a free local port. */
   readonly platformApiUrl?: string;
   readonly metrics: GatewayMetrics;
+  /** Per attempt, in ms. @default 15000 */
+  readonly timeoutMs?: number;
 }
 
 const hooksFor = (metrics: GatewayMetrics, requestId: string): PlatformClientHooks => ({
@@ -70,6 +72,7 @@ export const createUpstream = async (options: UpstreamOptions): Promise<Upstream
         dispatcher,
         hooks: hooksFor(options.metrics, requestId),
         retries: 1,
+        timeoutMs: options.timeoutMs ?? 15_000,
       }),
     close: async () => {
       await dispatcher.close();
