@@ -1,6 +1,7 @@
 import type { PlatformSession } from "./auth/create-session.js";
 import type { GatewayLimits } from "./config/config.js";
 import type { Logger } from "./observability/logger.js";
+import type { TicketService } from "./tickets/ticket-service.js";
 import type { DemoUser } from "./upstream/create-upstream.js";
 
 /** Which platform the gateway serves. */
@@ -17,4 +18,6 @@ export interface GatewayContext {
   readonly demoUsers: readonly DemoUser[];
   /** The caller's checked platform session; throws `UNAUTHENTICATED` without valid credentials. Memoised. */
   readonly session: () => Promise<PlatformSession>;
+  /** The ticket store's operations (absent only in contexts built without a store). */
+  readonly tickets?: TicketService;
 }

@@ -1,4 +1,5 @@
 import { GatewayError } from "../errors.js";
+import { readTicketConfig, type TicketConfig } from "../tickets/ticket-config.js";
 
 /** pino's levels, plus `silent`. */
 export const LOG_LEVEL_NAMES = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -42,6 +43,8 @@ export interface GatewayConfig {
   /** How long shutdown waits for requests in flight, in ms. @default 10000 (`SHUTDOWN_TIMEOUT_MS`) */
   readonly shutdownTimeoutMs: number;
   readonly limits: GatewayLimits;
+  /** Ticket storage and delivery (`DATA_DIR`, `TICKET_DELIVERY`, `SUPPORT_EMAIL`, `SMTP_URL`, ...). */
+  readonly tickets: TicketConfig;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -141,6 +144,7 @@ export const loadConfig = (env: Env = process.env): GatewayConfig => {
       problems,
     ),
     limits: readLimits(env, problems),
+    tickets: readTicketConfig(env, problems),
   };
   if (problems.length > 0) {
     throw new GatewayError("GATEWAY_INVALID_CONFIG", `invalid configuration:\n- ${problems.join("\n- ")}`);

@@ -11,6 +11,7 @@ import { createApollo } from "../graphql/create-apollo.js";
 import { createLogger, type Logger } from "../observability/logger.js";
 import { createMetrics, type GatewayMetrics } from "../observability/metrics.js";
 import { buildGatewaySchema } from "../schema/build-gateway-schema.js";
+import { startTickets, type Tickets } from "../tickets/start-tickets.js";
 import { createUpstream, type DemoUser, type Upstream } from "../upstream/create-upstream.js";
 import { createRequestHandler } from "./create-request-handler.js";
 import { DEFAULT_PLAYGROUND_DIR } from "./playground-files.js";
@@ -39,6 +40,8 @@ export interface Gateway {
   /** The embedded emulator's demo logins; empty when serving a real platform. */
   readonly demoUsers: readonly DemoUser[];
   readonly metrics: GatewayMetrics;
+  /** The ticket store, service and outbox worker. */
+  readonly tickets: Tickets;
   /** Stops taking requests, lets those in flight finish (up to `shutdownTimeoutMs`), then closes. Idempotent. */
   close(): Promise<void>;
 }
@@ -69,11 +72,12 @@ interface Drain {
   readonly server: Server;
   readonly apollo: ApolloServer<GatewayContext>;
   readonly upstream: Upstream;
+  readonly tickets: Tickets;
   readonly inFlight: () => number;
   readonly timeoutMs: number;
 }
 
-const drain = async ({ server, apollo, upstream, inFlight, timeoutMs }: Drain): Promise<void> => {
+const drain = async ({ server, apollo, upstream, tickets, inFlight, timeoutMs }: Drain): Promise<void> => {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const deadline = Date.now() + timeoutMs;
@@ -82,16 +86,18 @@ const drain = async ({ server, apollo, upstream, inFlight, timeoutMs }: Drain): 
   await closed;
   await apollo.stop();
   await upstream.close();
+  await tickets.close();
 };
 
 interface ContextDeps {
   readonly config: GatewayConfig;
   readonly logger: Logger;
   readonly upstream: Upstream;
+  readonly tickets: Tickets;
 }
 
 /** Builds each GraphQL request's context; credentials are checked only when a field needs the platform. */
-const createContextFactory = ({ config, logger, upstream }: ContextDeps) => {
+const createContextFactory = ({ config, logger, upstream, tickets }: ContextDeps) => {
   const authCache = createAuthCache({ ttlMs: config.authCacheTtlMs });
   return async (request: IncomingMessage, requestId: string): Promise<GatewayContext> => ({
     requestId,
@@ -105,6 +111,7 @@ const createContextFactory = ({ config, logger, upstream }: ContextDeps) => {
       upstream,
       authCache,
     }),
+    tickets: tickets.service,
   });
 };
 
@@ -147,17 +154,25 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
   const { config } = options;
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const metrics = createMetrics();
+  const tickets = await startTickets({
+    config: config.tickets,
+    ...(config.databaseUrl === undefined ? {} : { databaseUrl: config.databaseUrl }),
+    logger,
+  });
   const upstream = await createUpstream({
     ...(config.platformApiUrl === undefined ? {} : { platformApiUrl: config.platformApiUrl }),
     metrics,
     timeoutMs: config.upstreamTimeoutMs,
   });
-  const apollo = await startApollo(config, logger, metrics, upstream);
+  const apollo = await startApollo(config, logger, metrics, upstream).catch(async (error: unknown) => {
+    await tickets.close();
+    throw error;
+  });
   let ready = true;
   const { server, inFlight } = createCountingServer(
     createRequestHandler({
       graphql: { apollo, maxBodyBytes: config.limits.maxBodyBytes },
-      createContext: createContextFactory({ config, logger, upstream }),
+      createContext: createContextFactory({ config, logger, upstream, tickets }),
       logger,
       metrics,
       playgroundDir: options.playgroundDir ?? DEFAULT_PLAYGROUND_DIR,
@@ -167,13 +182,14 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
   const address = await listen(server, config).catch(async (error: unknown) => {
     await apollo.stop();
     await upstream.close();
+    await tickets.close();
     throw error;
   });
   const url = baseUrl(address);
   let closing: Promise<void> | undefined;
   const close = () => {
     ready = false;
-    closing ??= drain({ server, apollo, upstream, inFlight, timeoutMs: config.shutdownTimeoutMs });
+    closing ??= drain({ server, apollo, upstream, tickets, inFlight, timeoutMs: config.shutdownTimeoutMs });
     return closing;
   };
   const { mode: upstreamMode, baseUrl: upstreamUrl, demoUsers } = upstream;
@@ -185,6 +201,7 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
     upstreamUrl,
     demoUsers,
     metrics,
+    tickets,
     close,
   };
 };

@@ -10,6 +10,7 @@ import { FlowResolver } from "./flow/flow.resolver.js";
 import { FlowStepResolver } from "./flow/flow-step.resolver.js";
 import { GatewayResolver } from "./gateway/gateway.resolver.js";
 import { LogResolver } from "./log/log.resolver.js";
+import { TicketResolver } from "./ticket/ticket.resolver.js";
 import { MeResolver } from "./user/me.resolver.js";
 import { WorkspaceResolver } from "./workspace/workspace.resolver.js";
 
@@ -27,6 +28,7 @@ export const RESOLVERS = [
   ErrorResolver,
   FlowErrorResolver,
   ErrorGroupResolver,
+  TicketResolver,
 ] as const;
 
 /** Builds the gateway's executable GraphQL schema from its type-graphql classes. */

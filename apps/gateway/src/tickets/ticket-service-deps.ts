@@ -11,4 +11,6 @@ export interface TicketServiceDeps {
   readonly message: MessageOptions;
   /** The clock validation judges "in the future" against. */
   readonly now: () => Date;
+  /** Called after a submission commits (the gateway wakes its outbox worker). */
+  readonly onSubmitted?: () => void;
 }

@@ -147,8 +147,11 @@ export const createTicketService = (deps: TicketServiceDeps) => {
           .values({ ticketId: id, status: "CANCELLED", actorUserId: access.userId, note });
         return readableTicket(tx, access, id);
       }),
-    submit: (access: TicketAccess, id: string, idempotencyKey: string) =>
-      submitTicket(deps, access, { id, idempotencyKey }),
+    submit: async (access: TicketAccess, id: string, idempotencyKey: string): Promise<TicketView> => {
+      const view = await submitTicket(deps, access, { id, idempotencyKey });
+      deps.onSubmitted?.();
+      return view;
+    },
     get: (access: TicketAccess, id: string): Promise<TicketView> => readableTicket(db, access, id),
     list: (access: TicketAccess, options: TicketListOptions): Promise<TicketPage> =>
       listTickets(db, access, options),

@@ -1,15 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { redactSecrets } from "@flowdoctor/core";
-import { and, asc, eq, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, lte, notInArray, or, sql } from "drizzle-orm";
 import type { TicketDb } from "../db/open-ticket-db.js";
 import { type OutboxRow, ticketOutbox, ticketStatusHistory } from "../db/schema.js";
 
 /**
  * Claims the most overdue job nobody holds: the row is locked with SKIP LOCKED (so concurrent workers pass over
  * it) and leased for `leaseMs`, then the lock is released. A worker that dies mid-delivery loses the job when the
- * lease runs out, and another worker delivers it again (same Message-ID).
+ * lease runs out, and another worker delivers it again (same Message-ID). Jobs in `skip` (tried in this pass) are
+ * left for the next pass.
  */
-export const claimJob = (db: TicketDb, leaseMs: number): Promise<OutboxRow | undefined> =>
+export const claimJob = (
+  db: TicketDb,
+  leaseMs: number,
+  skip: readonly string[] = [],
+): Promise<OutboxRow | undefined> =>
   db.transaction(async (tx) => {
     const [due] = await tx
       .select({ id: ticketOutbox.id })
@@ -19,6 +24,7 @@ export const claimJob = (db: TicketDb, leaseMs: number): Promise<OutboxRow | und
           eq(ticketOutbox.status, "PENDING"),
           lte(ticketOutbox.nextAttemptAt, sql`now()`),
           or(isNull(ticketOutbox.leaseUntil), lt(ticketOutbox.leaseUntil, sql`now()`)),
+          skip.length === 0 ? undefined : notInArray(ticketOutbox.id, [...skip]),
         ),
       )
       .orderBy(asc(ticketOutbox.nextAttemptAt))

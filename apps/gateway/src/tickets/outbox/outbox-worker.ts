@@ -60,18 +60,19 @@ export const createOutboxWorker = (options: OutboxWorkerOptions): OutboxWorker =
   let timer: NodeJS.Timeout | undefined;
   let pass: Promise<number> | undefined;
 
+  // Each job is tried at most once per pass, so a short back-off cannot turn a pass into a busy loop.
   const drain = async (): Promise<number> => {
-    let attempted = 0;
+    const tried: string[] = [];
     for (
       let job = await claimJob(options.db, leaseMs);
       job !== undefined;
-      job = await claimJob(options.db, leaseMs)
+      job = await claimJob(options.db, leaseMs, tried)
     ) {
+      tried.push(job.id);
       await deliverOne(options, job);
-      attempted += 1;
       if (stopping) break;
     }
-    return attempted;
+    return tried.length;
   };
 
   const schedule = (delayMs: number) => {

@@ -1,0 +1,64 @@
+import {
+  diagnoseFlow,
+  type MissingTicketField,
+  missingForSubmission,
+  type TicketDraft,
+} from "@flowdoctor/core";
+import { createDiagnosisPort } from "../../diagnosis/create-diagnosis-port.js";
+import { GatewayGraphQLError } from "../../errors.js";
+import type { TicketAccess } from "../../tickets/ticket-access.js";
+import type { TicketService } from "../../tickets/ticket-service.js";
+import type { TicketView } from "../../tickets/ticket-view.js";
+import type { TicketContext } from "./ticket-access-of.js";
+
+/** Which flow, and optionally which of its error groups (its fingerprint), the ticket is about. */
+export interface FromDiagnosisInput {
+  readonly flowId: string;
+  readonly errorGroupId?: string | undefined;
+}
+
+const focusOnGroup = async (
+  draft: TicketDraft,
+  input: FromDiagnosisInput,
+  groups: Awaited<ReturnType<typeof diagnoseFlow>>["errorGroups"],
+) => {
+  if (input.errorGroupId === undefined) return draft;
+  const group = groups.find((candidate) => candidate.fingerprint === input.errorGroupId);
+  if (group === undefined)
+    throw new GatewayGraphQLError(
+      "NOT_FOUND",
+      `Error group ${JSON.stringify(input.errorGroupId)} is not among the flow's errors of the last 24 hours.`,
+    );
+  return {
+    ...draft,
+    errorText: group.message,
+    firstObservedAt: group.firstSeen,
+    cause: group.cause,
+    troubleshootingLevel: group.level,
+    otherIds: { ...draft.otherIds, ...(group.stepId === undefined ? {} : { stepId: group.stepId }) },
+  };
+};
+
+/**
+ * Diagnoses the flow as the caller and stores a draft with everything the diagnosis knows: ids, error text,
+ * first-observed time, the redacted log of the failing step, the timeline, level and cause, the documentation
+ * the findings link (as "documentation checked") and a suggested priority.
+ */
+export const createTicketFromDiagnosis = async (
+  context: TicketContext,
+  service: TicketService,
+  access: TicketAccess,
+  input: FromDiagnosisInput,
+): Promise<{ ticket: TicketView; missing: readonly MissingTicketField[] }> => {
+  const { port } = createDiagnosisPort(await context.session());
+  const diagnosis = await diagnoseFlow(port, { flowId: input.flowId });
+  const draft = await focusOnGroup(diagnosis.ticket.draft, input, diagnosis.errorGroups);
+  const { timeline, logs, screenshots: _none, ...fields } = draft;
+  const stepId = draft.otherIds?.stepId;
+  const ticket = await service.create(access, {
+    fields,
+    ...(timeline === undefined ? {} : { timeline }),
+    ...(logs === undefined ? {} : { logs, logName: `${stepId ?? "flow"}.log` }),
+  });
+  return { ticket, missing: missingForSubmission(draft) };
+};

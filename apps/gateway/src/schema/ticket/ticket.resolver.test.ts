@@ -1,0 +1,171 @@
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type EmulatorGateway, startEmulatorGateway } from "../../testing/emulator-gateway.js";
+import { dataOf, type GraphQLBody } from "../../testing/test-gateway.js";
+
+const TICKET_FIELDS = `id key status contractId workspaceId flowId errorText firstObservedAt cause troubleshootingLevel
+  docsChecked priority timeline { at event } attachments { id kind name mediaType sizeBytes }
+  statusHistory { status } delivery { status attempts channel messageId lastError } missing { field question }`;
+
+const FROM_DIAGNOSIS = `mutation($flowId: ID!) { createTicketFromDiagnosis(flowId: $flowId) { ticket { ${TICKET_FIELDS} } missing { field } } }`;
+
+interface TicketAnswer {
+  id: string;
+  key: string;
+  status: string;
+  contractId: string | null;
+  workspaceId: string | null;
+  flowId: string | null;
+  errorText: string | null;
+  firstObservedAt: string | null;
+  cause: string | null;
+  timeline: { at: string; event: string }[];
+  attachments: { id: string; kind: string; name: string }[];
+  statusHistory: { status: string }[];
+  delivery: { status: string; attempts: number; messageId: string } | null;
+  missing: { field: string }[];
+}
+
+const problemsOf = (body: GraphQLBody) =>
+  (body.errors?.[0]?.extensions?.problems ?? []) as { path: string; code: string; message: string }[];
+
+describe("ticket mutations and queries through the gateway", () => {
+  let env: EmulatorGateway;
+  let mailFolder: string;
+  let ticket: TicketAnswer;
+  const ask = async (user: string, query: string, variables: Record<string, unknown> = {}) =>
+    (await env.gateway.query(query, { variables, headers: user === "" ? {} : env.as(user) })).body;
+
+  beforeAll(async () => {
+    mailFolder = await mkdtemp(join(tmpdir(), "fd-gw-mail-"));
+    env = await startEmulatorGateway({ MAIL_FOLDER: mailFolder, TICKET_WORKER: "off" });
+    const alice = env.emulator.scenario.users.find((user) => user.email.startsWith("alice@"));
+    const flow =
+      env.emulator.scenario.flows.find(
+        (candidate) => candidate.userId === alice?.id && candidate.expected[0]?.cause === "MAPPING",
+      ) ??
+      env.emulator.scenario.flows.find(
+        (candidate) => candidate.userId === alice?.id && candidate.expected.length > 0,
+      );
+    const body = await ask("alice", FROM_DIAGNOSIS, { flowId: flow?.id });
+    expect(body.errors).toBeUndefined();
+    ticket = dataOf<{ ticket: TicketAnswer }>(body, "createTicketFromDiagnosis").ticket;
+  }, 60_000);
+  afterAll(async () => {
+    await env?.close();
+    await rm(mailFolder, { recursive: true, force: true });
+  });
+
+  it("fills a draft from the diagnosis: ids, error text, first-observed time, log, timeline and cause", () => {
+    expect(ticket.status).toBe("DRAFT");
+    expect(ticket.key).toMatch(/^FD-\d+$/);
+    expect(ticket.contractId).toMatch(/^[0-9a-f]{24}$/);
+    expect(ticket.workspaceId).toMatch(/^[0-9a-f]{24}$/);
+    expect(ticket.flowId).toMatch(/^[0-9a-f]{24}$/);
+    expect(ticket.errorText).toBeTruthy();
+    expect(Date.parse(ticket.firstObservedAt ?? "")).toBeLessThan(Date.now());
+    expect(ticket.cause).toBeTruthy();
+    expect(ticket.timeline.length).toBeGreaterThan(0);
+    expect(ticket.attachments.filter((a) => a.kind === "LOG")).toHaveLength(1);
+    expect(ticket.missing.map((m) => m.field)).not.toContain("workspaceId");
+  });
+
+  it("refuses to submit with every missing field listed, then submits once and delivers to the mail folder", async () => {
+    await ask(
+      "alice",
+      `mutation($id: ID!) { updateTicket(id: $id, input: { isBlocker: null, priority: null }) { id } }`,
+      { id: ticket.id },
+    );
+    const refused = await ask(
+      "alice",
+      `mutation($id: ID!) { submitTicket(id: $id, idempotencyKey: "k1") { id } }`,
+      { id: ticket.id },
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(problemsOf(refused).map((p) => p.path)).toEqual(expect.arrayContaining(["priority", "isBlocker"]));
+    const fill = `mutation($id: ID!) { updateTicket(id: $id, input: { priority: NORMAL, isBlocker: false, docsChecked: true, docsConsulted: ["Managing Flow Errors"],
+      description: "The flow fails at the mapping step since yesterday; expected the orders to reach the CRM." }) { status } }`;
+    expect((await ask("alice", fill, { id: ticket.id })).errors).toBeUndefined();
+    const submit = `mutation($id: ID!) { submitTicket(id: $id, idempotencyKey: "k1") { ${TICKET_FIELDS} } }`;
+    const first = await ask("alice", submit, { id: ticket.id });
+    const second = await ask("alice", submit, { id: ticket.id });
+    expect(first.errors).toBeUndefined();
+    expect(second.data).toEqual(first.data);
+    expect(dataOf<TicketAnswer>(first, "submitTicket").delivery).toMatchObject({
+      status: "PENDING",
+      attempts: 0,
+    });
+    expect(await env.gateway.tickets.worker.drain()).toBe(1);
+    const after = dataOf<TicketAnswer>(
+      await ask("alice", `query($id: ID!) { ticket(id: $id) { ${TICKET_FIELDS} } }`, { id: ticket.id }),
+      "ticket",
+    );
+    expect(after.delivery).toMatchObject({ status: "DELIVERED", attempts: 1 });
+    expect(after.statusHistory.map((s) => s.status)).toEqual(["DRAFT", "SUBMITTED", "DELIVERED"]);
+    expect(await readdir(mailFolder)).toEqual([`${ticket.key}.eml`]);
+  });
+
+  it("previews the exact message and hides the ticket from non-members", async () => {
+    const preview = await ask(
+      "alice",
+      `query($id: ID!) { ticketPreview(id: $id) { subject to messageId text attachments { filename } } }`,
+      { id: ticket.id },
+    );
+    expect(preview.data?.ticketPreview).toMatchObject({
+      to: "support@elastic.io",
+      messageId: `<${ticket.key}.${ticket.id}@flowdoctor>`,
+    });
+    expect(dataOf<{ subject: string }>(preview, "ticketPreview").subject).toMatch(
+      new RegExp(`^\\[${ticket.key}\\] `),
+    );
+    const bob = await ask("bob", `query($id: ID!) { ticket(id: $id) { id } }`, { id: ticket.id });
+    expect(bob.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    const bobsList = await ask("bob", "{ tickets { totalCount nodes { id } } }");
+    expect(dataOf<{ nodes: { id: string }[] }>(bobsList, "tickets").nodes.map((n) => n.id)).not.toContain(
+      ticket.id,
+    );
+    const gina = await ask("gina", `query($id: ID!) { ticket(id: $id) { key } }`, { id: ticket.id });
+    expect(gina.data?.ticket).toEqual({ key: ticket.key });
+    const anonymous = await ask("", `query($id: ID!) { ticket(id: $id) { id } }`, { id: ticket.id });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("answers bad attachments, timeline entries and unknown ids with clear errors", async () => {
+    const draft = dataOf<{ id: string }>(
+      await ask(
+        "alice",
+        `mutation { createTicketDraft(input: { title: "CRM step rejects orders" }) { id } }`,
+      ),
+      "createTicketDraft",
+    );
+    const notImage = await ask(
+      "alice",
+      `mutation($id: ID!) { addAttachment(input: { ticketId: $id, kind: SCREENSHOT, name: "x.png", base64: "aGVsbG8gd29ybGQ=" }) { id } }`,
+      { id: draft.id },
+    );
+    expect(problemsOf(notImage)[0]).toMatchObject({
+      path: "attachment.base64",
+      code: "UNSUPPORTED_MEDIA_TYPE",
+    });
+    const future = new Date(Date.now() + 86_400_000).toISOString();
+    const timeline = await ask(
+      "alice",
+      `mutation($id: ID!, $at: String!) { addTimelineEvent(ticketId: $id, entry: { at: $at, event: "x" }) { id } }`,
+      { id: draft.id, at: future },
+    );
+    expect(problemsOf(timeline)[0]?.code).toBe("IN_FUTURE");
+    const unknown = await ask(
+      "alice",
+      `mutation { removeAttachment(id: "00000000-0000-4000-8000-000000000000") { id } }`,
+    );
+    expect(unknown.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    const cancelled = await ask(
+      "alice",
+      `mutation($id: ID!) { cancelTicket(id: $id) { status attachments { id } timeline { at } } }`,
+      { id: draft.id },
+    );
+    expect(cancelled.data?.cancelTicket).toEqual({ status: "CANCELLED", attachments: [], timeline: [] });
+  });
+});

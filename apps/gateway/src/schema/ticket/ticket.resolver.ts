@@ -1,0 +1,188 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { GatewayGraphQLError } from "../../errors.js";
+import type { TicketFieldsPatch } from "../../tickets/ticket-fields.js";
+import { createTicketFromDiagnosis } from "./create-from-diagnosis.js";
+import { TicketType } from "./ticket.type.js";
+import { type TicketContext, ticketAccessOf, ticketServiceOf } from "./ticket-access-of.js";
+import { AddTicketAttachmentInput, TicketFilterInput } from "./ticket-args.input.js";
+import {
+  CreateTicketDraftInput,
+  TicketFieldsInput,
+  TicketTimelineEntryInput,
+} from "./ticket-fields.input.js";
+import { TicketConnectionType, TicketFromDiagnosisType, TicketPreviewType } from "./ticket-payloads.type.js";
+import { toTicketData } from "./to-ticket-data.js";
+
+const withoutUndefined = <TValue extends object>(value: TValue) =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+
+const patchOf = (input: TicketFieldsInput): TicketFieldsPatch => {
+  const { timeline: _t, logs: _l, ...fields } = input as CreateTicketDraftInput;
+  const otherIds = fields.otherIds == null ? fields.otherIds : withoutUndefined({ ...fields.otherIds });
+  return withoutUndefined({ ...fields, otherIds }) as TicketFieldsPatch;
+};
+
+const pageSize = (first: number, context: TicketContext): number => {
+  if (first >= 1 && first <= context.limits.maxPageSize) return first;
+  throw new GatewayGraphQLError("BAD_USER_INPUT", `first must be from 1 to ${context.limits.maxPageSize}`, {
+    details: { argument: "first" },
+  });
+};
+
+@Resolver(() => TicketType)
+export class TicketResolver {
+  @Query(() => TicketType, {
+    description: "One ticket; NOT_FOUND unless you are a member of its contract (or wrote it).",
+  })
+  async ticket(@Arg("id", () => ID) id: string, @Ctx() context: TicketContext): Promise<TicketType> {
+    return toTicketData(await ticketServiceOf(context).get(await ticketAccessOf(context), id));
+  }
+
+  @Query(() => TicketConnectionType, { description: "The tickets you may see, newest first." })
+  async tickets(
+    @Arg("filter", () => TicketFilterInput, { nullable: true }) filter: TicketFilterInput | null | undefined,
+    @Arg("first", () => Int, { defaultValue: 20 }) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null | undefined,
+    @Ctx() context: TicketContext,
+  ): Promise<TicketConnectionType> {
+    const page = await ticketServiceOf(context).list(await ticketAccessOf(context), {
+      first: pageSize(first, context),
+      ...(after ? { after } : {}),
+      ...(filter?.status ? { status: filter.status } : {}),
+      ...(filter?.contractId ? { contractId: filter.contractId } : {}),
+      ...(filter?.deliveryStatus ? { deliveryStatus: filter.deliveryStatus } : {}),
+      ...(filter?.mine ? { mine: true } : {}),
+    });
+    return { ...page, nodes: page.nodes.map(toTicketData) };
+  }
+
+  @Query(() => TicketPreviewType, {
+    description: "Exactly the message support will receive for this ticket.",
+  })
+  async ticketPreview(
+    @Arg("id", () => ID) id: string,
+    @Ctx() context: TicketContext,
+  ): Promise<TicketPreviewType> {
+    const message = await ticketServiceOf(context).preview(await ticketAccessOf(context), id);
+    const attachments = message.attachments.map((file) => ({
+      filename: file.filename,
+      contentType: file.contentType,
+      sizeBytes: file.content.length,
+    }));
+    return {
+      messageId: message.messageId,
+      from: message.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      attachments,
+    };
+  }
+
+  @Mutation(() => TicketType, { description: "Starts a draft with any subset of fields." })
+  async createTicketDraft(
+    @Arg("input", () => CreateTicketDraftInput) input: CreateTicketDraftInput,
+    @Ctx() context: TicketContext,
+  ): Promise<TicketType> {
+    const view = await ticketServiceOf(context).create(await ticketAccessOf(context), {
+      fields: patchOf(input),
+      ...(input.timeline ? { timeline: input.timeline.map(({ at, event }) => ({ at, event })) } : {}),
+      ...(input.logs ? { logs: input.logs } : {}),
+    });
+    return toTicketData(view);
+  }
+
+  @Mutation(() => TicketFromDiagnosisType, {
+    description: "Diagnoses the flow and starts a draft with everything the diagnosis knows.",
+  })
+  async createTicketFromDiagnosis(
+    @Arg("flowId", () => ID) flowId: string,
+    @Arg("errorGroupId", () => ID, {
+      nullable: true,
+      description: "An error group's fingerprint from the diagnosis.",
+    })
+    errorGroupId: string | null | undefined,
+    @Ctx() context: TicketContext,
+  ): Promise<TicketFromDiagnosisType> {
+    const service = ticketServiceOf(context);
+    const result = await createTicketFromDiagnosis(context, service, await ticketAccessOf(context), {
+      flowId,
+      errorGroupId: errorGroupId ?? undefined,
+    });
+    return { ticket: toTicketData(result.ticket), missing: result.missing.map((m) => ({ ...m })) };
+  }
+
+  @Mutation(() => TicketType, { description: "Changes a draft: absent fields stay, null clears." })
+  async updateTicket(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => TicketFieldsInput) input: TicketFieldsInput,
+    @Ctx() context: TicketContext,
+  ): Promise<TicketType> {
+    return toTicketData(
+      await ticketServiceOf(context).update(await ticketAccessOf(context), id, patchOf(input)),
+    );
+  }
+
+  @Mutation(() => TicketType)
+  async addTimelineEvent(
+    @Arg("ticketId", () => ID) ticketId: string,
+    @Arg("entry", () => TicketTimelineEntryInput) entry: TicketTimelineEntryInput,
+    @Ctx() context: TicketContext,
+  ): Promise<TicketType> {
+    return toTicketData(
+      await ticketServiceOf(context).addTimelineEvent(await ticketAccessOf(context), ticketId, {
+        at: entry.at,
+        event: entry.event,
+      }),
+    );
+  }
+
+  @Mutation(() => TicketType)
+  async addAttachment(
+    @Arg("input", () => AddTicketAttachmentInput) input: AddTicketAttachmentInput,
+    @Ctx() context: TicketContext,
+  ): Promise<TicketType> {
+    const { ticketId, kind, name, base64, text } = input;
+    return toTicketData(
+      await ticketServiceOf(context).addAttachment(await ticketAccessOf(context), ticketId, {
+        kind,
+        name,
+        base64,
+        text,
+      }),
+    );
+  }
+
+  @Mutation(() => TicketType, { description: "Removes an attachment from a draft; answers the ticket." })
+  async removeAttachment(
+    @Arg("id", () => ID) id: string,
+    @Ctx() context: TicketContext,
+  ): Promise<TicketType> {
+    return toTicketData(await ticketServiceOf(context).removeAttachment(await ticketAccessOf(context), id));
+  }
+
+  @Mutation(() => TicketType, {
+    description:
+      "Checks the ticket against the guide's rules and queues its delivery; BAD_USER_INPUT lists every problem and changes nothing. The same key twice gives the same ticket and one delivery.",
+  })
+  async submitTicket(
+    @Arg("id", () => ID) id: string,
+    @Arg("idempotencyKey", () => String) idempotencyKey: string,
+    @Ctx() context: TicketContext,
+  ): Promise<TicketType> {
+    return toTicketData(
+      await ticketServiceOf(context).submit(await ticketAccessOf(context), id, idempotencyKey),
+    );
+  }
+
+  @Mutation(() => TicketType, { description: "Gives up a draft." })
+  async cancelTicket(
+    @Arg("id", () => ID) id: string,
+    @Arg("reason", () => String, { nullable: true }) reason: string | null | undefined,
+    @Ctx() context: TicketContext,
+  ): Promise<TicketType> {
+    return toTicketData(
+      await ticketServiceOf(context).cancel(await ticketAccessOf(context), id, reason ?? undefined),
+    );
+  }
+}

@@ -1,0 +1,35 @@
+import { missingForSubmission } from "@flowdoctor/core";
+import type { TicketView } from "../../tickets/ticket-view.js";
+import type { TicketType } from "./ticket.type.js";
+
+const defined = <TValue extends object>(value: TValue): TValue =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as TValue;
+
+/** A stored ticket as the GraphQL `Ticket` type reads it. */
+export const toTicketData = (view: TicketView): TicketType => {
+  const { stuckMessageEvidence: _evidence, errorReport: _report, ...fields } = view.fields;
+  return defined({
+    ...fields,
+    id: view.id,
+    number: view.number,
+    key: view.key,
+    status: view.status,
+    authorId: view.ownerUserId,
+    timeline: view.timeline.map(({ at, event }) => ({ at, event })),
+    attachments: view.attachments.map((attachment) => ({ ...attachment })),
+    statusHistory: view.history.map(({ status, at, actorUserId, note }) => ({
+      status,
+      at,
+      actorUserId,
+      note,
+    })),
+    delivery: view.delivery ?? null,
+    missing:
+      view.status === "DRAFT"
+        ? missingForSubmission({ ...view.fields, timeline: view.timeline }).map((m) => ({ ...m }))
+        : [],
+    createdAt: view.createdAt,
+    updatedAt: view.updatedAt,
+    submittedAt: view.submittedAt,
+  } as TicketType);
+};

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { readTicketConfig } from "./ticket-config.js";
+
+describe("readTicketConfig", () => {
+  it("defaults to the mail folder under the data folder, and support@elastic.io", () => {
+    const problems: string[] = [];
+    const config = readTicketConfig({ DATA_DIR: ".flowdoctor" }, problems, "/srv/app");
+    expect(problems).toEqual([]);
+    expect(config).toMatchObject({
+      dataDir: "/srv/app/.flowdoctor",
+      delivery: "mail-folder",
+      mailFolder: "/srv/app/.flowdoctor/mail",
+      supportEmail: "support@elastic.io",
+      maxAttempts: 8,
+      runWorker: true,
+    });
+  });
+
+  it("keeps the store in memory with DATA_DIR=memory:// (and by default under vitest)", () => {
+    expect(readTicketConfig({ DATA_DIR: "memory://" }, [], "/srv/app").dataDir).toBe("memory://");
+    expect(readTicketConfig({}, [], "/srv/app").dataDir).toBe("memory://");
+  });
+
+  it("names each broken variable and its rule, without echoing URLs", () => {
+    const problems: string[] = [];
+    readTicketConfig(
+      {
+        TICKET_DELIVERY: "fax",
+        SUPPORT_EMAIL: "nobody",
+        SMTP_URL: "http://u:pw@host",
+        TICKET_MAX_ATTEMPTS: "0",
+      },
+      problems,
+    );
+    expect(problems).toHaveLength(4);
+    expect(problems.join("\n")).toMatch(/TICKET_DELIVERY must be one of mail-folder, smtp, webhook/);
+    expect(problems.join("\n")).not.toContain("pw");
+  });
+
+  it("requires what the chosen channel needs", () => {
+    const smtp: string[] = [];
+    readTicketConfig({ TICKET_DELIVERY: "smtp" }, smtp);
+    expect(smtp).toEqual([expect.stringContaining("SMTP_URL is required")]);
+    const webhook: string[] = [];
+    readTicketConfig(
+      {
+        TICKET_DELIVERY: "webhook",
+        TICKET_WEBHOOK_URL: "https://desk.example/hook",
+        TICKET_WEBHOOK_SECRET: "short",
+      },
+      webhook,
+    );
+    expect(webhook).toEqual([expect.stringContaining("TICKET_WEBHOOK_SECRET of at least 16")]);
+  });
+});
