@@ -4,6 +4,7 @@ export const EMULATOR_ERROR_CODES = [
   "EMULATOR_INVALID_SCENARIO",
   "EMULATOR_SCENARIO_NOT_FOUND",
 ] as const;
+/** One of {@link EMULATOR_ERROR_CODES}. */
 export type EmulatorErrorCode = (typeof EMULATOR_ERROR_CODES)[number];
 
 /** The one error class the emulator throws; match on `code`, not on the class. */

@@ -124,6 +124,7 @@ const SPECS: readonly DemoComponentSpec[] = [
   },
 ];
 
+/** The id of a demo component by its key, e.g. `rest`. */
 export const demoComponentId = (key: string): string => objectIdFor(`demo:component:${key}`);
 
 const named = (names: readonly string[] | undefined): Record<string, { title: string }> | undefined =>

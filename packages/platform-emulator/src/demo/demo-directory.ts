@@ -8,10 +8,15 @@ import type {
 } from "../scenario/scenario-file.js";
 import { demoComponentId } from "./demo-components.js";
 
+/** The id of a demo user by key (`alice`, `bob`, `gina`, `carl`, `tess`). */
 export const demoUserId = (key: string): string => objectIdFor(`demo:user:${key}`);
+/** The id of a demo contract by key (`acme`, `globex`, `initech`). */
 export const demoContractId = (key: string): string => objectIdFor(`demo:contract:${key}`);
+/** The id of a demo workspace by key (`acme-prod`, `acme-sandbox`, `globex-prod`, `initech-prod`). */
 export const demoWorkspaceId = (key: string): string => objectIdFor(`demo:workspace:${key}`);
+/** The id of a demo credential by key. */
 export const demoCredentialId = (key: string): string => objectIdFor(`demo:credential:${key}`);
+/** The id of a demo data sample by key. */
 export const demoSampleId = (key: string): string => objectIdFor(`demo:sample:${key}`);
 
 /**
@@ -76,6 +81,7 @@ export const DEMO_USERS: readonly ScenarioUserFile[] = [
 
 const member = (user: string, ...roles: string[]) => ({ userId: demoUserId(user), roles });
 
+/** Acme (active), Globex (another tenant) and Initech (suspended). */
 export const DEMO_CONTRACTS: readonly ScenarioContractFile[] = [
   {
     id: demoContractId("acme"),
@@ -103,6 +109,7 @@ export const DEMO_CONTRACTS: readonly ScenarioContractFile[] = [
   },
 ];
 
+/** Acme Production (full), Acme Sandbox (limited), Globex Integrations, Initech Production. */
 export const DEMO_WORKSPACES: readonly ScenarioWorkspaceFile[] = [
   {
     id: demoWorkspaceId("acme-prod"),
@@ -160,6 +167,7 @@ const credential = ({
   ...(verification === undefined ? {} : { verification }),
 });
 
+/** The demo's credentials; HubSpot's fails verification with a reason. */
 export const DEMO_CREDENTIALS: readonly ScenarioCredentialFile[] = [
   credential({
     key: "hubspot",
@@ -209,6 +217,7 @@ export const DEMO_CREDENTIALS: readonly ScenarioCredentialFile[] = [
   }),
 ];
 
+/** Samples used for mapping; the Shopify one no longer has the field its mapper reads. */
 export const DEMO_DATA_SAMPLES: readonly ScenarioDataSampleFile[] = [
   {
     id: demoSampleId("shopify-order"),

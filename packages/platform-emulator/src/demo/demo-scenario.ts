@@ -22,6 +22,7 @@ import { OTHER_FLOWS } from "./demo-flows-other.js";
 import type { DemoFlowSpec, DemoStep } from "./demo-spec.js";
 import { generateHistory } from "./generate-history.js";
 
+/** The id of a demo flow by its spec key, e.g. `wms-inventory`. */
 export const demoFlowId = (key: string): string => objectIdFor(`demo:flow:${key}`);
 
 const node = (step: DemoStep): Record<string, unknown> => ({

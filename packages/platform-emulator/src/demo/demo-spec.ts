@@ -33,6 +33,7 @@ export interface DemoProblem {
   readonly warnings?: readonly string[];
 }
 
+/** A container exit of a demo flow's step, hours before now. */
 export interface DemoContainerExit {
   readonly stepId: string;
   readonly hoursAgo: number;

@@ -9,6 +9,7 @@ export const timerStep = (): DemoStep => ({
   info: ["Timer tick: emitting message to start the flow"],
 });
 
+/** A webhook trigger receiving POSTs on a path. */
 export const webhookStep = (path: string): DemoStep => ({
   id: "step_1",
   component: "webhook",
@@ -26,6 +27,7 @@ export interface RestCall {
   readonly credential?: string;
 }
 
+/** A REST API V2 call. */
 export const restStep = ({ id, name, method, url, credential }: RestCall): DemoStep => ({
   id,
   component: "rest",
@@ -39,6 +41,7 @@ export const restStep = ({ id, name, method, url, credential }: RestCall): DemoS
   ...(credential === undefined ? {} : { credential }),
 });
 
+/** A PostgreSQL query step. */
 export const postgresStep = (id: string, name: string, sql: string): DemoStep => ({
   id,
   component: "postgresql",
@@ -48,6 +51,7 @@ export const postgresStep = (id: string, name: string, sql: string): DemoStep =>
   credential: "postgres",
 });
 
+/** An e-mail sending step. */
 export const emailStep = (id: string, to: string): DemoStep => ({
   id,
   component: "email",
@@ -56,6 +60,7 @@ export const emailStep = (id: string, to: string): DemoStep => ({
   info: [`Sending e-mail to ${to}`, "E-mail accepted by the mail server, messageId <{id}@mail.elastic.io>"],
 });
 
+/** A JSONata transformation step. */
 export const jsonataStep = (id: string, name: string): DemoStep => ({
   id,
   component: "jsonata",

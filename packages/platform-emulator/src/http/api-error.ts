@@ -41,10 +41,13 @@ export const errorEnvelope = (error: ApiError): { errors: Record<string, unknown
   return { errors: [item] };
 };
 
+/** 400 naming the parameter at fault. */
 export const badRequest = (detail: string, parameter?: string): ApiError =>
   new ApiError(400, detail, parameter === undefined ? {} : { parameter });
 
+/** 404 for a resource the user cannot see or that does not exist. */
 export const notFound = (what: string, id: string): ApiError =>
   new ApiError(404, `${what} ${id} not found`, { parameter: id });
 
+/** 403 for a missing permission, in the platform's words. */
 export const forbidden = (): ApiError => new ApiError(403, "You need a permission to access this resource.");

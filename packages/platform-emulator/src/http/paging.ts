@@ -4,6 +4,7 @@ import { integerParam } from "./query.js";
 /** The largest `page[size]` the emulator accepts; the platform documents none, so this is the emulator's rule. */
 export const MAX_PAGE_SIZE = 100;
 
+/** One page of a list and its pagination meta. */
 export interface Page<TItem> {
   readonly items: readonly TItem[];
   readonly meta: { page: number; per_page: number; total: number; total_pages: number };

@@ -6,6 +6,7 @@ import { badRequest } from "./api-error.js";
  */
 export type Query = URLSearchParams;
 
+/** Parses a query string (without `?`). */
 export const parseQuery = (search: string): Query => new URLSearchParams(search);
 
 /** A required parameter: 400 naming it when missing or empty. */

@@ -2,6 +2,7 @@ import type { ScenarioUser } from "../scenario/scenario.js";
 import type { EmulatorState } from "../server/emulator-state.js";
 import type { Query } from "./query.js";
 
+/** Methods the router knows. */
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
 /** What a handler gets: the authenticated user, path parameters, query, parsed JSON body, the emulator's clock. */
@@ -25,8 +26,10 @@ export interface ApiResponse {
   readonly after?: () => void;
 }
 
+/** Answers one request; throws `ApiError` for error answers. */
 export type Handler = (context: RequestContext) => ApiResponse;
 
+/** A method and path pattern with its handler. */
 export interface Route {
   readonly method: HttpMethod;
   /** Segments after `/v2`, `:name` for a parameter, e.g. `/flows/:flowId/start`. */
@@ -38,6 +41,7 @@ interface CompiledRoute extends Route {
   readonly segments: readonly string[];
 }
 
+/** What the router found for a method and path. */
 export type RouteMatch =
   | { readonly kind: "found"; readonly route: Route; readonly params: Record<string, string> }
   | { readonly kind: "method-not-allowed"; readonly allowed: readonly HttpMethod[] }

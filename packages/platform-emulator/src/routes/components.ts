@@ -124,6 +124,7 @@ const workspaceComponent = ({ state, user, params }: RequestContext): ScenarioCo
   return component;
 };
 
+/** Components, their versions and descriptors. */
 export const componentRoutes: readonly Route[] = [
   { method: "GET", pattern: "/components", handler: listComponents },
   {

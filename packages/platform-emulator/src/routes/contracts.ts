@@ -65,6 +65,7 @@ export const serializeContract = (
   },
 });
 
+/** Contracts and their members. */
 export const contractRoutes: readonly Route[] = [
   {
     method: "GET",

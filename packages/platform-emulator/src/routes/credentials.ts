@@ -18,6 +18,7 @@ const serializeCredential = (credential: ScenarioCredentialFile): Record<string,
   },
 });
 
+/** Credentials of a workspace. */
 export const credentialRoutes: readonly Route[] = [
   {
     method: "GET",

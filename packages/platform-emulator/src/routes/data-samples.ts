@@ -20,6 +20,7 @@ const serializeSample = (sample: ScenarioDataSampleFile): Record<string, unknown
   },
 });
 
+/** Data samples by id. */
 export const dataSampleRoutes: readonly Route[] = [
   {
     method: "GET",

@@ -97,6 +97,7 @@ const requireExecution = (state: EmulatorState, user: ScenarioUser, id: string):
   return execution;
 };
 
+/** verify-credential and the polling of its execution. */
 export const executionRoutes: readonly Route[] = [
   {
     method: "POST",

@@ -77,6 +77,7 @@ const serializeVersion = (flow: ScenarioFlow, version: ScenarioFlowVersion): Rec
   },
 });
 
+/** Flows, their start and stop, and their versions. */
 export const flowRoutes: readonly Route[] = [
   { method: "GET", pattern: "/flows", handler: listFlows },
   {

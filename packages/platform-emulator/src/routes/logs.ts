@@ -79,4 +79,5 @@ const listLogs = ({ state, user, query }: RequestContext): ApiResponse => {
   return { status: 200, body: new RawJson(`{"total":${total},"hits":${jsonArray(hits)}}`) };
 };
 
+/** The logs feed. */
 export const logRoutes: readonly Route[] = [{ method: "GET", pattern: "/logs", handler: listLogs }];

@@ -65,6 +65,7 @@ const listWorkspaceStats = ({ state, user, query }: RequestContext): ApiResponse
   return { status: 200, body: collectionDocument(data, "/v2/stats/workspaces") };
 };
 
+/** Queue and workspace stats. */
 export const statsRoutes: readonly Route[] = [
   { method: "GET", pattern: "/stats/queues/:flowId", handler: queueStats },
   { method: "GET", pattern: "/stats/workspaces", handler: listWorkspaceStats },

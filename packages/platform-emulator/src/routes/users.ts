@@ -27,6 +27,7 @@ const canSee = (state: EmulatorState, viewer: ScenarioUser, other: ScenarioUser)
   viewer.tenantAdmin ||
   visibleContracts(state, viewer).some((contract) => contract.members.some((m) => m.userId === other.id));
 
+/** The current user, users by id, and the tenant's user list. */
 export const userRoutes: readonly Route[] = [
   {
     method: "GET",

@@ -24,6 +24,7 @@ export const serializeWorkspace = (workspace: ScenarioWorkspace): Record<string,
   },
 });
 
+/** Workspaces and their members. */
 export const workspaceRoutes: readonly Route[] = [
   {
     method: "GET",

@@ -31,5 +31,7 @@ export const createRandom = (seed: number): (() => number) => {
   };
 };
 
+/** A 24-hex MongoDB ObjectId. */
 export const OBJECT_ID_PATTERN = /^[0-9a-f]{24}$/;
+/** A 40-hex git hash. */
 export const SHA_PATTERN = /^[0-9a-f]{40}$/;

@@ -45,12 +45,14 @@ const shown = (value: unknown): string => {
   return text === undefined ? "undefined" : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 };
 
+/** Whether a value is a plain JSON object (not null, not an array). */
 export const isRecord = (value: unknown): value is JsonRecord =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 const NON_EMPTY = (value: unknown): boolean => typeof value === "string" && value.trim() !== "";
 const TIME_RULE = 'must be an ISO-8601 date-time, "now" or an offset like "-3d4h"';
 
+/** A fresh problem collector. */
 export const createChecker = (): Checker => {
   const problems: string[] = [];
   const fail = (path: string, rule: string, ...got: unknown[]): void => {

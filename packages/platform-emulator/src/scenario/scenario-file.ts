@@ -20,6 +20,7 @@ export interface ScenarioFile {
   readonly containerExits?: readonly ScenarioContainerExitFile[];
 }
 
+/** A user who can log in with e-mail and API key. */
 export interface ScenarioUserFile {
   readonly id: string;
   readonly email: string;
@@ -42,6 +43,7 @@ export interface ScenarioMemberFile {
   readonly permissions?: readonly string[];
 }
 
+/** A contract (tenant customer) and its members. */
 export interface ScenarioContractFile {
   readonly id: string;
   readonly name: string;
@@ -54,6 +56,7 @@ export interface ScenarioContractFile {
   readonly members: readonly ScenarioMemberFile[];
 }
 
+/** A workspace of a contract and its members. */
 export interface ScenarioWorkspaceFile {
   readonly id: string;
   readonly name: string;
@@ -64,6 +67,7 @@ export interface ScenarioWorkspaceFile {
   readonly members: readonly ScenarioMemberFile[];
 }
 
+/** One build of a component. */
 export interface ScenarioComponentVersionFile {
   readonly id: string;
   readonly versionNumber: number;
@@ -72,6 +76,7 @@ export interface ScenarioComponentVersionFile {
   readonly sailorVersion?: string;
 }
 
+/** A component (connector) flows use in their steps. */
 export interface ScenarioComponentFile {
   readonly id: string;
   /** Repository name, e.g. `rest-api-component-v2`. */
@@ -96,6 +101,7 @@ export interface ScenarioComponentFile {
   >;
 }
 
+/** A credential of a workspace for one component. */
 export interface ScenarioCredentialFile {
   readonly id: string;
   readonly name: string;
@@ -107,6 +113,7 @@ export interface ScenarioCredentialFile {
   readonly verification?: { readonly verified: boolean; readonly reason?: string };
 }
 
+/** A data sample a step's mapping was built from. */
 export interface ScenarioDataSampleFile {
   readonly id: string;
   readonly workspaceId: string;
@@ -118,6 +125,7 @@ export interface ScenarioDataSampleFile {
   readonly result: unknown;
 }
 
+/** The queue in front of one step (`GET /v2/stats/queues/{flow}`). */
 export interface ScenarioQueueStatFile {
   readonly stepId: string;
   readonly total: number;
@@ -132,12 +140,14 @@ export interface ScenarioExpectationFile {
   readonly stepId?: string;
 }
 
+/** A published version of a flow. */
 export interface ScenarioFlowVersionFile {
   readonly id: string;
   readonly createdAt: TimeRef;
   readonly name?: string;
 }
 
+/** A flow: its graph, state, versions, queue stats and the causes it was built to show. */
 export interface ScenarioFlowFile {
   readonly id: string;
   readonly name: string;
@@ -171,6 +181,7 @@ export interface ScenarioFlowFile {
   readonly expected?: readonly ScenarioExpectationFile[];
 }
 
+/** One log line of a step, served by `GET /v2/logs`. */
 export interface ScenarioLogFile {
   readonly flowId: string;
   readonly stepId: string;

@@ -26,12 +26,14 @@ export interface Scenario {
   readonly logs: readonly ScenarioLogEntry[];
 }
 
+/** A loaded user: times resolved, `tenantAdmin` defaulted. */
 export interface ScenarioUser extends Omit<ScenarioUserFile, "registered" | "lastLogin" | "tenantAdmin"> {
   readonly registered: string;
   readonly lastLogin: string;
   readonly tenantAdmin: boolean;
 }
 
+/** A loaded contract: status and times resolved. */
 export interface ScenarioContract {
   readonly id: string;
   readonly name: string;
@@ -43,6 +45,7 @@ export interface ScenarioContract {
   readonly members: readonly ScenarioMemberFile[];
 }
 
+/** A loaded workspace: type defaulted. */
 export interface ScenarioWorkspace {
   readonly id: string;
   readonly name: string;
@@ -52,6 +55,7 @@ export interface ScenarioWorkspace {
   readonly members: readonly ScenarioMemberFile[];
 }
 
+/** A loaded component version: date resolved, sailor version defaulted. */
 export interface ScenarioComponentVersion {
   readonly id: string;
   readonly versionNumber: number;
@@ -59,6 +63,7 @@ export interface ScenarioComponentVersion {
   readonly sailorVersion: string;
 }
 
+/** A loaded component: access and language defaulted. */
 export interface ScenarioComponent
   extends Omit<ScenarioComponentFile, "versions" | "access" | "language" | "sailorVersion"> {
   readonly access: "team" | "tenant" | "global";
@@ -67,12 +72,14 @@ export interface ScenarioComponent
   readonly versions: readonly ScenarioComponentVersion[];
 }
 
+/** A loaded flow version. */
 export interface ScenarioFlowVersion {
   readonly id: string;
   readonly createdAt: string;
   readonly name: string;
 }
 
+/** A loaded flow as the scenario declares it; its served state may differ after start, stop or a safeguard. */
 export interface ScenarioFlow {
   readonly id: string;
   readonly name: string;

@@ -2,6 +2,7 @@ import { EmulatorError } from "../errors.js";
 
 /** Statuses a fault can answer with. */
 export const FAULT_STATUSES = [429, 500, 502, 503] as const;
+/** One of {@link FAULT_STATUSES}. */
 export type FaultStatus = (typeof FAULT_STATUSES)[number];
 
 /**
@@ -80,6 +81,7 @@ export interface FaultSet {
   take(method: string, path: string): FaultRule | undefined;
 }
 
+/** A fault set starting with validated rules. */
 export const createFaultSet = (initial: readonly FaultRule[]): FaultSet => {
   let active: ActiveRule[] = [];
   const set = (faults: readonly FaultRule[]): void => {

@@ -14,12 +14,14 @@ export interface RecordedRequest {
 /** Keeps the newest requests only, so a long benchmark does not grow memory without bound. */
 export const REQUEST_LOG_LIMIT = 10_000;
 
+/** The record of answered requests. */
 export interface RequestLog {
   readonly entries: RecordedRequest[];
   record(entry: RecordedRequest): void;
   reset(): void;
 }
 
+/** An empty request record. */
 export const createRequestLog = (): RequestLog => {
   const log: RequestLog = {
     entries: [],
