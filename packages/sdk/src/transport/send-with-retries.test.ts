@@ -1,3 +1,4 @@
+import { Agent } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFlowdoctorClient } from "../client.js";
 import { type FlowdoctorError, isFlowdoctorError } from "../errors.js";
@@ -190,5 +191,22 @@ describe("transport: retries, timeouts, aborts and answers that are not GraphQL"
     expect(seen["x-request-id"]).toBe("r-1");
     expect(seen["x-trace"]).toBe("t-1");
     expect(seen["content-type"]).toBe("application/json");
+  });
+
+  it("sends through a given dispatcher and leaves it open on close", async () => {
+    server = await startScriptedServer([OK]);
+    let dispatched = 0;
+    const base = new Agent({ keepAliveTimeout: 1_000 });
+    const agent = base.compose((dispatch) => (options, handler) => {
+      dispatched += 1;
+      return dispatch(options, handler);
+    });
+    const client = createFlowdoctorClient({ url: server.url, dispatcher: agent });
+    const { data } = await client.request(ME);
+    await client.close();
+    expect(data.me.email).toBe("alice@acme.example");
+    expect(dispatched).toBe(1);
+    expect(base.closed).toBe(false);
+    await base.close();
   });
 });
