@@ -43,6 +43,18 @@ describe("the SDK's types", () => {
     expectTypeOf(client.flows).toBeCallableWith({ workspaceId: "w", filter: { status: "RUNNING" } });
   });
 
+  it("mutations take their inputs typed, enums as string unions", () => {
+    expectTypeOf(client.submitTicket).toBeCallableWith({ id: "t", idempotencyKey: "k" });
+    // @ts-expect-error submitting needs an idempotency key
+    expectTypeOf(client.submitTicket).toBeCallableWith({ id: "t" });
+    expectTypeOf(client.createTicketDraft).toBeCallableWith({ input: { title: "x", priority: "HIGH" } });
+    // @ts-expect-error priorities are an enum
+    expectTypeOf(client.createTicketDraft).toBeCallableWith({ input: { priority: "P1" } });
+    expectTypeOf<Awaited<ReturnType<typeof client.submitTicket>>["data"]["status"]>().toEqualTypeOf<
+      "CANCELLED" | "DRAFT" | "SUBMITTED"
+    >();
+  });
+
   it("walkers yield the connection's nodes and take no cursor", () => {
     expectTypeOf(client.allFlows).returns.toEqualTypeOf<
       AsyncGenerator<FlowsQuery["flows"]["nodes"][number], void, undefined>

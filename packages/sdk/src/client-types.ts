@@ -1,6 +1,5 @@
 import type { DocumentTypeDecoration } from "@graphql-typed-document-node/core";
 import type { FlowdoctorResult } from "./graphql/read-response.js";
-import type { Connection } from "./paginate.js";
 
 /** Per-call options. */
 export interface CallOptions {
@@ -28,7 +27,7 @@ export type OperationMethod<TData, TVariables, TField extends keyof TData> = (
 
 /** The node type of a connection field of an operation's result. */
 export type NodeOf<TData, TField extends keyof TData> =
-  NonNullable<TData[TField]> extends Connection<infer TNode> ? TNode : never;
+  NonNullable<TData[TField]> extends { readonly nodes: readonly (infer TNode)[] } ? TNode : never;
 
 /** A walker: yields every node of a connection, all pages, for the variables (without `after`). */
 export type PageWalker<TData, TVariables, TField extends keyof TData> = (

@@ -6,7 +6,7 @@ import * as G from "./generated/index.js";
 import { operationInfo } from "./graphql/operation-info.js";
 import { type FlowdoctorResult, readResponse } from "./graphql/read-response.js";
 import { type FlowdoctorClientOptions, type ResolvedOptions, resolveOptions } from "./options.js";
-import { walkPages } from "./paginate.js";
+import { type Connection, walkPages } from "./paginate.js";
 import { sendWithRetries } from "./transport/send-with-retries.js";
 
 const withHeaders = (base: Readonly<Record<string, string>>, extra: Readonly<Record<string, string>>) => {
@@ -62,6 +62,14 @@ const pickField = <TData, TField extends keyof TData>(
   );
 };
 
+const asConnection = (value: unknown): Connection<unknown> => value as Connection<unknown>;
+
+/** The ticket list keeps `hasNextPage` and `endCursor` beside its nodes instead of in `pageInfo`. */
+const ticketPage = (value: unknown): Connection<unknown> => {
+  const page = value as { hasNextPage: boolean; endCursor: string | null; nodes: readonly unknown[] };
+  return { pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor }, nodes: page.nodes };
+};
+
 const checkCallOptions = (options: CallOptions | undefined): void => {
   const timeoutMs = options?.timeoutMs;
   if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs >= 1 && timeoutMs <= 600_000)) {
@@ -92,11 +100,15 @@ export const createFlowdoctorClient = (clientOptions: FlowdoctorClientOptions): 
     return async (...args: unknown[]) => pickField(await run(document, args), field);
   };
   // biome-ignore lint/suspicious/noExplicitAny: as above
-  const walker = (document: Document<any, any>, field: string): any => {
+  const walker = (document: Document<any, any>, field: string, toPage = asConnection): any => {
     return (variables: object = {}, callOptions?: CallOptions) =>
-      walkPages(async (after) =>
-        pickField(await run(document, [{ ...variables, after }, callOptions]), field),
-      );
+      walkPages(async (after) => {
+        const { data, errors } = pickField(
+          await run(document, [{ ...variables, after }, callOptions]),
+          field,
+        );
+        return { data: toPage(data), errors };
+      });
   };
   return {
     gateway: method(G.GatewayDocument, "gateway"),
@@ -115,6 +127,17 @@ export const createFlowdoctorClient = (clientOptions: FlowdoctorClientOptions): 
     errorGroup: method(G.ErrorGroupDocument, "errorGroup"),
     logs: method(G.LogsDocument, "logs"),
     logFile: method(G.LogFileDocument, "logFile"),
+    ticket: method(G.TicketDocument, "ticket"),
+    tickets: method(G.TicketsDocument, "tickets"),
+    ticketPreview: method(G.TicketPreviewDocument, "ticketPreview"),
+    createTicketDraft: method(G.CreateTicketDraftDocument, "createTicketDraft"),
+    createTicketFromDiagnosis: method(G.CreateTicketFromDiagnosisDocument, "createTicketFromDiagnosis"),
+    updateTicket: method(G.UpdateTicketDocument, "updateTicket"),
+    addTimelineEvent: method(G.AddTimelineEventDocument, "addTimelineEvent"),
+    addAttachment: method(G.AddAttachmentDocument, "addAttachment"),
+    removeAttachment: method(G.RemoveAttachmentDocument, "removeAttachment"),
+    submitTicket: method(G.SubmitTicketDocument, "submitTicket"),
+    cancelTicket: method(G.CancelTicketDocument, "cancelTicket"),
     allContracts: walker(G.ContractsDocument, "contracts"),
     allWorkspaces: walker(G.WorkspacesDocument, "workspaces"),
     allFlows: walker(G.FlowsDocument, "flows"),
@@ -122,6 +145,7 @@ export const createFlowdoctorClient = (clientOptions: FlowdoctorClientOptions): 
     allErrors: walker(G.ErrorsDocument, "errors"),
     allErrorGroups: walker(G.ErrorGroupsDocument, "errorGroups"),
     allLogs: walker(G.LogsDocument, "logs"),
+    allTickets: walker(G.TicketsDocument, "tickets", ticketPage),
     request: (document, ...args) => run(document, args),
     paginate: (document, variables, select, callOptions) =>
       walkPages(async (after) => {

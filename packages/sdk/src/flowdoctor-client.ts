@@ -45,6 +45,68 @@ export interface FlowdoctorClient {
   readonly logs: OperationMethod<G.LogsQuery, G.LogsQueryVariables, "logs">;
   /** Logs as a redacted text file for a support ticket, oldest first. */
   readonly logFile: OperationMethod<G.LogFileQuery, G.LogFileQueryVariables, "logFile">;
+  /** One ticket; rejects with `NOT_FOUND` unless the caller may see it. */
+  readonly ticket: OperationMethod<G.TicketQuery, G.TicketQueryVariables, "ticket">;
+  /** One page of the tickets the caller may see, newest first. */
+  readonly tickets: OperationMethod<G.TicketsQuery, G.TicketsQueryVariables, "tickets">;
+  /** Exactly the message support will receive for a ticket. */
+  readonly ticketPreview: OperationMethod<
+    G.TicketPreviewQuery,
+    G.TicketPreviewQueryVariables,
+    "ticketPreview"
+  >;
+  /** Starts a ticket draft with any subset of fields. Never retried. */
+  readonly createTicketDraft: OperationMethod<
+    G.CreateTicketDraftMutation,
+    G.CreateTicketDraftMutationVariables,
+    "createTicketDraft"
+  >;
+  /** Diagnoses the flow and starts a draft with everything the diagnosis knows. Never retried. */
+  readonly createTicketFromDiagnosis: OperationMethod<
+    G.CreateTicketFromDiagnosisMutation,
+    G.CreateTicketFromDiagnosisMutationVariables,
+    "createTicketFromDiagnosis"
+  >;
+  /** Changes a draft: absent fields stay, null clears. Never retried. */
+  readonly updateTicket: OperationMethod<
+    G.UpdateTicketMutation,
+    G.UpdateTicketMutationVariables,
+    "updateTicket"
+  >;
+  /** Adds an event to a draft's timeline. Never retried. */
+  readonly addTimelineEvent: OperationMethod<
+    G.AddTimelineEventMutation,
+    G.AddTimelineEventMutationVariables,
+    "addTimelineEvent"
+  >;
+  /** Attaches a log, error text or screenshot to a draft. Never retried. */
+  readonly addAttachment: OperationMethod<
+    G.AddAttachmentMutation,
+    G.AddAttachmentMutationVariables,
+    "addAttachment"
+  >;
+  /** Removes an attachment from a draft and answers the ticket. Never retried. */
+  readonly removeAttachment: OperationMethod<
+    G.RemoveAttachmentMutation,
+    G.RemoveAttachmentMutationVariables,
+    "removeAttachment"
+  >;
+  /**
+   * Checks the ticket against the guide's rules and queues its delivery; `BAD_USER_INPUT` lists every problem
+   * in `problems`. The same `idempotencyKey` twice gives the same ticket and one delivery, so a caller may retry
+   * with the same key. The SDK itself never retries it.
+   */
+  readonly submitTicket: OperationMethod<
+    G.SubmitTicketMutation,
+    G.SubmitTicketMutationVariables,
+    "submitTicket"
+  >;
+  /** Gives up a draft. Never retried. */
+  readonly cancelTicket: OperationMethod<
+    G.CancelTicketMutation,
+    G.CancelTicketMutationVariables,
+    "cancelTicket"
+  >;
   /** Every contract of the caller, all pages. */
   readonly allContracts: PageWalker<G.ContractsQuery, G.ContractsQueryVariables, "contracts">;
   /** Every workspace of the caller (optionally of one contract), all pages. */
@@ -63,6 +125,8 @@ export interface FlowdoctorClient {
   readonly allErrorGroups: PageWalker<G.ErrorGroupsQuery, G.ErrorGroupsQueryVariables, "errorGroups">;
   /** Every log entry of a workspace that matches the filter, newest first, all pages. */
   readonly allLogs: PageWalker<G.LogsQuery, G.LogsQueryVariables, "logs">;
+  /** Every ticket the caller may see that matches the filter, newest first, all pages. */
+  readonly allTickets: PageWalker<G.TicketsQuery, G.TicketsQueryVariables, "tickets">;
   /**
    * Runs any typed document (the SDK's or one's own `TypedDocumentString`). Resolves to the data with the
    * errors of fields that failed; rejects when the answer has no data at all.

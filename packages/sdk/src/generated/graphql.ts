@@ -7,6 +7,18 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A screenshot as base64 (PNG or JPEG, at most 10 MB) or a log file or error text as UTF-8 text. */
+export type AddTicketAttachmentInput = {
+  /** The image's bytes in base64 (screenshots). */
+  base64?: string | null | undefined;
+  kind: TicketAttachmentKind;
+  /** The file name support sees, e.g. errors-tab.png or step_2.log. */
+  name: string;
+  /** The text (logs and error texts). */
+  text?: string | null | undefined;
+  ticketId: string | number;
+};
+
 /** Why an error happened, per the troubleshooting taxonomy. */
 export type Cause =
   | 'ANSWER_STRUCTURE'
@@ -39,6 +51,44 @@ export type ContractStatus =
   | 'ACTIVE'
   | 'SUSPENDED'
   | 'SUSPENDING';
+
+/** Any subset of the ticket's fields, timeline entries and a log file. */
+export type CreateTicketDraftInput = {
+  /** Required for blockers. */
+  blockerImpact?: string | null | undefined;
+  cause?: Cause | null | undefined;
+  /** You must be a member of the contract. */
+  contractId?: string | number | null | undefined;
+  /** Required for blockers: when a solution or workaround is needed. */
+  deadline?: string | null | undefined;
+  /** Expected versus actual behaviour, as much detail as possible. */
+  description?: string | null | undefined;
+  docsChecked?: boolean | null | undefined;
+  docsConsulted?: Array<string> | null | undefined;
+  /** The error as text, never a screenshot of it. */
+  errorText?: string | null | undefined;
+  /** ISO-8601 with a time zone. */
+  firstObservedAt?: string | null | undefined;
+  flowId?: string | number | null | undefined;
+  /** A version hash, latest or draft. */
+  flowVersion?: string | null | undefined;
+  involvesFlow?: boolean | null | undefined;
+  isBlocker?: boolean | null | undefined;
+  /** The log file as UTF-8 text (at most 1,000,000 characters). */
+  logs?: string | null | undefined;
+  neededBy?: string | null | undefined;
+  otherIds?: TicketOtherIdsInput | null | undefined;
+  priority?: TicketPriority | null | undefined;
+  /** false makes the timeline required. */
+  reproducible?: boolean | null | undefined;
+  stepsToReproduce?: Array<string> | null | undefined;
+  supportAccessGranted?: boolean | null | undefined;
+  timeline?: Array<TicketTimelineEntryInput> | null | undefined;
+  /** A short title, not the description (one line). */
+  title?: string | null | undefined;
+  troubleshootingLevel?: TroubleshootingLevel | null | undefined;
+  workspaceId?: string | number | null | undefined;
+};
 
 /** Checks that reach beyond the platform; both are off unless asked for. */
 export type DiagnoseOptions = {
@@ -117,6 +167,89 @@ export type StepState =
   | 'NOT_REACHED'
   | 'STUCK'
   | 'SUCCEEDED';
+
+/** SCREENSHOT: PNG or JPEG sent as base64. LOG and ERROR_TEXT: UTF-8 text. */
+export type TicketAttachmentKind =
+  | 'ERROR_TEXT'
+  | 'LOG'
+  | 'SCREENSHOT';
+
+/** PENDING until a delivery attempt succeeds; FAILED after the last attempt failed. */
+export type TicketDeliveryStatus =
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'PENDING';
+
+/** Ticket fields. In updateTicket an absent field stays as it is and null clears it. */
+export type TicketFieldsInput = {
+  /** Required for blockers. */
+  blockerImpact?: string | null | undefined;
+  cause?: Cause | null | undefined;
+  /** You must be a member of the contract. */
+  contractId?: string | number | null | undefined;
+  /** Required for blockers: when a solution or workaround is needed. */
+  deadline?: string | null | undefined;
+  /** Expected versus actual behaviour, as much detail as possible. */
+  description?: string | null | undefined;
+  docsChecked?: boolean | null | undefined;
+  docsConsulted?: Array<string> | null | undefined;
+  /** The error as text, never a screenshot of it. */
+  errorText?: string | null | undefined;
+  /** ISO-8601 with a time zone. */
+  firstObservedAt?: string | null | undefined;
+  flowId?: string | number | null | undefined;
+  /** A version hash, latest or draft. */
+  flowVersion?: string | null | undefined;
+  involvesFlow?: boolean | null | undefined;
+  isBlocker?: boolean | null | undefined;
+  neededBy?: string | null | undefined;
+  otherIds?: TicketOtherIdsInput | null | undefined;
+  priority?: TicketPriority | null | undefined;
+  /** false makes the timeline required. */
+  reproducible?: boolean | null | undefined;
+  stepsToReproduce?: Array<string> | null | undefined;
+  supportAccessGranted?: boolean | null | undefined;
+  /** A short title, not the description (one line). */
+  title?: string | null | undefined;
+  troubleshootingLevel?: TroubleshootingLevel | null | undefined;
+  workspaceId?: string | number | null | undefined;
+};
+
+export type TicketFilter = {
+  contractId?: string | number | null | undefined;
+  deliveryStatus?: TicketDeliveryStatus | null | undefined;
+  /** Only tickets you wrote. */
+  mine?: boolean | null | undefined;
+  status?: TicketStatus | null | undefined;
+};
+
+export type TicketOtherIdsInput = {
+  componentId?: string | null | undefined;
+  containerId?: string | null | undefined;
+  credentialId?: string | null | undefined;
+  executionId?: string | null | undefined;
+  stepId?: string | null | undefined;
+  threadId?: string | null | undefined;
+};
+
+/** How soon a solution is needed: URGENT (hours), HIGH, NORMAL, LOW. */
+export type TicketPriority =
+  | 'HIGH'
+  | 'LOW'
+  | 'NORMAL'
+  | 'URGENT';
+
+/** DRAFT while being written; SUBMITTED once handed to delivery; CANCELLED when given up. */
+export type TicketStatus =
+  | 'CANCELLED'
+  | 'DRAFT'
+  | 'SUBMITTED';
+
+export type TicketTimelineEntryInput = {
+  /** ISO-8601 with a time zone, e.g. 2026-11-24T10:05:00+01:00. */
+  at: string;
+  event: string;
+};
 
 /** The guide's three levels of a problem, plus UNCLASSIFIED when no rule matched. */
 export type TroubleshootingLevel =
@@ -271,6 +404,92 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { id: string, email: string, firstName: string, lastName: string, company: string | null, lastLoginAt: string | null, registeredAt: string | null } };
+
+export type TicketFieldsFragment = { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> };
+
+export type TicketQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TicketQuery = { ticket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+
+export type TicketsQueryVariables = Exact<{
+  filter?: TicketFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TicketsQuery = { tickets: { totalCount: number, hasNextPage: boolean, endCursor: string | null, nodes: Array<{ id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> }> } };
+
+export type TicketPreviewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TicketPreviewQuery = { ticketPreview: { from: string, to: string, subject: string, messageId: string, text: string, attachments: Array<{ filename: string, contentType: string, sizeBytes: number }> } };
+
+export type CreateTicketDraftMutationVariables = Exact<{
+  input: CreateTicketDraftInput;
+}>;
+
+
+export type CreateTicketDraftMutation = { createTicketDraft: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+
+export type CreateTicketFromDiagnosisMutationVariables = Exact<{
+  flowId: string | number;
+  errorGroupId?: string | number | null | undefined;
+}>;
+
+
+export type CreateTicketFromDiagnosisMutation = { createTicketFromDiagnosis: { ticket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> }, missing: Array<{ field: string, question: string }> } };
+
+export type UpdateTicketMutationVariables = Exact<{
+  id: string | number;
+  input: TicketFieldsInput;
+}>;
+
+
+export type UpdateTicketMutation = { updateTicket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+
+export type AddTimelineEventMutationVariables = Exact<{
+  ticketId: string | number;
+  entry: TicketTimelineEntryInput;
+}>;
+
+
+export type AddTimelineEventMutation = { addTimelineEvent: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+
+export type AddAttachmentMutationVariables = Exact<{
+  input: AddTicketAttachmentInput;
+}>;
+
+
+export type AddAttachmentMutation = { addAttachment: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+
+export type RemoveAttachmentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemoveAttachmentMutation = { removeAttachment: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+
+export type SubmitTicketMutationVariables = Exact<{
+  id: string | number;
+  idempotencyKey: string;
+}>;
+
+
+export type SubmitTicketMutation = { submitTicket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+
+export type CancelTicketMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type CancelTicketMutation = { cancelTicket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
 
 export type WorkspaceFieldsFragment = { id: string, name: string, type: WorkspaceType, contractId: string };
 
@@ -438,6 +657,79 @@ export const FlowFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"FlowFields"}) as unknown as TypedDocumentString<FlowFieldsFragment, unknown>;
+export const TicketFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TicketFields on Ticket {
+  id
+  key
+  number
+  status
+  title
+  description
+  contractId
+  workspaceId
+  flowId
+  flowVersion
+  involvesFlow
+  cause
+  troubleshootingLevel
+  errorText
+  firstObservedAt
+  priority
+  neededBy
+  isBlocker
+  blockerImpact
+  deadline
+  reproducible
+  stepsToReproduce
+  docsChecked
+  docsConsulted
+  supportAccessGranted
+  otherIds {
+    executionId
+    threadId
+    stepId
+    credentialId
+    componentId
+    containerId
+  }
+  timeline {
+    at
+    event
+  }
+  attachments {
+    id
+    kind
+    name
+    mediaType
+    sizeBytes
+    createdAt
+  }
+  missing {
+    field
+    question
+  }
+  delivery {
+    status
+    channel
+    attempts
+    maxAttempts
+    messageId
+    deliveredAt
+    nextAttemptAt
+    lastError
+  }
+  statusHistory {
+    status
+    at
+    actorUserId
+    note
+  }
+  authorId
+  createdAt
+  updatedAt
+  submittedAt
+}
+    `, {"fragmentName":"TicketFields"}) as unknown as TypedDocumentString<TicketFieldsFragment, unknown>;
 export const WorkspaceFieldsFragmentDoc = new TypedDocumentString(`
     fragment WorkspaceFields on Workspace {
   id
@@ -999,6 +1291,803 @@ export const MeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const TicketDocument = new TypedDocumentString(`
+    query Ticket($id: ID!) {
+  ticket(id: $id) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on Ticket {
+  id
+  key
+  number
+  status
+  title
+  description
+  contractId
+  workspaceId
+  flowId
+  flowVersion
+  involvesFlow
+  cause
+  troubleshootingLevel
+  errorText
+  firstObservedAt
+  priority
+  neededBy
+  isBlocker
+  blockerImpact
+  deadline
+  reproducible
+  stepsToReproduce
+  docsChecked
+  docsConsulted
+  supportAccessGranted
+  otherIds {
+    executionId
+    threadId
+    stepId
+    credentialId
+    componentId
+    containerId
+  }
+  timeline {
+    at
+    event
+  }
+  attachments {
+    id
+    kind
+    name
+    mediaType
+    sizeBytes
+    createdAt
+  }
+  missing {
+    field
+    question
+  }
+  delivery {
+    status
+    channel
+    attempts
+    maxAttempts
+    messageId
+    deliveredAt
+    nextAttemptAt
+    lastError
+  }
+  statusHistory {
+    status
+    at
+    actorUserId
+    note
+  }
+  authorId
+  createdAt
+  updatedAt
+  submittedAt
+}`) as unknown as TypedDocumentString<TicketQuery, TicketQueryVariables>;
+export const TicketsDocument = new TypedDocumentString(`
+    query Tickets($filter: TicketFilter, $first: Int, $after: String) {
+  tickets(filter: $filter, first: $first, after: $after) {
+    totalCount
+    hasNextPage
+    endCursor
+    nodes {
+      ...TicketFields
+    }
+  }
+}
+    fragment TicketFields on Ticket {
+  id
+  key
+  number
+  status
+  title
+  description
+  contractId
+  workspaceId
+  flowId
+  flowVersion
+  involvesFlow
+  cause
+  troubleshootingLevel
+  errorText
+  firstObservedAt
+  priority
+  neededBy
+  isBlocker
+  blockerImpact
+  deadline
+  reproducible
+  stepsToReproduce
+  docsChecked
+  docsConsulted
+  supportAccessGranted
+  otherIds {
+    executionId
+    threadId
+    stepId
+    credentialId
+    componentId
+    containerId
+  }
+  timeline {
+    at
+    event
+  }
+  attachments {
+    id
+    kind
+    name
+    mediaType
+    sizeBytes
+    createdAt
+  }
+  missing {
+    field
+    question
+  }
+  delivery {
+    status
+    channel
+    attempts
+    maxAttempts
+    messageId
+    deliveredAt
+    nextAttemptAt
+    lastError
+  }
+  statusHistory {
+    status
+    at
+    actorUserId
+    note
+  }
+  authorId
+  createdAt
+  updatedAt
+  submittedAt
+}`) as unknown as TypedDocumentString<TicketsQuery, TicketsQueryVariables>;
+export const TicketPreviewDocument = new TypedDocumentString(`
+    query TicketPreview($id: ID!) {
+  ticketPreview(id: $id) {
+    from
+    to
+    subject
+    messageId
+    text
+    attachments {
+      filename
+      contentType
+      sizeBytes
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TicketPreviewQuery, TicketPreviewQueryVariables>;
+export const CreateTicketDraftDocument = new TypedDocumentString(`
+    mutation CreateTicketDraft($input: CreateTicketDraftInput!) {
+  createTicketDraft(input: $input) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on Ticket {
+  id
+  key
+  number
+  status
+  title
+  description
+  contractId
+  workspaceId
+  flowId
+  flowVersion
+  involvesFlow
+  cause
+  troubleshootingLevel
+  errorText
+  firstObservedAt
+  priority
+  neededBy
+  isBlocker
+  blockerImpact
+  deadline
+  reproducible
+  stepsToReproduce
+  docsChecked
+  docsConsulted
+  supportAccessGranted
+  otherIds {
+    executionId
+    threadId
+    stepId
+    credentialId
+    componentId
+    containerId
+  }
+  timeline {
+    at
+    event
+  }
+  attachments {
+    id
+    kind
+    name
+    mediaType
+    sizeBytes
+    createdAt
+  }
+  missing {
+    field
+    question
+  }
+  delivery {
+    status
+    channel
+    attempts
+    maxAttempts
+    messageId
+    deliveredAt
+    nextAttemptAt
+    lastError
+  }
+  statusHistory {
+    status
+    at
+    actorUserId
+    note
+  }
+  authorId
+  createdAt
+  updatedAt
+  submittedAt
+}`) as unknown as TypedDocumentString<CreateTicketDraftMutation, CreateTicketDraftMutationVariables>;
+export const CreateTicketFromDiagnosisDocument = new TypedDocumentString(`
+    mutation CreateTicketFromDiagnosis($flowId: ID!, $errorGroupId: ID) {
+  createTicketFromDiagnosis(flowId: $flowId, errorGroupId: $errorGroupId) {
+    ticket {
+      ...TicketFields
+    }
+    missing {
+      field
+      question
+    }
+  }
+}
+    fragment TicketFields on Ticket {
+  id
+  key
+  number
+  status
+  title
+  description
+  contractId
+  workspaceId
+  flowId
+  flowVersion
+  involvesFlow
+  cause
+  troubleshootingLevel
+  errorText
+  firstObservedAt
+  priority
+  neededBy
+  isBlocker
+  blockerImpact
+  deadline
+  reproducible
+  stepsToReproduce
+  docsChecked
+  docsConsulted
+  supportAccessGranted
+  otherIds {
+    executionId
+    threadId
+    stepId
+    credentialId
+    componentId
+    containerId
+  }
+  timeline {
+    at
+    event
+  }
+  attachments {
+    id
+    kind
+    name
+    mediaType
+    sizeBytes
+    createdAt
+  }
+  missing {
+    field
+    question
+  }
+  delivery {
+    status
+    channel
+    attempts
+    maxAttempts
+    messageId
+    deliveredAt
+    nextAttemptAt
+    lastError
+  }
+  statusHistory {
+    status
+    at
+    actorUserId
+    note
+  }
+  authorId
+  createdAt
+  updatedAt
+  submittedAt
+}`) as unknown as TypedDocumentString<CreateTicketFromDiagnosisMutation, CreateTicketFromDiagnosisMutationVariables>;
+export const UpdateTicketDocument = new TypedDocumentString(`
+    mutation UpdateTicket($id: ID!, $input: TicketFieldsInput!) {
+  updateTicket(id: $id, input: $input) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on Ticket {
+  id
+  key
+  number
+  status
+  title
+  description
+  contractId
+  workspaceId
+  flowId
+  flowVersion
+  involvesFlow
+  cause
+  troubleshootingLevel
+  errorText
+  firstObservedAt
+  priority
+  neededBy
+  isBlocker
+  blockerImpact
+  deadline
+  reproducible
+  stepsToReproduce
+  docsChecked
+  docsConsulted
+  supportAccessGranted
+  otherIds {
+    executionId
+    threadId
+    stepId
+    credentialId
+    componentId
+    containerId
+  }
+  timeline {
+    at
+    event
+  }
+  attachments {
+    id
+    kind
+    name
+    mediaType
+    sizeBytes
+    createdAt
+  }
+  missing {
+    field
+    question
+  }
+  delivery {
+    status
+    channel
+    attempts
+    maxAttempts
+    messageId
+    deliveredAt
+    nextAttemptAt
+    lastError
+  }
+  statusHistory {
+    status
+    at
+    actorUserId
+    note
+  }
+  authorId
+  createdAt
+  updatedAt
+  submittedAt
+}`) as unknown as TypedDocumentString<UpdateTicketMutation, UpdateTicketMutationVariables>;
+export const AddTimelineEventDocument = new TypedDocumentString(`
+    mutation AddTimelineEvent($ticketId: ID!, $entry: TicketTimelineEntryInput!) {
+  addTimelineEvent(ticketId: $ticketId, entry: $entry) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on Ticket {
+  id
+  key
+  number
+  status
+  title
+  description
+  contractId
+  workspaceId
+  flowId
+  flowVersion
+  involvesFlow
+  cause
+  troubleshootingLevel
+  errorText
+  firstObservedAt
+  priority
+  neededBy
+  isBlocker
+  blockerImpact
+  deadline
+  reproducible
+  stepsToReproduce
+  docsChecked
+  docsConsulted
+  supportAccessGranted
+  otherIds {
+    executionId
+    threadId
+    stepId
+    credentialId
+    componentId
+    containerId
+  }
+  timeline {
+    at
+    event
+  }
+  attachments {
+    id
+    kind
+    name
+    mediaType
+    sizeBytes
+    createdAt
+  }
+  missing {
+    field
+    question
+  }
+  delivery {
+    status
+    channel
+    attempts
+    maxAttempts
+    messageId
+    deliveredAt
+    nextAttemptAt
+    lastError
+  }
+  statusHistory {
+    status
+    at
+    actorUserId
+    note
+  }
+  authorId
+  createdAt
+  updatedAt
+  submittedAt
+}`) as unknown as TypedDocumentString<AddTimelineEventMutation, AddTimelineEventMutationVariables>;
+export const AddAttachmentDocument = new TypedDocumentString(`
+    mutation AddAttachment($input: AddTicketAttachmentInput!) {
+  addAttachment(input: $input) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on Ticket {
+  id
+  key
+  number
+  status
+  title
+  description
+  contractId
+  workspaceId
+  flowId
+  flowVersion
+  involvesFlow
+  cause
+  troubleshootingLevel
+  errorText
+  firstObservedAt
+  priority
+  neededBy
+  isBlocker
+  blockerImpact
+  deadline
+  reproducible
+  stepsToReproduce
+  docsChecked
+  docsConsulted
+  supportAccessGranted
+  otherIds {
+    executionId
+    threadId
+    stepId
+    credentialId
+    componentId
+    containerId
+  }
+  timeline {
+    at
+    event
+  }
+  attachments {
+    id
+    kind
+    name
+    mediaType
+    sizeBytes
+    createdAt
+  }
+  missing {
+    field
+    question
+  }
+  delivery {
+    status
+    channel
+    attempts
+    maxAttempts
+    messageId
+    deliveredAt
+    nextAttemptAt
+    lastError
+  }
+  statusHistory {
+    status
+    at
+    actorUserId
+    note
+  }
+  authorId
+  createdAt
+  updatedAt
+  submittedAt
+}`) as unknown as TypedDocumentString<AddAttachmentMutation, AddAttachmentMutationVariables>;
+export const RemoveAttachmentDocument = new TypedDocumentString(`
+    mutation RemoveAttachment($id: ID!) {
+  removeAttachment(id: $id) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on Ticket {
+  id
+  key
+  number
+  status
+  title
+  description
+  contractId
+  workspaceId
+  flowId
+  flowVersion
+  involvesFlow
+  cause
+  troubleshootingLevel
+  errorText
+  firstObservedAt
+  priority
+  neededBy
+  isBlocker
+  blockerImpact
+  deadline
+  reproducible
+  stepsToReproduce
+  docsChecked
+  docsConsulted
+  supportAccessGranted
+  otherIds {
+    executionId
+    threadId
+    stepId
+    credentialId
+    componentId
+    containerId
+  }
+  timeline {
+    at
+    event
+  }
+  attachments {
+    id
+    kind
+    name
+    mediaType
+    sizeBytes
+    createdAt
+  }
+  missing {
+    field
+    question
+  }
+  delivery {
+    status
+    channel
+    attempts
+    maxAttempts
+    messageId
+    deliveredAt
+    nextAttemptAt
+    lastError
+  }
+  statusHistory {
+    status
+    at
+    actorUserId
+    note
+  }
+  authorId
+  createdAt
+  updatedAt
+  submittedAt
+}`) as unknown as TypedDocumentString<RemoveAttachmentMutation, RemoveAttachmentMutationVariables>;
+export const SubmitTicketDocument = new TypedDocumentString(`
+    mutation SubmitTicket($id: ID!, $idempotencyKey: String!) {
+  submitTicket(id: $id, idempotencyKey: $idempotencyKey) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on Ticket {
+  id
+  key
+  number
+  status
+  title
+  description
+  contractId
+  workspaceId
+  flowId
+  flowVersion
+  involvesFlow
+  cause
+  troubleshootingLevel
+  errorText
+  firstObservedAt
+  priority
+  neededBy
+  isBlocker
+  blockerImpact
+  deadline
+  reproducible
+  stepsToReproduce
+  docsChecked
+  docsConsulted
+  supportAccessGranted
+  otherIds {
+    executionId
+    threadId
+    stepId
+    credentialId
+    componentId
+    containerId
+  }
+  timeline {
+    at
+    event
+  }
+  attachments {
+    id
+    kind
+    name
+    mediaType
+    sizeBytes
+    createdAt
+  }
+  missing {
+    field
+    question
+  }
+  delivery {
+    status
+    channel
+    attempts
+    maxAttempts
+    messageId
+    deliveredAt
+    nextAttemptAt
+    lastError
+  }
+  statusHistory {
+    status
+    at
+    actorUserId
+    note
+  }
+  authorId
+  createdAt
+  updatedAt
+  submittedAt
+}`) as unknown as TypedDocumentString<SubmitTicketMutation, SubmitTicketMutationVariables>;
+export const CancelTicketDocument = new TypedDocumentString(`
+    mutation CancelTicket($id: ID!, $reason: String) {
+  cancelTicket(id: $id, reason: $reason) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on Ticket {
+  id
+  key
+  number
+  status
+  title
+  description
+  contractId
+  workspaceId
+  flowId
+  flowVersion
+  involvesFlow
+  cause
+  troubleshootingLevel
+  errorText
+  firstObservedAt
+  priority
+  neededBy
+  isBlocker
+  blockerImpact
+  deadline
+  reproducible
+  stepsToReproduce
+  docsChecked
+  docsConsulted
+  supportAccessGranted
+  otherIds {
+    executionId
+    threadId
+    stepId
+    credentialId
+    componentId
+    containerId
+  }
+  timeline {
+    at
+    event
+  }
+  attachments {
+    id
+    kind
+    name
+    mediaType
+    sizeBytes
+    createdAt
+  }
+  missing {
+    field
+    question
+  }
+  delivery {
+    status
+    channel
+    attempts
+    maxAttempts
+    messageId
+    deliveredAt
+    nextAttemptAt
+    lastError
+  }
+  statusHistory {
+    status
+    at
+    actorUserId
+    note
+  }
+  authorId
+  createdAt
+  updatedAt
+  submittedAt
+}`) as unknown as TypedDocumentString<CancelTicketMutation, CancelTicketMutationVariables>;
 export const WorkspacesDocument = new TypedDocumentString(`
     query Workspaces($contractId: ID, $first: Int, $after: String) {
   workspaces(contractId: $contractId, first: $first, after: $after) {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import { createLogger, type Gateway, loadConfig, startGateway } from "@flowdoctor/gateway";
 import { createEmulator, type Emulator, type EmulatorUser } from "@flowdoctor/platform-emulator";
@@ -21,7 +24,16 @@ const discard = () =>
 /** Starts the demo emulator and a gateway with `PLATFORM_API_URL` pointing at it; `env` adds settings. */
 export const startGatewayFixture = async (env: Record<string, string> = {}): Promise<GatewayFixture> => {
   const emulator = await createEmulator({ scenario: "demo" });
-  const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", PLATFORM_API_URL: emulator.url, ...env });
+  // Tickets live in an in-memory store and "delivered" mail in a folder of this fixture's own.
+  const mailFolder = mkdtempSync(join(tmpdir(), "sdk-mail-"));
+  const config = loadConfig({
+    PORT: "0",
+    LOG_LEVEL: "silent",
+    PLATFORM_API_URL: emulator.url,
+    DATA_DIR: "memory://",
+    MAIL_FOLDER: mailFolder,
+    ...env,
+  });
   const gateway = await startGateway({
     config,
     logger: createLogger({ level: "silent", destination: discard() }),
@@ -34,6 +46,7 @@ export const startGatewayFixture = async (env: Record<string, string> = {}): Pro
   const close = async () => {
     await gateway.close();
     await emulator.close();
+    rmSync(mailFolder, { recursive: true, force: true });
   };
   return { gateway, emulator, user, close };
 };
