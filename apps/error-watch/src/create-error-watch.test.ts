@@ -49,7 +49,13 @@ describe("the error watch against a gateway on the demo emulator", () => {
     expect(report.workspaces).toBe(workspaceCount);
     expect(new Set(report.diagnosed.map((flow) => flow.flowId))).toEqual(expectedFlows);
     expect(report.drafts.map((draft) => draft.flowId).sort()).toEqual([...expectedFlows].sort());
-    for (const draft of report.drafts) expect(draft.draft).toMatchObject({ flowId: draft.flowId });
+    for (const draft of report.drafts) {
+      expect(draft.draft).toMatchObject({ flowId: draft.flowId });
+      const { data: ticket } = await client.ticket({ id: draft.ticketId ?? "" });
+      expect(ticket).toMatchObject({ flowId: draft.flowId, status: "DRAFT", submittedAt: null });
+    }
+    const submitted = await client.tickets({ filter: { status: "SUBMITTED" } });
+    expect(submitted.data.totalCount).toBe(0);
     expect(report.diagnosed.every((flow) => flow.status !== "HEALTHY")).toBe(true);
     const opened = logger.lines.filter((line) => line.msg === "ticket draft opened (not submitted)");
     expect(opened).toHaveLength(expectedFlows.size);

@@ -14,7 +14,7 @@ export interface ErrorWatchOptions {
   readonly lookbackMs?: number;
   /** Where the watch logs what it did. @default JSON lines on standard output */
   readonly logger?: WatchLogger;
-  /** Opens a ticket draft for a diagnosis; must never submit. @default keeps the diagnosis's draft in the report */
+  /** Opens a ticket draft for a diagnosis; must never submit. @default `draftOnGateway(client)` */
   readonly openDraft?: DraftSink;
   /** The clock. @default () => new Date() */
   readonly now?: () => Date;
@@ -30,8 +30,23 @@ export interface ErrorWatch {
   stop(): Promise<void>;
 }
 
-/** The default sink: the draft stays in the cycle's report and log; nothing is stored or sent. */
+/** A sink that keeps the draft in the cycle's report and log only; nothing is stored or sent. */
 export const keepDraftInReport: DraftSink = async () => ({});
+
+/**
+ * The default sink: `createTicketFromDiagnosis` stores a draft on the gateway, where a person completes and
+ * submits it. The watch never calls `submitTicket`.
+ */
+export const draftOnGateway =
+  (client: FlowdoctorClient): DraftSink =>
+  async ({ diagnosis, fingerprints }) => {
+    const [errorGroupId] = fingerprints;
+    const { data } = await client.createTicketFromDiagnosis({
+      flowId: diagnosis.flowId,
+      ...(errorGroupId === undefined ? {} : { errorGroupId }),
+    });
+    return { ticketId: data.ticket.id };
+  };
 
 /** Creates an error watch over the SDK client; nothing runs until `runOnce` or `start`. */
 export const createErrorWatch = (options: ErrorWatchOptions): ErrorWatch => {
@@ -40,7 +55,7 @@ export const createErrorWatch = (options: ErrorWatchOptions): ErrorWatch => {
     client: options.client,
     state: createWatchState(),
     logger: options.logger ?? createJsonLogger(),
-    openDraft: options.openDraft ?? keepDraftInReport,
+    openDraft: options.openDraft ?? draftOnGateway(options.client),
     lookbackMs: options.lookbackMs ?? 86_400_000,
     now: options.now ?? (() => new Date()),
   };

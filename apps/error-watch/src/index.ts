@@ -1,14 +1,14 @@
 export type { WatchConfig } from "./config.js";
 export { loadWatchConfig } from "./config.js";
 export type { ErrorWatch, ErrorWatchOptions } from "./create-error-watch.js";
-export { createErrorWatch, keepDraftInReport } from "./create-error-watch.js";
+export { createErrorWatch, draftOnGateway, keepDraftInReport } from "./create-error-watch.js";
 export type { ErrorWatchErrorCode } from "./errors.js";
 export { ERROR_WATCH_ERROR_CODES, ErrorWatchError, isErrorWatchError } from "./errors.js";
 export type { WatchLogger } from "./logger.js";
 export { createJsonLogger } from "./logger.js";
 export type { WatchedGroup } from "./needs-diagnosis.js";
 export { needsDiagnosis } from "./needs-diagnosis.js";
-export type { CycleDeps, DraftSink, FlowDiagnosis } from "./run-watch-cycle.js";
+export type { CycleDeps, DraftRequest, DraftSink, FlowDiagnosis } from "./run-watch-cycle.js";
 export { runWatchCycle } from "./run-watch-cycle.js";
 export type { DiagnosedFlow, OpenedDraft, WatchFailure, WatchReport } from "./watch-report.js";
 export type { WatchState } from "./watch-state.js";

@@ -7,8 +7,14 @@ import type { WatchState } from "./watch-state.js";
 /** One flow's diagnosis, as the SDK returns it. */
 export type FlowDiagnosis = DiagnoseFlowQuery["diagnoseFlow"];
 
+/** What a draft sink gets: the flow's diagnosis and the new groups that led to it. */
+export interface DraftRequest {
+  readonly diagnosis: FlowDiagnosis;
+  readonly fingerprints: readonly string[];
+}
+
 /** Opens a ticket draft for a diagnosis and says where it lives. It must never submit the ticket. */
-export type DraftSink = (diagnosis: FlowDiagnosis) => Promise<{ readonly ticketId?: string }>;
+export type DraftSink = (request: DraftRequest) => Promise<{ readonly ticketId?: string }>;
 
 /** What one cycle needs. */
 export interface CycleDeps {
@@ -79,7 +85,7 @@ const handleFlow = async (
     return;
   }
   try {
-    const { ticketId } = await deps.openDraft(data);
+    const { ticketId } = await deps.openDraft({ diagnosis: data, fingerprints: undrafted });
     for (const fingerprint of undrafted) deps.state.markDrafted(fingerprint);
     const missingFields = data.ticket.missing.map((field) => field.field);
     tally.drafts.push({

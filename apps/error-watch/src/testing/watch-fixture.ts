@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import { createLogger, type Gateway, loadConfig, startGateway } from "@flowdoctor/gateway";
 import { createEmulator, type Emulator, type EmulatorUser } from "@flowdoctor/platform-emulator";
@@ -14,7 +17,15 @@ export interface WatchFixture {
 /** Starts the demo emulator and a gateway in front of it. */
 export const startWatchFixture = async (): Promise<WatchFixture> => {
   const emulator = await createEmulator({ scenario: "demo" });
-  const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", PLATFORM_API_URL: emulator.url });
+  // Tickets live in an in-memory store; "delivered" mail would go to a folder of this fixture's own.
+  const mailFolder = mkdtempSync(join(tmpdir(), "error-watch-mail-"));
+  const config = loadConfig({
+    PORT: "0",
+    LOG_LEVEL: "silent",
+    PLATFORM_API_URL: emulator.url,
+    DATA_DIR: "memory://",
+    MAIL_FOLDER: mailFolder,
+  });
   const destination = new Writable({
     write(_chunk, _encoding, done) {
       done();
@@ -30,6 +41,7 @@ export const startWatchFixture = async (): Promise<WatchFixture> => {
     close: async () => {
       await gateway.close();
       await emulator.close();
+      rmSync(mailFolder, { recursive: true, force: true });
     },
   };
 };
