@@ -2,11 +2,11 @@ import { type Dispatcher, Pool } from "undici";
 import type { CallOptions, Document } from "./client-types.js";
 import { FlowdoctorError } from "./errors.js";
 import type { FlowdoctorClient } from "./flowdoctor-client.js";
-import * as G from "./generated/index.js";
 import { operationInfo } from "./graphql/operation-info.js";
 import { type FlowdoctorResult, readResponse } from "./graphql/read-response.js";
+import { OPERATION_DOCUMENTS, PAGE_WALKERS } from "./operation-table.js";
 import { type FlowdoctorClientOptions, type ResolvedOptions, resolveOptions } from "./options.js";
-import { type Connection, walkPages } from "./paginate.js";
+import { walkPages } from "./paginate.js";
 import { sendWithRetries } from "./transport/send-with-retries.js";
 
 const withHeaders = (base: Readonly<Record<string, string>>, extra: Readonly<Record<string, string>>) => {
@@ -62,14 +62,6 @@ const pickField = <TData, TField extends keyof TData>(
   );
 };
 
-const asConnection = (value: unknown): Connection<unknown> => value as Connection<unknown>;
-
-/** The ticket list keeps `hasNextPage` and `endCursor` beside its nodes instead of in `pageInfo`. */
-const ticketPage = (value: unknown): Connection<unknown> => {
-  const page = value as { hasNextPage: boolean; endCursor: string | null; nodes: readonly unknown[] };
-  return { pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor }, nodes: page.nodes };
-};
-
 const checkCallOptions = (options: CallOptions | undefined): void => {
   const timeoutMs = options?.timeoutMs;
   if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs >= 1 && timeoutMs <= 600_000)) {
@@ -95,57 +87,29 @@ export const createFlowdoctorClient = (clientOptions: FlowdoctorClientOptions): 
     checkCallOptions(callOptions);
     return execute(document, variables, callOptions);
   };
-  // biome-ignore lint/suspicious/noExplicitAny: one implementation serves every method's generic signature
-  const method = (document: Document<any, any>, field: string): any => {
-    return async (...args: unknown[]) => pickField(await run(document, args), field);
-  };
-  // biome-ignore lint/suspicious/noExplicitAny: as above
-  const walker = (document: Document<any, any>, field: string, toPage = asConnection): any => {
-    return (variables: object = {}, callOptions?: CallOptions) =>
+  const methods = Object.entries(OPERATION_DOCUMENTS).map(([name, document]) => [
+    name,
+    async (...args: unknown[]) =>
+      pickField(await run(document as Document<Record<string, unknown>, never>, args), name),
+  ]);
+  const walkers = Object.entries(PAGE_WALKERS).map(([name, [document, field, toPage]]) => [
+    name,
+    (variables: object = {}, callOptions?: CallOptions) =>
       walkPages(async (after) => {
+        const args = [{ ...variables, after }, callOptions];
         const { data, errors } = pickField(
-          await run(document, [{ ...variables, after }, callOptions]),
+          await run(document as Document<Record<string, unknown>, never>, args),
           field,
         );
         return { data: toPage(data), errors };
-      });
-  };
+      }),
+  ]);
+  // The tables are checked against FlowdoctorClient's names; each entry's types come from its document.
   return {
-    gateway: method(G.GatewayDocument, "gateway"),
-    me: method(G.MeDocument, "me"),
-    contracts: method(G.ContractsDocument, "contracts"),
-    contract: method(G.ContractDocument, "contract"),
-    workspaces: method(G.WorkspacesDocument, "workspaces"),
-    workspace: method(G.WorkspaceDocument, "workspace"),
-    flows: method(G.FlowsDocument, "flows"),
-    flow: method(G.FlowDocument, "flow"),
-    diagnoseFlow: method(G.DiagnoseFlowDocument, "diagnoseFlow"),
-    diagnoseWorkspace: method(G.DiagnoseWorkspaceDocument, "diagnoseWorkspace"),
-    classifyError: method(G.ClassifyErrorDocument, "classifyError"),
-    errors: method(G.ErrorsDocument, "errors"),
-    errorGroups: method(G.ErrorGroupsDocument, "errorGroups"),
-    errorGroup: method(G.ErrorGroupDocument, "errorGroup"),
-    logs: method(G.LogsDocument, "logs"),
-    logFile: method(G.LogFileDocument, "logFile"),
-    ticket: method(G.TicketDocument, "ticket"),
-    tickets: method(G.TicketsDocument, "tickets"),
-    ticketPreview: method(G.TicketPreviewDocument, "ticketPreview"),
-    createTicketDraft: method(G.CreateTicketDraftDocument, "createTicketDraft"),
-    createTicketFromDiagnosis: method(G.CreateTicketFromDiagnosisDocument, "createTicketFromDiagnosis"),
-    updateTicket: method(G.UpdateTicketDocument, "updateTicket"),
-    addTimelineEvent: method(G.AddTimelineEventDocument, "addTimelineEvent"),
-    addAttachment: method(G.AddAttachmentDocument, "addAttachment"),
-    removeAttachment: method(G.RemoveAttachmentDocument, "removeAttachment"),
-    submitTicket: method(G.SubmitTicketDocument, "submitTicket"),
-    cancelTicket: method(G.CancelTicketDocument, "cancelTicket"),
-    allContracts: walker(G.ContractsDocument, "contracts"),
-    allWorkspaces: walker(G.WorkspacesDocument, "workspaces"),
-    allFlows: walker(G.FlowsDocument, "flows"),
-    allFlowVerdicts: walker(G.DiagnoseWorkspaceDocument, "diagnoseWorkspace"),
-    allErrors: walker(G.ErrorsDocument, "errors"),
-    allErrorGroups: walker(G.ErrorGroupsDocument, "errorGroups"),
-    allLogs: walker(G.LogsDocument, "logs"),
-    allTickets: walker(G.TicketsDocument, "tickets", ticketPage),
+    ...(Object.fromEntries([...methods, ...walkers]) as Omit<
+      FlowdoctorClient,
+      "request" | "paginate" | "close"
+    >),
     request: (document, ...args) => run(document, args),
     paginate: (document, variables, select, callOptions) =>
       walkPages(async (after) => {
