@@ -39,8 +39,10 @@ const upstreamLine =
   gateway.upstreamMode === "emulator"
     ? `Platform:              embedded emulator, demo scenario (${gateway.upstreamUrl}); demo logins (e-mail, API key):\n${demoLogins.join("\n")}`
     : `Platform:              ${gateway.upstreamUrl}`;
+const { database, channel } = gateway.tickets;
+const ticketLine = `Tickets:               ${database.kind === "pglite" ? "PGlite" : "PostgreSQL"} at ${database.location}; delivered by ${channel.name} to ${channel.target}`;
 process.stdout.write(
-  `\nFlowdoctor playground: ${gateway.playgroundUrl}\nGraphQL endpoint:      ${gateway.graphqlUrl}\n${upstreamLine}\n\n`,
+  `\nFlowdoctor playground: ${gateway.playgroundUrl}\nGraphQL endpoint:      ${gateway.graphqlUrl}\n${upstreamLine}\n${ticketLine}\n\n`,
 );
 
 let stopping = false;

@@ -68,6 +68,27 @@ const postgresLocation = (databaseUrl: string, schema: string): string => {
   return `postgres://${url.host}${url.pathname} (schema ${schema})`;
 };
 
+/**
+ * drizzle's pool transactions leak the connection when `BEGIN` itself fails (a server restart) and return broken
+ * connections to the pool; here each transaction checks out its own client and a failed one is discarded.
+ */
+const withOwnTransactions = (db: TicketDb, pool: pg.Pool): TicketDb => {
+  const transaction: TicketDb["transaction"] = async (work, config) => {
+    const client = await pool.connect();
+    let failure: Error | undefined;
+    try {
+      const single = drizzlePg(client, { schema: ticketSchema }) as unknown as TicketDb;
+      return await single.transaction(work, config);
+    } catch (error) {
+      failure = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      client.release(failure);
+    }
+  };
+  return Object.assign(db, { transaction });
+};
+
 const openPostgres = (databaseUrl: string, options: OpenTicketDbOptions): TicketDatabase => {
   const schema = options.schema ?? "public";
   if (!SCHEMA_NAME.test(schema))
@@ -80,9 +101,11 @@ const openPostgres = (databaseUrl: string, options: OpenTicketDbOptions): Ticket
   });
   // An idle client whose server went away must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
+  // A connection the server drops during a query fails that query; its error event must not crash the process.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   return {
     schema,
-    db: drizzlePg(pool, { schema: ticketSchema }) as unknown as TicketDb,
+    db: withOwnTransactions(drizzlePg(pool, { schema: ticketSchema }) as unknown as TicketDb, pool),
     kind: "postgres",
     location: postgresLocation(databaseUrl, schema),
     withSession: async (work) => {
