@@ -8,7 +8,7 @@ export interface PlaygroundExample {
 
 /**
  * The playground's example tabs: they walk the troubleshooting guide in order: who you are, the errors,
- * a group, its logs, the flow's steps. Every query is validated against the schema by a test, so the examples cannot rot.
+ * a group, its logs, the flow's steps, without pasting ids. Every query is validated against the schema by a test, so the examples cannot rot.
  */
 export const PLAYGROUND_EXAMPLES: readonly PlaygroundExample[] = [
   {
@@ -42,85 +42,106 @@ query WhereAmI {
 `,
   },
   {
-    query: `# 3. The error inbox, grouped: the guide starts at the Errors tab. Paste a workspace id from tab 2.
-# Each group is one problem (flow, step, normalised message) with its cause and first remedy.
-query ErrorGroups($workspaceId: ID!) {
-  errorGroups(workspaceId: $workspaceId, first: 10) {
-    totalCount
-    scan { scanned limitReached }
+    query: `# 3. The error inbox, grouped: the guide starts at the Errors tab. Each group is one problem
+# (flow, step, normalised message) with its cause, the evidence, and the first remedy.
+query ErrorGroups {
+  workspaces(first: 5) {
     nodes {
-      fingerprint
-      count
-      executionCount
-      lastSeen
-      pattern
-      classification { cause level confidence remedy docsUrl retryable }
-      flow { id name status }
-      step { name }
-    }
-  }
-}
-`,
-    variables: `{ "workspaceId": "paste a workspace id here" }`,
-  },
-  {
-    query: `# 4. One group, its latest error and that execution's logs (integration logic first:
-# downtime, credentials, answer structure, mapping). Paste a workspace id and a fingerprint from tab 3.
-query ErrorGroup($workspaceId: ID!, $fingerprint: String!) {
-  errorGroup(workspaceId: $workspaceId, fingerprint: $fingerprint) {
-    pattern
-    count
-    classification { cause title remedy evidence { signal source value } }
-    sample {
-      timestamp
-      message
-      author { email }
-      logs(first: 30) { timestamp levelName stepId message }
-    }
-    flow { id name }
-  }
-  logFile(workspaceId: $workspaceId, limit: 200) { entryCount truncated text }
-}
-`,
-    variables: `{ "workspaceId": "paste a workspace id here", "fingerprint": "paste a fingerprint here" }`,
-  },
-  {
-    query: `# 5. The flows of a workspace: paste a workspace id from tab 2.
-# Filter by status, type or a search word; page on with after: pageInfo.endCursor.
-query Flows($workspaceId: ID!, $after: String) {
-  flows(workspaceId: $workspaceId, first: 10, after: $after, filter: { search: "" }) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    nodes { id name type status currentStatus lastStartTime author { email } }
-  }
-}
-`,
-    variables: `{ "workspaceId": "paste a workspace id here" }`,
-  },
-  {
-    query: `# 6. A flow step by step (the guide's "manual go-through"): in execution order, each step's
-# component and runtime version, credential, the mapper that feeds it, settings and queue.
-query FlowSteps($flowId: ID!) {
-  flow(id: $flowId) {
-    name
-    status
-    currentStatus
-    author { email }
-    workspace { name type }
-    steps {
-      position
       name
-      command
-      component { name latestVersion { versionNumber sailorVersion } }
-      credential { name }
-      previousStepId
-      mapper
-      config { prefetch replicas logLevel }
-      queue { total ready unacked rebounds }
+      errorGroups(first: 5) {
+        totalCount
+        scan { scanned limitReached }
+        nodes {
+          fingerprint
+          count
+          executionCount
+          lastSeen
+          pattern
+          classification { cause level confidence remedy docsUrl retryable }
+          flow { id name status }
+          step { name }
+        }
+      }
     }
   }
 }
 `,
-    variables: `{ "flowId": "paste a flow id here" }`,
+  },
+  {
+    query: `# 4. The latest problem of a workspace: its error, who built the flow, and that execution's logs
+# (integration logic first: downtime, credentials, answer structure, mapping).
+# For one group by fingerprint use errorGroup(workspaceId:, fingerprint:).
+query LatestProblem {
+  workspaces(first: 1) {
+    nodes {
+      name
+      errorGroups(first: 1) {
+        nodes {
+          pattern
+          count
+          classification { cause title remedy evidence { signal source value } }
+          sample {
+            timestamp
+            message
+            author { email }
+            logs(first: 30) { timestamp levelName stepId message }
+          }
+        }
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    query: `# 5. The flow behind that problem, step by step (the guide's "manual go-through"): in execution
+# order, each step's component and runtime version, credential, the mapper that feeds it, settings, queue.
+query FlowSteps {
+  workspaces(first: 1) {
+    nodes {
+      errorGroups(first: 1) {
+        nodes {
+          step { id name }
+          flow {
+            id
+            name
+            status
+            currentStatus
+            author { email }
+            steps {
+              position
+              name
+              command
+              component { name latestVersion { versionNumber sailorVersion } }
+              credential { name }
+              previousStepId
+              mapper
+              config { prefetch replicas logLevel }
+              queue { total ready unacked rebounds }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    query: `# 6. Any workspace's flows: filter by status, type or a search word; page on with
+# after: pageInfo.endCursor. One flow by id: flow(id: "…").
+query Flows {
+  workspaces(first: 5) {
+    nodes {
+      name
+      flows(first: 10, filter: { status: ACTIVE }) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes { id name type status currentStatus lastStartTime author { email } }
+      }
+    }
+  }
+}
+`,
   },
 ];

@@ -100,6 +100,27 @@ describe.skipIf(!hasChromium)("the playground in headless Chromium", () => {
     await page.close();
   });
 
+  it("walks from the error groups to the flow's steps in the later tabs", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await openPlayground(page, gateway);
+    await page.getByLabel("Demo login").selectOption({ label: "Alice Berger (alice@acme.example)" });
+    const response = page.locator(".graphiql-response");
+    const text = async () => ((await response.textContent()) ?? "").replace(/[\s\u00a0]+/g, " ");
+    for (const [tab, expected] of [
+      ["ErrorGroups", '"classification": {'],
+      ["LatestProblem", '"logs": ['],
+      ["FlowSteps", '"steps": ['],
+    ] as const) {
+      await page.locator(".graphiql-tab", { hasText: tab }).click();
+      await waitForQuery(page, `query ${tab}`);
+      await page.locator(".graphiql-execute-button").click();
+      await expect.poll(text, { timeout: 45_000 }).toContain(expected);
+      expect(await text()).not.toContain('"errors": [');
+    }
+    await page.screenshot({ path: `${screenshots}playground-steps.png` });
+    await page.close();
+  });
+
   it("sends the credentials from the form as an Authorization: Basic header", async () => {
     const page = await browser.newPage();
     await openPlayground(page, gateway);

@@ -173,6 +173,26 @@ describe("the error inbox over the demo emulator", () => {
     expect(group.flow.steps.map((step) => step.id)).toContain(group.step.id);
   });
 
+  it("answers the same through Workspace.errors, Workspace.errorGroups and Workspace.flows", async () => {
+    const query = `query W($ws: ID!) { workspace(id: $ws) {
+      errors(first: 5) { totalCount nodes { id } }
+      errorGroups(first: 100) { totalCount }
+      flows(first: 100) { totalCount } } }`;
+    const { body } = await env.gateway.query(query, {
+      headers: env.as("alice"),
+      variables: { ws: workspaceId },
+    });
+    const workspace = dataOf<{
+      errors: { totalCount: number; nodes: { id: string }[] };
+      errorGroups: { totalCount: number };
+      flows: { totalCount: number };
+    }>(body, "workspace");
+    expect(workspace.errors.totalCount).toBe(all.length);
+    expect(workspace.errors.nodes.map((node) => node.id)).toEqual(all.slice(0, 5).map((node) => node.id));
+    expect(workspace.errorGroups.totalCount).toBe(new Set(all.map((node) => node.fingerprint)).size);
+    expect(workspace.flows.totalCount).toBeGreaterThan(0);
+  });
+
   it("says NOT_FOUND for a fingerprint it has not seen", async () => {
     const { body } = await env.gateway.query(
       'query G($ws: ID!) { errorGroup(workspaceId: $ws, fingerprint: "0000000000000000") { count } }',

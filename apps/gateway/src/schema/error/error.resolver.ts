@@ -1,16 +1,12 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { GatewayGraphQLError } from "../../errors.js";
-import { encodeCursor } from "../common/cursor.js";
-import { PageArgs, readPageArgs } from "../common/page.args.js";
-import { toConnection } from "../common/page-window.js";
-import { toLogsQuery } from "../log/to-log-entry.js";
+import { PageArgs } from "../common/page.args.js";
 import { FlowErrorConnection } from "./error.connection.js";
-import { loadErrorFacts, toFlowError } from "./error-facts.js";
 import { ErrorFilter } from "./error-filter.input.js";
 import { ErrorGroupConnection, type ErrorGroupData, ErrorGroupType } from "./error-group.type.js";
-import { causesOf, groupErrorsScan } from "./group-errors-scan.js";
-import { scanErrors } from "./scan-errors.js";
+import { groupErrorsScan } from "./group-errors-scan.js";
+import { readErrorGroupsPage, readErrorsPage } from "./read-errors-page.js";
 
 @Resolver()
 export class ErrorResolver {
@@ -24,34 +20,7 @@ export class ErrorResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: GatewayContext,
   ): Promise<FlowErrorConnection> {
-    const window = readPageArgs(args, context.limits);
-    const session = await context.session();
-    const causes = causesOf(filter);
-    const scan = await scanErrors({
-      client: session.client,
-      query: toLogsQuery(workspaceId, filter),
-      facts: await loadErrorFacts(session, workspaceId),
-      ...(causes ? { causes } : {}),
-      startOffset: window.offset,
-      want: window.first + 1,
-      maxScan: context.limits.maxLogScan,
-    });
-    const items = scan.items.slice(0, window.first);
-    const edges = items.map((item) => ({ cursor: encodeCursor(item.position), node: toFlowError(item) }));
-    const lastCursor = edges.at(-1)?.cursor ?? null;
-    return {
-      edges,
-      nodes: edges.map((edge) => edge.node),
-      totalCount: causes ? null : scan.total,
-      scan: { scanned: scan.scanned, maxScan: context.limits.maxLogScan, limitReached: scan.limitReached },
-      pageInfo: {
-        hasNextPage: scan.items.length > window.first || scan.limitReached,
-        hasPreviousPage: window.offset > 0,
-        startCursor: edges[0]?.cursor ?? null,
-        // Past the limit, continue after the last entry read, not the last match: nothing is read twice.
-        endCursor: scan.limitReached && scan.lastPosition >= 0 ? encodeCursor(scan.lastPosition) : lastCursor,
-      },
-    };
+    return readErrorsPage(context, workspaceId, filter, args);
   }
 
   @Query(() => ErrorGroupConnection, {
@@ -64,17 +33,7 @@ export class ErrorResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: GatewayContext,
   ): Promise<ErrorGroupConnection> {
-    const window = readPageArgs(args, context.limits);
-    const { groups, scan } = await groupErrorsScan(context, workspaceId, filter);
-    const page = groups.slice(window.offset, window.offset + window.first);
-    const connection = toConnection(page, window, groups.length);
-    return {
-      edges: [...connection.edges],
-      nodes: page,
-      pageInfo: connection.pageInfo,
-      totalCount: groups.length,
-      scan: { scanned: scan.scanned, maxScan: context.limits.maxLogScan, limitReached: scan.limitReached },
-    };
+    return readErrorGroupsPage(context, workspaceId, filter, args);
   }
 
   @Query(() => ErrorGroupType, {

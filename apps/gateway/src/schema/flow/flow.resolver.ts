@@ -2,21 +2,15 @@ import type { Flow, User, Workspace } from "@flowdoctor/core";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import type { ConnectionData } from "../common/connection.type.js";
-import { PageArgs, readPageArgs } from "../common/page.args.js";
-import { readWindow } from "../common/page-window.js";
+import { PageArgs } from "../common/page.args.js";
 import { UserType } from "../user/user.type.js";
 import { WorkspaceType } from "../workspace/workspace.type.js";
 import { FlowConnection } from "./flow.connection.js";
 import { FlowType } from "./flow.type.js";
 import { FlowFilter } from "./flow-filter.input.js";
 import { type FlowStepData, FlowStepType } from "./flow-step.type.js";
+import { readFlowsPage } from "./read-flows-page.js";
 import { toFlowSteps } from "./to-flow-steps.js";
-
-const filterOf = (filter: FlowFilter | null | undefined) => ({
-  ...(filter?.status ? { status: filter.status } : {}),
-  ...(filter?.type ? { type: filter.type } : {}),
-  ...(filter?.search ? { search: filter.search } : {}),
-});
 
 @Resolver(() => FlowType)
 export class FlowResolver {
@@ -27,9 +21,7 @@ export class FlowResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: GatewayContext,
   ): Promise<ConnectionData<Flow>> {
-    const window = readPageArgs(args, context.limits);
-    const { client } = await context.session();
-    return readWindow((page) => client.listFlows({ ...page, workspaceId, ...filterOf(filter) }), window);
+    return readFlowsPage(context, workspaceId, filter, args);
   }
 
   @Query(() => FlowType, {

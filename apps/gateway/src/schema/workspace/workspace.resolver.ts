@@ -1,10 +1,17 @@
-import type { Contract, Workspace } from "@flowdoctor/core";
+import type { Contract, Flow, Workspace } from "@flowdoctor/core";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import type { ConnectionData } from "../common/connection.type.js";
 import { PageArgs, readPageArgs } from "../common/page.args.js";
 import { readWindow } from "../common/page-window.js";
 import { ContractType } from "../contract/contract.type.js";
+import { FlowErrorConnection } from "../error/error.connection.js";
+import { ErrorFilter } from "../error/error-filter.input.js";
+import { ErrorGroupConnection } from "../error/error-group.type.js";
+import { readErrorGroupsPage, readErrorsPage } from "../error/read-errors-page.js";
+import { FlowConnection } from "../flow/flow.connection.js";
+import { FlowFilter } from "../flow/flow-filter.input.js";
+import { readFlowsPage } from "../flow/read-flows-page.js";
 import { WorkspaceConnection } from "./workspace.connection.js";
 import { WorkspaceType } from "./workspace.type.js";
 
@@ -38,5 +45,39 @@ export class WorkspaceResolver {
   })
   async contract(@Root() workspace: Workspace, @Ctx() context: GatewayContext): Promise<Contract> {
     return (await context.session()).loaders.contract.load(workspace.contractId);
+  }
+
+  @FieldResolver(() => FlowConnection, { description: "The workspace's flows (as `Query.flows`)." })
+  async flows(
+    @Root() workspace: Workspace,
+    @Arg("filter", () => FlowFilter, { nullable: true }) filter: FlowFilter | null | undefined,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() context: GatewayContext,
+  ): Promise<ConnectionData<Flow>> {
+    return readFlowsPage(context, workspace.id, filter, args);
+  }
+
+  @FieldResolver(() => FlowErrorConnection, {
+    description: "The workspace's error inbox (as `Query.errors`).",
+  })
+  async errors(
+    @Root() workspace: Workspace,
+    @Arg("filter", () => ErrorFilter, { nullable: true }) filter: ErrorFilter | null | undefined,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() context: GatewayContext,
+  ): Promise<FlowErrorConnection> {
+    return readErrorsPage(context, workspace.id, filter, args);
+  }
+
+  @FieldResolver(() => ErrorGroupConnection, {
+    description: "The workspace's error groups (as `Query.errorGroups`).",
+  })
+  async errorGroups(
+    @Root() workspace: Workspace,
+    @Arg("filter", () => ErrorFilter, { nullable: true }) filter: ErrorFilter | null | undefined,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() context: GatewayContext,
+  ): Promise<ErrorGroupConnection> {
+    return readErrorGroupsPage(context, workspace.id, filter, args);
   }
 }
