@@ -42,12 +42,17 @@ describe("the flowdoctor-gateway command", () => {
 
   it("prints the playground URL, serves, and stops cleanly on SIGTERM", async () => {
     const { child, output } = run({});
-    const [, url] = await waitFor(output, /Flowdoctor playground: (http:\/\/\S+)\/playground/);
-    expect((await fetch(`${url}/healthz`)).status).toBe(200);
-    expect(output()).toContain("embedded emulator, demo scenario");
-    expect(output()).toMatch(/alice@acme\.example {2}\S+/);
-    child.kill("SIGTERM");
-    const [code] = (await once(child, "exit")) as [number];
+    const exited = once(child, "exit") as Promise<[number | null]>;
+    try {
+      const [, url] = await waitFor(output, /Flowdoctor playground: (http:\/\/\S+)\/playground/);
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      expect(output()).toContain("embedded emulator, demo scenario");
+      expect(output()).toMatch(/alice@acme\.example {2}\S+/);
+    } finally {
+      // Also when an assertion fails: a leaked gateway would outlive the test run.
+      child.kill("SIGTERM");
+    }
+    const [code] = await exited;
     expect(code).toBe(0);
     expect(output()).toContain('"msg":"gateway stopped"');
   });
