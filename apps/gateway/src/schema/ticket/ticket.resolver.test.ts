@@ -132,6 +132,49 @@ describe("ticket mutations and queries through the gateway", () => {
     expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
+  it("focuses the draft on one error group by fingerprint, and says NOT_FOUND for an unknown one", async () => {
+    const diagnosis = dataOf<{ errorGroups: { fingerprint: string; message: string; firstSeen: string }[] }>(
+      await ask(
+        "alice",
+        `query($id: ID!) { diagnoseFlow(flowId: $id) { errorGroups { fingerprint message firstSeen } } }`,
+        {
+          id: ticket.flowId,
+        },
+      ),
+      "diagnoseFlow",
+    );
+    const group = diagnosis.errorGroups.at(-1);
+    expect(group).toBeDefined();
+    const focused = await ask(
+      "alice",
+      `mutation($flow: ID!, $group: ID) { createTicketFromDiagnosis(flowId: $flow, errorGroupId: $group) { ticket { errorText firstObservedAt } } }`,
+      {
+        flow: ticket.flowId,
+        group: group?.fingerprint,
+      },
+    );
+    const answer = dataOf<{ ticket: { errorText: string; firstObservedAt: string } }>(
+      focused,
+      "createTicketFromDiagnosis",
+    );
+    expect(Date.parse(answer.ticket.firstObservedAt)).toBe(Date.parse(group?.firstSeen ?? ""));
+    expect(answer.ticket.errorText.length).toBeGreaterThan(0);
+    const unknown = await ask(
+      "alice",
+      `mutation($flow: ID!) { createTicketFromDiagnosis(flowId: $flow, errorGroupId: "nope") { ticket { id } } }`,
+      {
+        flow: ticket.flowId,
+      },
+    );
+    expect(unknown.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    const bob = await ask(
+      "bob",
+      `mutation($flow: ID!) { createTicketFromDiagnosis(flowId: $flow) { ticket { id } } }`,
+      { flow: ticket.flowId },
+    );
+    expect(["NOT_FOUND", "FORBIDDEN"]).toContain(bob.errors?.[0]?.extensions?.code);
+  });
+
   it("answers bad attachments, timeline entries and unknown ids with clear errors", async () => {
     const draft = dataOf<{ id: string }>(
       await ask(
