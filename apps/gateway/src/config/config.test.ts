@@ -26,6 +26,7 @@ describe("loadConfig", () => {
       maxPageSize: 100,
       maxBodyBytes: 1_048_576,
       maxLogScan: 5000,
+      probePrivateNetworks: false,
     });
   });
 
@@ -42,6 +43,7 @@ describe("loadConfig", () => {
       MAX_QUERY_COST: "500",
       MAX_BODY_BYTES: "4096",
       MAX_LOG_SCAN: "200",
+      PROBE_PRIVATE_NETWORKS: "on",
       AUTH_CACHE_TTL_MS: "0",
       UPSTREAM_TIMEOUT_MS: "2500",
     });
@@ -54,12 +56,25 @@ describe("loadConfig", () => {
       isDevelopment: true,
       authCacheTtlMs: 0,
       upstreamTimeoutMs: 2500,
-      limits: { maxPageSize: 25, maxQueryDepth: 8, maxQueryCost: 500, maxBodyBytes: 4096, maxLogScan: 200 },
+      limits: {
+        maxPageSize: 25,
+        maxQueryDepth: 8,
+        maxQueryCost: 500,
+        maxBodyBytes: 4096,
+        maxLogScan: 200,
+        probePrivateNetworks: true,
+      },
     });
   });
 
   it("names every broken variable and its rule in one error", () => {
-    const message = problemsOf({ PORT: "80a", LOG_LEVEL: "loud", MAX_PAGE_SIZE: "0" });
+    const message = problemsOf({
+      PORT: "80a",
+      LOG_LEVEL: "loud",
+      MAX_PAGE_SIZE: "0",
+      PROBE_PRIVATE_NETWORKS: "maybe",
+    });
+    expect(message).toContain('PROBE_PRIVATE_NETWORKS must be on or off (got "maybe")');
     expect(message).toContain('PORT must be an integer from 0 to 65535 (got "80a")');
     expect(message).toContain("LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent");
     expect(message).toContain('MAX_PAGE_SIZE must be an integer from 1 to 1000 (got "0")');

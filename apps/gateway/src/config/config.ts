@@ -20,6 +20,11 @@ export interface GatewayLimits {
    * answers say when they stopped there. @default 5000 (`MAX_LOG_SCAN`)
    */
   readonly maxLogScan: number;
+  /**
+   * Whether `diagnoseFlow`'s endpoint probes may reach loopback, private and link-local addresses. Off, the gateway
+   * cannot be used to scan internal networks. @default false (`PROBE_PRIVATE_NETWORKS=on` allows them)
+   */
+  readonly probePrivateNetworks: boolean;
 }
 
 /** Everything the gateway reads from its environment, validated. */
@@ -111,7 +116,26 @@ const readLimits = (env: Env, problems: string[]): GatewayLimits => ({
     problems,
   ),
   maxLogScan: readInt(env, { name: "MAX_LOG_SCAN", fallback: 5000, min: 100, max: 10_000 }, problems),
+  probePrivateNetworks: readSwitch(env, "PROBE_PRIVATE_NETWORKS", problems),
 });
+
+const SWITCH_VALUES: Readonly<Record<string, boolean>> = {
+  on: true,
+  true: true,
+  "1": true,
+  off: false,
+  false: false,
+  "0": false,
+};
+
+/** An on/off variable; unset is off. */
+const readSwitch = (env: Env, name: string, problems: string[]): boolean => {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === "") return false;
+  const value = SWITCH_VALUES[raw];
+  if (value === undefined) problems.push(`${name} must be on or off (got ${JSON.stringify(env[name])})`);
+  return value ?? false;
+};
 
 /**
  * Reads and validates the gateway's configuration from environment variables.

@@ -172,6 +172,40 @@ describe("diagnosis of a user's own scenario", () => {
   });
 });
 
+describe("endpoint probes of diagnoseFlow", () => {
+  const PROBE = `query($id: ID!) { diagnoseFlow(flowId: $id, options: { probeEndpoints: true }) { findings { check status title detail } } }`;
+  const probeFindingsWith = async (env: Record<string, string>) => {
+    const emulator = await createEmulator({ scenario: ownScenario() });
+    const gateway = await startTestGateway({ PLATFORM_API_URL: emulator.url, ...env });
+    try {
+      const { body } = await gateway.query(PROBE, {
+        variables: { id: "6b00000000000000000000f4" },
+        headers: { authorization: basic("kim@brewery.example", "kim-key") },
+      });
+      const answer = body.data?.diagnoseFlow as Pick<DiagnosisAnswer, "findings">;
+      return answer.findings.filter(
+        (finding) => finding.check === "DOWNTIME" && finding.detail.includes("127.0.0.1:9"),
+      );
+    } finally {
+      await gateway.close();
+      await emulator.close();
+    }
+  };
+
+  it("refuses to probe a loopback endpoint by default and probes it when the operator allows private networks", async () => {
+    const refused = await probeFindingsWith({});
+    expect(refused.map((finding) => [finding.status, finding.title])).toContainEqual([
+      "SKIPPED",
+      "Endpoint not probed",
+    ]);
+    const probed = await probeFindingsWith({ PROBE_PRIVATE_NETWORKS: "on" });
+    expect(probed.map((finding) => [finding.status, finding.title])).toContainEqual([
+      "FAIL",
+      "The external system does not answer now",
+    ]);
+  });
+});
+
 describe("diagnoseWorkspace", () => {
   let env: EmulatorGateway;
   beforeAll(async () => {

@@ -59,7 +59,9 @@ export class DiagnosisResolver {
     @Ctx() context: GatewayContext,
   ): Promise<Diagnosis> {
     const window = windowOf(since);
-    const { port } = createDiagnosisPort(await context.session(), { probe: createEndpointProber() });
+    const { port } = createDiagnosisPort(await context.session(), {
+      probe: createEndpointProber({ allowPrivateNetworks: context.limits.probePrivateNetworks }),
+    });
     return diagnoseFlow(port, {
       flowId,
       since: window.since,

@@ -10,6 +10,8 @@ const node = (id: string, extra: Record<string, unknown> = {}) => ({
   component_id: HTTP,
   command: "brewery/http-client:call@latest",
   name: `Call ${id}`,
+  // A loopback endpoint: probes must refuse it unless PROBE_PRIVATE_NETWORKS is on.
+  fields: { url: "http://127.0.0.1:9/prices" },
   ...extra,
 });
 
@@ -96,6 +98,9 @@ export const ownScenario = (): ScenarioFile =>
         currentStatus: "suspended",
         expected: [{ cause: "FLOW_SUSPENDED" }],
       }),
+      flow("6b00000000000000000000f4", "Hop prices", {
+        expected: [{ cause: "SYSTEM_DOWNTIME", stepId: "step_2" }],
+      }),
     ],
     logs: [
       ...logs("6b00000000000000000000f1"),
@@ -104,5 +109,6 @@ export const ownScenario = (): ScenarioFile =>
         message: 'Request failed with status code 403: {"message":"API key revoked"}',
       }),
       ...logs("6b00000000000000000000f3"),
+      ...logs("6b00000000000000000000f4", { stepId: "step_2", message: "connect ECONNREFUSED 127.0.0.1:9" }),
     ],
   }) as unknown as ScenarioFile;
