@@ -93,13 +93,3 @@ export const markFailed = (db: TicketDb, job: OutboxRow, error: unknown, retryIn
         .values({ ticketId: job.ticketId, status: "DELIVERY_FAILED", note });
     }
   });
-
-/** Puts a FAILED job back in the queue for a fresh round of attempts. */
-export const retryJob = async (db: TicketDb, ticketId: string): Promise<boolean> => {
-  const rows = await db
-    .update(ticketOutbox)
-    .set({ status: "PENDING", attempts: 0, nextAttemptAt: sql`now()`, leaseUntil: null, leaseToken: null })
-    .where(and(eq(ticketOutbox.ticketId, ticketId), eq(ticketOutbox.status, "FAILED")))
-    .returning({ id: ticketOutbox.id });
-  return rows.length > 0;
-};
