@@ -8,7 +8,8 @@ const packageDir = fileURLToPath(new URL("..", import.meta.url));
 const run = (env: Record<string, string>): { child: ChildProcess; output: () => string } => {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: packageDir,
-    env: { PATH: process.env.PATH ?? "", PORT: "0", LOG_LEVEL: "info", ...env },
+    // An in-memory ticket store: the test leaves no data folder behind.
+    env: { PATH: process.env.PATH ?? "", PORT: "0", LOG_LEVEL: "info", DATA_DIR: "memory://", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let text = "";
