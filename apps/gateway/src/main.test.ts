@@ -23,7 +23,8 @@ const run = (env: Record<string, string>): { child: ChildProcess; output: () => 
 };
 
 const waitFor = async (output: () => string, pattern: RegExp): Promise<RegExpMatchArray> => {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
+  // Up to 60 s: start-up opens PGlite, which is slow on a loaded CI machine.
+  for (let attempt = 0; attempt < 1200; attempt += 1) {
     const match = output().match(pattern);
     if (match) return match;
     await new Promise((resolve) => setTimeout(resolve, 50));
