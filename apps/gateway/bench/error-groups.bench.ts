@@ -1,5 +1,6 @@
-// errorGroups through the gateway versus the same work done with direct platform-client calls, on an
-// emulator holding 1,000 error entries. Prints medians and their ratio; it never fails on speed.
+// errorGroups through the gateway versus the same work done with direct platform-client calls: upstream requests
+// per page for 10, 100 and 1,000 errors, throughput and p50/p99 with an instant and a 20 ms upstream, and memory
+// under 256 concurrent requests. Prints figures beside their targets; it never fails on speed.
 import "reflect-metadata";
 import { performance } from "node:perf_hooks";
 import { Writable } from "node:stream";
@@ -16,67 +17,123 @@ import {
 } from "../src/testing/error-scenario.js";
 
 const ERRORS = 1000;
-const ROUNDS = 15;
+const CONCURRENCY = 16;
+const REQUESTS = 160;
 
-const median = (values: number[]): number => {
+const percentile = (values: number[], share: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? Number.NaN;
 };
 
-const time = async (run: () => Promise<unknown>): Promise<number> => {
-  await run();
-  const samples: number[] = [];
-  for (let round = 0; round < ROUNDS; round += 1) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  return median(samples);
+/** Runs `total` calls, `concurrency` at a time; answers calls per second and each call's latency. */
+const load = async (run: () => Promise<unknown>, total: number, concurrency: number) => {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < total) {
+      next += 1;
+      const begun = performance.now();
+      await run();
+      latencies.push(performance.now() - begun);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { perSecond: (total * 1000) / (performance.now() - started), latencies };
 };
 
-const emulator = await createEmulator({ scenario: createErrorScenario(ERRORS) });
 const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
-const gateway = await startGateway({
-  config: loadConfig({ PORT: "0", PLATFORM_API_URL: emulator.url }),
-  logger: createLogger({ level: "silent", destination: silent }),
-});
 const authorization = `Basic ${Buffer.from(`${ERROR_SCENARIO_USER.email}:${ERROR_SCENARIO_USER.apiKey}`).toString("base64")}`;
 const query = `query G($ws: ID!) { errorGroups(workspaceId: $ws, first: 100) {
-  totalCount nodes { fingerprint count classification { cause } } } }`;
+  totalCount nodes { fingerprint count classification { cause } flow { name author { email } } step { name } } } }`;
 
-const viaGateway = async () => {
-  const response = await fetch(gateway.graphqlUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization },
-    body: JSON.stringify({ query, variables: { ws: ERROR_SCENARIO_WORKSPACE } }),
+const setUp = async (errors: number) => {
+  const emulator = await createEmulator({ scenario: createErrorScenario(errors) });
+  const gateway = await startGateway({
+    config: loadConfig({ PORT: "0", PLATFORM_API_URL: emulator.url, MAX_QUERY_COST: "1000000" }),
+    logger: createLogger({ level: "silent", destination: silent }),
   });
-  return response.json();
+  const client = createPlatformClient({
+    baseUrl: emulator.url,
+    ...ERROR_SCENARIO_USER,
+    maxConnections: CONCURRENCY,
+  });
+  const viaGateway = async () => {
+    const response = await fetch(gateway.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization },
+      body: JSON.stringify({ query, variables: { ws: ERROR_SCENARIO_WORKSPACE } }),
+    });
+    const body = (await response.json()) as { errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body;
+  };
+  // The same upstream work without the gateway: the error logs, classification, grouping, and each flow once.
+  const direct = async () => {
+    const page = await client.listLogs({
+      workspaceId: ERROR_SCENARIO_WORKSPACE,
+      levels: [LOG_LEVELS.error, LOG_LEVELS.fatal],
+      limit: 1000,
+    });
+    const entries = page.entries.map((entry) => ({ ...entry, message: redactSecrets(entry.message) }));
+    for (const entry of entries) classifyError({ message: entry.message });
+    const groups = groupErrors(entries);
+    await Promise.all(
+      [...new Set(groups.map((group) => group.flowId))].map((flowId) => client.getFlow(flowId)),
+    );
+    return groups;
+  };
+  const close = async () => {
+    await client.close();
+    await gateway.close();
+    await emulator.close();
+  };
+  return { emulator, viaGateway, direct, close };
 };
 
-const client = createPlatformClient({ baseUrl: emulator.url, ...ERROR_SCENARIO_USER });
-const direct = async () => {
-  const page = await client.listLogs({
-    workspaceId: ERROR_SCENARIO_WORKSPACE,
-    levels: [LOG_LEVELS.error, LOG_LEVELS.fatal],
-    limit: 1000,
-  });
-  const entries = page.entries.map((entry) => ({ ...entry, message: redactSecrets(entry.message) }));
-  for (const entry of entries) classifyError({ message: entry.message });
-  return groupErrors(entries);
-};
+console.log("upstream requests for one errorGroups page (100 groups with flow, author and step)");
+for (const errors of [10, 100, 1000]) {
+  const setup = await setUp(errors);
+  await setup.viaGateway();
+  setup.emulator.resetRequests();
+  await setup.viaGateway();
+  const calls = setup.emulator.requests.length;
+  console.log(
+    `  ${String(errors).padStart(5)} errors: ${calls} requests (target at most 4; the naive way costs 1 + 2N = ${1 + 2 * errors})`,
+  );
+  await setup.close();
+}
 
-emulator.resetRequests();
-await viaGateway();
-const gatewayCalls = emulator.requests.length;
-const baseline = await time(direct);
-const measured = await time(viaGateway);
-console.log(`errorGroups over ${ERRORS} error entries, median of ${ROUNDS} runs`);
-console.log(`  direct client calls + core (baseline): ${baseline.toFixed(1)} ms`);
+const setup = await setUp(ERRORS);
+for (const latencyMs of [0, 20]) {
+  setup.emulator.setFaults(latencyMs === 0 ? [] : [{ latencyMs }]);
+  await load(setup.direct, CONCURRENCY, CONCURRENCY);
+  await load(setup.viaGateway, CONCURRENCY, CONCURRENCY);
+  const direct = await load(setup.direct, REQUESTS, CONCURRENCY);
+  const gateway = await load(setup.viaGateway, REQUESTS, CONCURRENCY);
+  const target = latencyMs === 0 ? 0.5 : 0.95;
+  console.log(
+    `errorGroups over ${ERRORS} errors, upstream latency ${latencyMs} ms, ${CONCURRENCY} concurrent`,
+  );
+  console.log(
+    `  direct client + core: ${direct.perSecond.toFixed(1)}/s  p50 ${percentile(direct.latencies, 0.5).toFixed(1)} ms  p99 ${percentile(direct.latencies, 0.99).toFixed(1)} ms`,
+  );
+  console.log(
+    `  gateway over HTTP:    ${gateway.perSecond.toFixed(1)}/s  p50 ${percentile(gateway.latencies, 0.5).toFixed(1)} ms  p99 ${percentile(gateway.latencies, 0.99).toFixed(1)} ms`,
+  );
+  console.log(
+    `  throughput ratio ${(gateway.perSecond / direct.perSecond).toFixed(2)}x (target at least ${target}x); added p50 ${(percentile(gateway.latencies, 0.5) - percentile(direct.latencies, 0.5)).toFixed(1)} ms, p99 ${(percentile(gateway.latencies, 0.99) - percentile(direct.latencies, 0.99)).toFixed(1)} ms`,
+  );
+}
+
+setup.emulator.setFaults([]);
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 20);
+await load(setup.viaGateway, 256, 256);
+clearInterval(sampler);
 console.log(
-  `  gateway errorGroups over HTTP:         ${measured.toFixed(1)} ms  (${(measured / baseline).toFixed(2)}x baseline)`,
+  `resident memory with 256 concurrent errorGroups requests: peak ${(peakRss / 2 ** 20).toFixed(0)} MB (gateway, emulator and load in one process; target under 256 MB for the gateway)`,
 );
-console.log(`  platform calls per gateway request:    ${gatewayCalls}`);
-
-await client.close();
-await gateway.close();
-await emulator.close();
+await setup.close();
