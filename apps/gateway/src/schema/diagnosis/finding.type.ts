@@ -7,10 +7,7 @@ import {
   type Level,
 } from "@flowdoctor/core";
 import { Field, Float, ObjectType, registerEnumType } from "type-graphql";
-import { CauseEnum, LevelEnum } from "../taxonomy/taxonomy.enum.js";
-
-const enumOf = <TCode extends string>(codes: readonly TCode[]): { [K in TCode]: K } =>
-  Object.fromEntries(codes.map((code) => [code, code])) as { [K in TCode]: K };
+import { CauseEnum, enumOf, LevelEnum } from "../taxonomy/taxonomy.enum.js";
 
 export const CheckNameEnum = Object.fromEntries(CHECK_NAMES.map((name) => [name.toUpperCase(), name])) as {
   [K in CheckName as Uppercase<K>]: K;

@@ -2,10 +2,9 @@ import { STEP_STATES, type StepState } from "@flowdoctor/core";
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeScalar } from "../common/scalars.js";
 import { StepQueueType } from "../flow/step-parts.type.js";
+import { enumOf } from "../taxonomy/taxonomy.enum.js";
 
-export const StepStateEnum = Object.fromEntries(STEP_STATES.map((state) => [state, state])) as {
-  [K in StepState]: K;
-};
+export const StepStateEnum = enumOf(STEP_STATES);
 registerEnumType(StepStateEnum, {
   name: "StepState",
   description:

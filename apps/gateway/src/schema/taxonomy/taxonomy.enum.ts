@@ -1,7 +1,8 @@
 import { CAUSES, type Cause, LEVELS, type Level } from "@flowdoctor/core";
 import { registerEnumType } from "type-graphql";
 
-const enumOf = <TCode extends string>(codes: readonly TCode[]): { [K in TCode]: K } =>
+/** A GraphQL enum object whose names and values are the given codes. */
+export const enumOf = <TCode extends string>(codes: readonly TCode[]): { [K in TCode]: K } =>
   Object.fromEntries(codes.map((code) => [code, code])) as { [K in TCode]: K };
 
 /** The troubleshooting levels (`troubleshooting-taxonomy.md`) as a GraphQL enum; values are core's codes. */
