@@ -8,7 +8,7 @@ export interface PlaygroundExample {
 
 /**
  * The playground's example tabs: they walk the troubleshooting guide in order: who you are, the errors,
- * a group, its logs, the flow's steps, without pasting ids. Every query is validated against the schema by a test, so the examples cannot rot.
+ * a group, its logs, the flow's steps, its diagnosis, without pasting ids. Every query is validated against the schema by a test, so the examples cannot rot.
  */
 export const PLAYGROUND_EXAMPLES: readonly PlaygroundExample[] = [
   {
@@ -128,7 +128,35 @@ query FlowSteps {
 `,
   },
   {
-    query: `# 6. Any workspace's flows: filter by status, type or a search word; page on with
+    query: `# 6. The whole guide in one call: diagnose the flow behind that problem. The verdict names the
+# failing step, the level and the cause; findings carry evidence and remedies; the walk-through shows each
+# step of the latest failing execution; the ticket lists what only you can add before support gets it.
+# diagnoseFlow(flowId:) does the same by id; diagnoseWorkspace(workspaceId:) ranks every flow, worst first.
+query Diagnose {
+  workspaces(first: 1) {
+    nodes {
+      errorGroups(first: 1) {
+        nodes {
+          flow {
+            name
+            diagnosis(options: { verifyCredentials: false, probeEndpoints: false }) {
+              verdict { status level cause stepId summary }
+              findings { check status cause stepId title detail remedy docsUrl }
+              walkthrough { firstFailingStepId steps { stepId name state lastLogAt } }
+              nextActions
+              escalation { recommended reason }
+              ticket { missing { field question } }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    query: `# 7. Any workspace's flows: filter by status, type or a search word; page on with
 # after: pageInfo.endCursor. One flow by id: flow(id: "…").
 query Flows {
   workspaces(first: 5) {

@@ -100,7 +100,7 @@ describe.skipIf(!hasChromium)("the playground in headless Chromium", () => {
     await page.close();
   });
 
-  it("walks from the error groups to the flow's steps in the later tabs", async () => {
+  it("walks from the error groups to the flow's steps and its diagnosis in the later tabs", async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await openPlayground(page, gateway);
     await page.getByLabel("Demo login").selectOption({ label: "Alice Berger (alice@acme.example)" });
@@ -110,6 +110,7 @@ describe.skipIf(!hasChromium)("the playground in headless Chromium", () => {
       ["ErrorGroups", '"classification": {'],
       ["LatestProblem", '"logs": ['],
       ["FlowSteps", '"steps": ['],
+      ["Diagnose", '"verdict": {'],
     ] as const) {
       await page.locator(".graphiql-tab", { hasText: tab }).click();
       await waitForQuery(page, `query ${tab}`);

@@ -2,6 +2,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { ContractResolver } from "./contract/contract.resolver.js";
 import { DiagnosisResolver } from "./diagnosis/diagnosis.resolver.js";
+import { FlowDiagnosisResolver } from "./diagnosis/flow-diagnosis.resolver.js";
 import { ClassifyResolver } from "./error/classify.resolver.js";
 import { ErrorResolver } from "./error/error.resolver.js";
 import { ErrorGroupResolver } from "./error/error-group.resolver.js";
@@ -23,6 +24,7 @@ export const RESOLVERS = [
   FlowResolver,
   FlowStepResolver,
   DiagnosisResolver,
+  FlowDiagnosisResolver,
   ClassifyResolver,
   LogResolver,
   ErrorResolver,

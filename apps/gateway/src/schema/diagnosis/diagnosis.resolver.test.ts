@@ -124,6 +124,24 @@ describe("diagnoseFlow over the demo scenario", () => {
     expect(answer.checks.find((run) => run.check === "CREDENTIALS")?.status).toBe("FAIL");
   });
 
+  it("gives the same verdict through Flow.diagnosis as through diagnoseFlow", async () => {
+    const flow = env.emulator.scenario.flows.find((candidate) => candidate.expected.length > 0);
+    const owner = env.emulator.scenario.users.find((user) => user.id === flow?.userId);
+    const { body } = await env.gateway.query(
+      `query($id: ID!, $since: DateTimeISO) { flow(id: $id) { diagnosis(since: $since) { verdict { cause stepId summary } } } }`,
+      {
+        variables: { id: flow?.id, since },
+        headers: { authorization: basic(owner?.email ?? "", owner?.apiKey ?? "") },
+      },
+    );
+    const viaFlow = (body.data?.flow as { diagnosis: Pick<DiagnosisAnswer, "verdict"> }).diagnosis.verdict;
+    const direct = answers.get(flow?.id ?? "")?.verdict;
+    expect({ cause: viaFlow.cause, stepId: viaFlow.stepId }).toEqual({
+      cause: direct?.cause,
+      stepId: direct?.stepId,
+    });
+  });
+
   it("answers NOT_FOUND for a flow of another tenant, and BAD_USER_INPUT for a window in the future", async () => {
     const flow = env.emulator.scenario.flows[0];
     const owners = env.emulator.users.map((user) => user.email.split("@")[0] as string);

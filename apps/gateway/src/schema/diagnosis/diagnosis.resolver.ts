@@ -29,6 +29,26 @@ const windowOf = (since: Date | null | undefined): { since: string; now: string 
   return { since: start, now };
 };
 
+/** Diagnoses one flow as the caller, within the window from `since` to now. */
+export const diagnoseOneFlow = async (
+  context: GatewayContext,
+  flowId: string,
+  since: Date | null | undefined,
+  options: DiagnoseOptionsInput | null | undefined,
+): Promise<Diagnosis> => {
+  const window = windowOf(since);
+  const { port } = createDiagnosisPort(await context.session(), {
+    probe: createEndpointProber({ allowPrivateNetworks: context.limits.probePrivateNetworks }),
+  });
+  return diagnoseFlow(port, {
+    flowId,
+    since: window.since,
+    now: window.now,
+    verifyCredentials: options?.verifyCredentials ?? false,
+    probeEndpoints: options?.probeEndpoints ?? false,
+  });
+};
+
 const toFlowVerdict = (flow: Flow, diagnosis: Diagnosis): FlowVerdictType => ({
   flowId: flow.id,
   flowName: flow.name,
@@ -58,17 +78,7 @@ export class DiagnosisResolver {
       | undefined,
     @Ctx() context: GatewayContext,
   ): Promise<Diagnosis> {
-    const window = windowOf(since);
-    const { port } = createDiagnosisPort(await context.session(), {
-      probe: createEndpointProber({ allowPrivateNetworks: context.limits.probePrivateNetworks }),
-    });
-    return diagnoseFlow(port, {
-      flowId,
-      since: window.since,
-      now: window.now,
-      verifyCredentials: options?.verifyCredentials ?? false,
-      probeEndpoints: options?.probeEndpoints ?? false,
-    });
+    return diagnoseOneFlow(context, flowId, since, options);
   }
 
   @Query(() => FlowVerdictConnection, { description: "Every flow's verdict in a workspace, worst first." })
