@@ -65,6 +65,8 @@ export type CreateTicketDraftInput = {
   description?: string | null | undefined;
   docsChecked?: boolean | null | undefined;
   docsConsulted?: Array<string> | null | undefined;
+  /** The error report from the UI or an e-mail; the guide asks for it when the issue is hard to reproduce. */
+  errorReport?: TicketErrorReportInput | null | undefined;
   /** The error as text, never a screenshot of it. */
   errorText?: string | null | undefined;
   /** ISO-8601 with a time zone. */
@@ -119,6 +121,11 @@ export type ErrorFilter = {
   search?: string | null | undefined;
   to?: string | null | undefined;
 };
+
+/** Where the error report came from: the platform's UI, or one of its e-mails (e.g. the error bot's). */
+export type ErrorReportSource =
+  | 'EMAIL'
+  | 'UI';
 
 /** Narrows a workspace's flows; the platform applies the filters. */
 export type FlowFilter = {
@@ -180,6 +187,14 @@ export type TicketDeliveryStatus =
   | 'FAILED'
   | 'PENDING';
 
+export type TicketErrorReportInput = {
+  /** When it arrived: ISO-8601 with a time zone. */
+  receivedAt?: string | null | undefined;
+  source: ErrorReportSource;
+  /** The report as text, e.g. the error e-mail's subject and body. */
+  text: string;
+};
+
 /** Ticket fields. In updateTicket an absent field stays as it is and null clears it. */
 export type TicketFieldsInput = {
   /** Required for blockers. */
@@ -193,6 +208,8 @@ export type TicketFieldsInput = {
   description?: string | null | undefined;
   docsChecked?: boolean | null | undefined;
   docsConsulted?: Array<string> | null | undefined;
+  /** The error report from the UI or an e-mail; the guide asks for it when the issue is hard to reproduce. */
+  errorReport?: TicketErrorReportInput | null | undefined;
   /** The error as text, never a screenshot of it. */
   errorText?: string | null | undefined;
   /** ISO-8601 with a time zone. */

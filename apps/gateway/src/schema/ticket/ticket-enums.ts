@@ -1,9 +1,7 @@
 import { TICKET_PRIORITIES, type TicketPriority } from "@flowdoctor/core";
 import { registerEnumType } from "type-graphql";
 import type { AttachmentKind, DeliveryStatus, TicketStatus } from "../../tickets/db/schema.js";
-
-const enumOf = <TCode extends string>(codes: readonly TCode[]): { [K in TCode]: K } =>
-  Object.fromEntries(codes.map((code) => [code, code])) as { [K in TCode]: K };
+import { enumOf } from "../taxonomy/taxonomy.enum.js";
 
 export const TicketStatusEnum = enumOf<TicketStatus>(["DRAFT", "SUBMITTED", "CANCELLED"]);
 registerEnumType(TicketStatusEnum, {
@@ -27,4 +25,11 @@ export const TicketPriorityEnum: { [K in TicketPriority]: K } = enumOf(TICKET_PR
 registerEnumType(TicketPriorityEnum, {
   name: "TicketPriority",
   description: "How soon a solution is needed: URGENT (hours), HIGH, NORMAL, LOW.",
+});
+
+export const ErrorReportSourceEnum = { UI: "ui", EMAIL: "email" } as const;
+registerEnumType(ErrorReportSourceEnum, {
+  name: "ErrorReportSource",
+  description:
+    "Where the error report came from: the platform's UI, or one of its e-mails (e.g. the error bot's).",
 });

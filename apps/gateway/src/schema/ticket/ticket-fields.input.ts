@@ -1,7 +1,7 @@
-import type { Cause, Level, TicketPriority } from "@flowdoctor/core";
+import type { Cause, ErrorReportSource, Level, TicketPriority } from "@flowdoctor/core";
 import { Field, ID, InputType } from "type-graphql";
 import { CauseEnum, LevelEnum } from "../taxonomy/taxonomy.enum.js";
-import { TicketPriorityEnum } from "./ticket-enums.js";
+import { ErrorReportSourceEnum, TicketPriorityEnum } from "./ticket-enums.js";
 
 @InputType("TicketOtherIdsInput")
 export class TicketOtherIdsInput {
@@ -17,6 +17,16 @@ export class TicketOtherIdsInput {
   componentId?: string;
   @Field(() => String, { nullable: true })
   containerId?: string;
+}
+
+@InputType("TicketErrorReportInput")
+export class TicketErrorReportInput {
+  @Field(() => ErrorReportSourceEnum)
+  source!: ErrorReportSource;
+  @Field(() => String, { description: "The report as text, e.g. the error e-mail's subject and body." })
+  text!: string;
+  @Field(() => String, { nullable: true, description: "When it arrived: ISO-8601 with a time zone." })
+  receivedAt?: string;
 }
 
 @InputType("TicketTimelineEntryInput")
@@ -56,6 +66,12 @@ export class TicketFieldsInput {
   reproducible?: boolean | null;
   @Field(() => String, { nullable: true, description: "The error as text, never a screenshot of it." })
   errorText?: string | null;
+  @Field(() => TicketErrorReportInput, {
+    nullable: true,
+    description:
+      "The error report from the UI or an e-mail; the guide asks for it when the issue is hard to reproduce.",
+  })
+  errorReport?: TicketErrorReportInput | null;
   @Field(() => String, { nullable: true, description: "ISO-8601 with a time zone." })
   firstObservedAt?: string | null;
   @Field(() => Boolean, { nullable: true })

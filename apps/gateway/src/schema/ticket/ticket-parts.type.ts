@@ -1,6 +1,7 @@
+import type { ErrorReportSource } from "@flowdoctor/core";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { DateTimeScalar } from "../common/scalars.js";
-import { AttachmentKindEnum, DeliveryStatusEnum } from "./ticket-enums.js";
+import { AttachmentKindEnum, DeliveryStatusEnum, ErrorReportSourceEnum } from "./ticket-enums.js";
 
 @ObjectType("TicketTimelineEntry", { description: "One event of the ticket's timeline." })
 export class TicketTimelineEntryType {
@@ -88,4 +89,16 @@ export class TicketOtherIdsType {
   componentId?: string;
   @Field(() => String, { nullable: true })
   containerId?: string;
+}
+
+@ObjectType("TicketErrorReport", {
+  description: "The error report from the UI or an e-mail, quoted as text (redacted).",
+})
+export class TicketErrorReportType {
+  @Field(() => ErrorReportSourceEnum)
+  source!: ErrorReportSource;
+  @Field(() => String)
+  text!: string;
+  @Field(() => String, { nullable: true, description: "ISO-8601 with a time zone." })
+  receivedAt?: string;
 }

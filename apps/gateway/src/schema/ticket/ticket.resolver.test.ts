@@ -132,6 +132,38 @@ describe("ticket mutations and queries through the gateway", () => {
     expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
+  it("keeps the UI or e-mail error report, redacted, checked and in the message support gets", async () => {
+    const created = await ask(
+      "alice",
+      `mutation { createTicketDraft(input: { title: "Payments flow stopped overnight" }) { id } }`,
+    );
+    const id = dataOf<{ id: string }>(created, "createTicketDraft").id;
+    const report = `mutation($id: ID!, $report: TicketErrorReportInput) {
+      updateTicket(id: $id, input: { errorReport: $report }) { errorReport { source text receivedAt } } }`;
+    const text =
+      'Your task "Payments" failed with error: Code: 401 Authorization: Bearer sk_live_abcdefghijklmnop1234';
+    const saved = await ask("alice", report, {
+      id,
+      report: { source: "EMAIL", text, receivedAt: "2026-11-24T06:10:00+01:00" },
+    });
+    expect(saved.errors).toBeUndefined();
+    const stored = dataOf<{ errorReport: { source: string; text: string } }>(
+      saved,
+      "updateTicket",
+    ).errorReport;
+    expect(stored.source).toBe("EMAIL");
+    expect(stored.text).toContain('Your task "Payments" failed');
+    expect(stored.text).not.toContain("sk_live_abcdefghijklmnop1234");
+    const preview = await ask("alice", `query($id: ID!) { ticketPreview(id: $id) { text } }`, { id });
+    expect(dataOf<{ text: string }>(preview, "ticketPreview").text).toContain('Your task "Payments" failed');
+    const bad = await ask("alice", report, {
+      id,
+      report: { source: "UI", text: "x", receivedAt: "2026-11-24 06:10" },
+    });
+    expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(problemsOf(bad).map((p) => p.path)).toContain("errorReport.receivedAt");
+  });
+
   it("focuses the draft on one error group by fingerprint, and says NOT_FOUND for an unknown one", async () => {
     const diagnosis = dataOf<{ errorGroups: { fingerprint: string; message: string; firstSeen: string }[] }>(
       await ask(

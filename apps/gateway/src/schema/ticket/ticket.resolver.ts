@@ -19,7 +19,9 @@ const withoutUndefined = <TValue extends object>(value: TValue) =>
 const patchOf = (input: TicketFieldsInput): TicketFieldsPatch => {
   const { timeline: _t, logs: _l, ...fields } = input as CreateTicketDraftInput;
   const otherIds = fields.otherIds == null ? fields.otherIds : withoutUndefined({ ...fields.otherIds });
-  return withoutUndefined({ ...fields, otherIds }) as TicketFieldsPatch;
+  const errorReport =
+    fields.errorReport == null ? fields.errorReport : withoutUndefined({ ...fields.errorReport });
+  return withoutUndefined({ ...fields, otherIds, errorReport }) as TicketFieldsPatch;
 };
 
 const pageSize = (first: number, context: TicketContext): number => {

@@ -5,6 +5,7 @@ import { TicketPriorityEnum, TicketStatusEnum } from "./ticket-enums.js";
 import {
   TicketAttachmentType,
   TicketDeliveryType,
+  TicketErrorReportType,
   TicketMissingFieldType,
   TicketOtherIdsType,
   TicketStatusChangeType,
@@ -47,6 +48,8 @@ export class TicketType {
   reproducible?: boolean;
   @Field(() => String, { nullable: true, description: "The error as text (redacted)." })
   errorText?: string;
+  @Field(() => TicketErrorReportType, { nullable: true })
+  errorReport?: TicketErrorReportType;
   @Field(() => String, { nullable: true, description: "ISO-8601 with a time zone." })
   firstObservedAt?: string;
   @Field(() => Boolean, { nullable: true })

@@ -7,7 +7,7 @@ const defined = <TValue extends object>(value: TValue): TValue =>
 
 /** A stored ticket as the GraphQL `Ticket` type reads it. */
 export const toTicketData = (view: TicketView): TicketType => {
-  const { stuckMessageEvidence: _evidence, errorReport: _report, ...fields } = view.fields;
+  const { stuckMessageEvidence: _evidence, ...fields } = view.fields;
   return defined({
     ...fields,
     id: view.id,
