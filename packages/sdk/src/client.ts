@@ -6,7 +6,7 @@ import { operationInfo } from "./graphql/operation-info.js";
 import { type FlowdoctorResult, readResponse } from "./graphql/read-response.js";
 import { OPERATION_DOCUMENTS, PAGE_WALKERS } from "./operation-table.js";
 import { type FlowdoctorClientOptions, type ResolvedOptions, resolveOptions } from "./options.js";
-import { walkPages } from "./paginate.js";
+import { type Connection, walkPages } from "./paginate.js";
 import { sendWithRetries } from "./transport/send-with-retries.js";
 
 const withHeaders = (base: Readonly<Record<string, string>>, extra: Readonly<Record<string, string>>) => {
@@ -92,7 +92,7 @@ export const createFlowdoctorClient = (clientOptions: FlowdoctorClientOptions): 
     async (...args: unknown[]) =>
       pickField(await run(document as Document<Record<string, unknown>, never>, args), name),
   ]);
-  const walkers = Object.entries(PAGE_WALKERS).map(([name, [document, field, toPage]]) => [
+  const walkers = Object.entries(PAGE_WALKERS).map(([name, [document, field]]) => [
     name,
     (variables: object = {}, callOptions?: CallOptions) =>
       walkPages(async (after) => {
@@ -101,7 +101,7 @@ export const createFlowdoctorClient = (clientOptions: FlowdoctorClientOptions): 
           await run(document as Document<Record<string, unknown>, never>, args),
           field,
         );
-        return { data: toPage(data), errors };
+        return { data: data as Connection<unknown>, errors };
       }),
   ]);
   // The tables are checked against FlowdoctorClient's names; each entry's types come from its document.

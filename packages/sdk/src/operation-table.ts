@@ -1,6 +1,5 @@
 import type { FlowdoctorClient } from "./flowdoctor-client.js";
 import * as G from "./generated/index.js";
-import type { Connection } from "./paginate.js";
 
 type WalkerName = Extract<keyof FlowdoctorClient, `all${string}`>;
 type MethodName = Exclude<keyof FlowdoctorClient, WalkerName | "request" | "paginate" | "close">;
@@ -39,25 +38,14 @@ export const OPERATION_DOCUMENTS: { readonly [TName in MethodName]: object } = {
   cancelTicket: G.CancelTicketDocument,
 };
 
-/** Turns a connection field's value into the shape the walkers read. */
-export type PageShape = (value: unknown) => Connection<unknown>;
-
-const relay: PageShape = (value) => value as Connection<unknown>;
-
-/** The ticket list keeps `hasNextPage` and `endCursor` beside its nodes instead of in `pageInfo`. */
-const ticketList: PageShape = (value) => {
-  const page = value as { hasNextPage: boolean; endCursor: string | null; nodes: readonly unknown[] };
-  return { pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor }, nodes: page.nodes };
-};
-
-/** Each page walker's document, connection field and page shape. */
-export const PAGE_WALKERS: { readonly [TName in WalkerName]: readonly [object, string, PageShape] } = {
-  allContracts: [G.ContractsDocument, "contracts", relay],
-  allWorkspaces: [G.WorkspacesDocument, "workspaces", relay],
-  allFlows: [G.FlowsDocument, "flows", relay],
-  allFlowVerdicts: [G.DiagnoseWorkspaceDocument, "diagnoseWorkspace", relay],
-  allErrors: [G.ErrorsDocument, "errors", relay],
-  allErrorGroups: [G.ErrorGroupsDocument, "errorGroups", relay],
-  allLogs: [G.LogsDocument, "logs", relay],
-  allTickets: [G.TicketsDocument, "tickets", ticketList],
+/** Each page walker's document and connection field. */
+export const PAGE_WALKERS: { readonly [TName in WalkerName]: readonly [object, string] } = {
+  allContracts: [G.ContractsDocument, "contracts"],
+  allWorkspaces: [G.WorkspacesDocument, "workspaces"],
+  allFlows: [G.FlowsDocument, "flows"],
+  allFlowVerdicts: [G.DiagnoseWorkspaceDocument, "diagnoseWorkspace"],
+  allErrors: [G.ErrorsDocument, "errors"],
+  allErrorGroups: [G.ErrorGroupsDocument, "errorGroups"],
+  allLogs: [G.LogsDocument, "logs"],
+  allTickets: [G.TicketsDocument, "tickets"],
 };

@@ -438,7 +438,7 @@ export type TicketsQueryVariables = Exact<{
 }>;
 
 
-export type TicketsQuery = { tickets: { totalCount: number, hasNextPage: boolean, endCursor: string | null, nodes: Array<{ id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> }> } };
+export type TicketsQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> }> } };
 
 export type TicketPreviewQueryVariables = Exact<{
   id: string | number;
@@ -1389,8 +1389,10 @@ export const TicketsDocument = new TypedDocumentString(`
     query Tickets($filter: TicketFilter, $first: Int, $after: String) {
   tickets(filter: $filter, first: $first, after: $after) {
     totalCount
-    hasNextPage
-    endCursor
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
     nodes {
       ...TicketFields
     }

@@ -1,18 +1,10 @@
 import { Field, Int, ObjectType } from "type-graphql";
+import { connectionOf } from "../common/connection.type.js";
 import { TicketType } from "./ticket.type.js";
 import { TicketMissingFieldType } from "./ticket-parts.type.js";
 
-@ObjectType("TicketConnection", { description: "A page of tickets, newest first." })
-export class TicketConnectionType {
-  @Field(() => [TicketType])
-  nodes!: TicketType[];
-  @Field(() => Int)
-  totalCount!: number;
-  @Field(() => Boolean)
-  hasNextPage!: boolean;
-  @Field(() => String, { nullable: true, description: "Pass as `after` for the next page." })
-  endCursor!: string | null;
-}
+/** A page of tickets, newest first: cursors are ticket numbers. */
+export const TicketConnection = connectionOf("Ticket", TicketType);
 
 @ObjectType("TicketFromDiagnosis", {
   description: "A draft filled from a flow's diagnosis, and what only a person can add.",

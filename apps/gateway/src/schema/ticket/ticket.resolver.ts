@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { GatewayGraphQLError } from "../../errors.js";
 import type { TicketFieldsPatch } from "../../tickets/ticket-fields.js";
+import type { ConnectionData } from "../common/connection.type.js";
 import { createTicketFromDiagnosis } from "./create-from-diagnosis.js";
 import { TicketType } from "./ticket.type.js";
 import { type TicketContext, ticketAccessOf, ticketServiceOf } from "./ticket-access-of.js";
@@ -10,7 +11,7 @@ import {
   TicketFieldsInput,
   TicketTimelineEntryInput,
 } from "./ticket-fields.input.js";
-import { TicketConnectionType, TicketFromDiagnosisType, TicketPreviewType } from "./ticket-payloads.type.js";
+import { TicketConnection, TicketFromDiagnosisType, TicketPreviewType } from "./ticket-payloads.type.js";
 import { toTicketData } from "./to-ticket-data.js";
 
 const withoutUndefined = <TValue extends object>(value: TValue) =>
@@ -40,13 +41,13 @@ export class TicketResolver {
     return toTicketData(await ticketServiceOf(context).get(await ticketAccessOf(context), id));
   }
 
-  @Query(() => TicketConnectionType, { description: "The tickets you may see, newest first." })
+  @Query(() => TicketConnection, { description: "The tickets you may see, newest first." })
   async tickets(
     @Arg("filter", () => TicketFilterInput, { nullable: true }) filter: TicketFilterInput | null | undefined,
     @Arg("first", () => Int, { defaultValue: 20 }) first: number,
     @Arg("after", () => String, { nullable: true }) after: string | null | undefined,
     @Ctx() context: TicketContext,
-  ): Promise<TicketConnectionType> {
+  ): Promise<ConnectionData<TicketType>> {
     const page = await ticketServiceOf(context).list(await ticketAccessOf(context), {
       first: pageSize(first, context),
       ...(after ? { after } : {}),
@@ -55,7 +56,19 @@ export class TicketResolver {
       ...(filter?.deliveryStatus ? { deliveryStatus: filter.deliveryStatus } : {}),
       ...(filter?.mine ? { mine: true } : {}),
     });
-    return { ...page, nodes: page.nodes.map(toTicketData) };
+    const nodes = page.nodes.map(toTicketData);
+    const edges = nodes.map((node) => ({ cursor: String(node.number), node }));
+    return {
+      edges,
+      nodes,
+      totalCount: page.totalCount,
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: Boolean(after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: page.endCursor,
+      },
+    };
   }
 
   @Query(() => TicketPreviewType, {
