@@ -55,17 +55,26 @@ const timePattern = (item: ClassifiedGroup, logs: readonly LogEntry[]): string =
     : `${seen}; ongoing: no success since`;
 };
 
-const componentDetail = (item: ClassifiedGroup): string => {
+/** What is known of the component behind a step: its name, the version the step runs, its runtime library. */
+export type ComponentNotes = ReadonlyMap<string, string>;
+
+const componentDetail = (item: ClassifiedGroup, components: ComponentNotes): string => {
   if (item.classification.cause !== "COMPONENT_ERROR") return "";
-  const frame = readStack(item.group.sample.message).ownFrame;
-  const component = item.group.sample.componentName ?? "the component";
-  return ` ${frame ? `Thrown in ${component}'s code ${frame}.` : `No frame in ${component}'s own code is in the log.`} Read the step's log file for execution ${item.group.sample.threadId ?? item.group.sample.execId ?? "(unknown)"}.`;
+  const { sample, stepId } = item.group;
+  const frame = readStack(sample.message).ownFrame;
+  const component = (stepId ? components.get(stepId) : undefined) ?? sample.componentName ?? "the component";
+  const where = frame
+    ? `Thrown in the code of ${component} ${frame}.`
+    : `No frame in the own code of ${component} is in the log.`;
+  const execution = sample.threadId ?? sample.execId;
+  return ` ${where} Read the step's log: ${stepId ?? "the step"}${execution ? `, execution ${execution}` : ""} (logFile of flow ${sample.flowId} around ${sample.timestamp}).`;
 };
 
 /** One finding per classified error group: FAIL when the cause is known, WARN when nothing matched. */
 export const errorGroupFindings = (
   groups: readonly ClassifiedGroup[],
   logs: readonly LogEntry[],
+  components: ComponentNotes = new Map(),
 ): Finding[] =>
   groups.map((item) => {
     const { group, classification } = item;
@@ -75,7 +84,7 @@ export const errorGroupFindings = (
       status: classification.cause === "UNKNOWN" ? "WARN" : "FAIL",
       cause: classification.cause,
       stepId: group.stepId,
-      detail: `${group.stepId}: "${firstLine.slice(0, 200)}" — ${timePattern(item, logs)}.${componentDetail(item)}`,
+      detail: `${group.stepId}: "${firstLine.slice(0, 200)}" — ${timePattern(item, logs)}.${componentDetail(item, components)}`,
       confidence: classification.confidence,
       evidence: [
         ...classification.evidence.slice(0, 4),

@@ -182,6 +182,51 @@ describe("diagnoseFlow", () => {
     expect(diagnosis.checks.find((run) => run.check === "credentials")?.status).toBe("PASS");
   });
 
+  it("names the component, its version and the frame in its own code for a component-runtime error", async () => {
+    const stack = [
+      "TypeError: Cannot read properties of undefined (reading 'map')",
+      "    at processAction (/home/node/lib/actions/upsertContact.js:42:17)",
+      "    at Object.process (/home/node/node_modules/elasticio-sailor-nodejs/lib/executor.js:33:12)",
+    ].join("\n");
+    const logs = [log("step_2", 50, stack, 5, "t9")];
+    const port = portOver(
+      { logs },
+      {
+        component: async (id) => ({
+          id,
+          name: "crm-connector",
+          teamName: "acme",
+          access: "team",
+          latestVersion: {
+            id: "a".repeat(40),
+            componentId: id,
+            versionNumber: 12,
+            date: NOW,
+            language: "nodejs",
+            sailorVersion: "2.6.5",
+          },
+        }),
+      },
+    );
+    const diagnosis = await diagnoseFlow(port, { flowId: "f", now: NOW });
+    const finding = diagnosis.findings.find((candidate) => candidate.check === "component");
+    expect(finding).toMatchObject({
+      status: "FAIL",
+      cause: "COMPONENT_ERROR",
+      level: "COMPONENT_RUNTIME",
+      stepId: "step_2",
+    });
+    expect(finding?.detail).toContain(
+      'component "crm-connector" (runs latest, latest version 12, nodejs sailor 2.6.5)',
+    );
+    expect(finding?.detail).toContain("upsertContact.js:42:17");
+    expect(finding?.detail).toContain("execution t9");
+    const withoutComponents = await diagnoseFlow(portOver({ logs }), { flowId: "f", now: NOW });
+    expect(withoutComponents.findings.find((candidate) => candidate.check === "component")?.detail).toContain(
+      'component "acme/step_2-component"',
+    );
+  });
+
   it("recommends a ticket for messaging failures and unknown errors", async () => {
     const logs = [
       log("step_2", 50, "Failed on publishing 9f1c message to MQ: Unexpected connection close", 5, "t9"),

@@ -8,6 +8,7 @@ import { checkContract, checkFlowState, checkLimitedWorkspace, checkQueues } fro
 import { probeFindings } from "./check-probe.js";
 import { stuckStepFindings } from "./check-stuck.js";
 import { type ClassifiedGroup, classifyGroups } from "./classified-groups.js";
+import { componentNotes } from "./component-notes.js";
 import type { DiagnosedErrorGroup, Diagnosis, Finding } from "./diagnosis.js";
 import type { DiagnosisPort } from "./diagnosis-port.js";
 import { draftTicket } from "./draft-ticket.js";
@@ -74,7 +75,11 @@ const runChecks = (
   const verify = port.verifyCredential?.bind(port);
   const probe = port.probeEndpoint?.bind(port);
   return Promise.all([
-    runCheck("errors", budget, async () => errorGroupFindings(await facts.groups, await facts.logs)),
+    runCheck("errors", budget, async () => {
+      const groups = await facts.groups;
+      const components = await componentNotes(flow, groups, port.component?.bind(port));
+      return errorGroupFindings(groups, await facts.logs, components);
+    }),
     runCheck("platform", budget, () => platformFindings(facts, options.now)),
     runCheck(
       "mapping",
