@@ -110,15 +110,21 @@ export type DiagnosisCheck =
   | 'PLATFORM'
   | 'WALKTHROUGH';
 
-/** Narrows the error inbox. Causes are filtered by the gateway after classification. */
+/** Narrows the error inbox. Flows, time and search are filtered by the platform; steps, levels, authors and causes by the gateway while it scans. */
 export type ErrorFilter = {
+  /** Only errors of flows these users created. */
+  authorIds?: Array<string | number> | null | undefined;
   /** Only errors classified as one of these causes. */
   causes?: Array<Cause> | null | undefined;
   /** Only these flows. */
   flowIds?: Array<string | number> | null | undefined;
   from?: string | null | undefined;
+  /** Only these of the error levels: ERROR, FATAL. */
+  levels?: Array<LogLevel> | null | undefined;
   /** Full-text search in the platform's logs. */
   search?: string | null | undefined;
+  /** Only errors of these steps (e.g. step_2). */
+  stepIds?: Array<string> | null | undefined;
   to?: string | null | undefined;
 };
 
@@ -145,8 +151,10 @@ export type FlowType =
   | 'LONG_RUNNING'
   | 'ORDINARY';
 
-/** Narrows a workspace's logs; the platform applies the filters. */
+/** Narrows a workspace's logs. The platform applies flows, levels, time and search; the gateway applies steps and the execution while it scans (then totalCount is the platform's count before those two). */
 export type LogFilter = {
+  /** Only this execution: a thread id, or a step run's exec id. */
+  executionId?: string | null | undefined;
   /** Only these flows. */
   flowIds?: Array<string | number> | null | undefined;
   from?: string | null | undefined;
@@ -154,6 +162,8 @@ export type LogFilter = {
   levels?: Array<LogLevel> | null | undefined;
   /** Full-text search. */
   search?: string | null | undefined;
+  /** Only these steps (e.g. step_2). */
+  stepIds?: Array<string> | null | undefined;
   to?: string | null | undefined;
 };
 

@@ -1,11 +1,12 @@
 import { type Cause, createErrorGrouper } from "@flowdoctor/core";
 import type { GatewayContext } from "../../context.js";
 import { toLogsQuery } from "../log/to-log-entry.js";
+import type { ErrorFacts } from "./classify-entry.js";
 import { loadErrorFacts, toFlowError } from "./error-facts.js";
 import type { ErrorFilter } from "./error-filter.input.js";
 import type { ErrorGroupData } from "./error-group.type.js";
 import type { FlowErrorData } from "./flow-error.type.js";
-import { type ErrorScan, scanErrors } from "./scan-errors.js";
+import { type ErrorMatcher, type ErrorScan, scanErrors } from "./scan-errors.js";
 
 /** Groups found in one scan, and the scan. */
 export interface GroupedScan {
@@ -13,9 +14,28 @@ export interface GroupedScan {
   readonly scan: ErrorScan;
 }
 
-/** The causes of a filter as a set, or undefined for all. */
-export const causesOf = (filter: ErrorFilter | null | undefined): ReadonlySet<Cause> | undefined =>
-  filter?.causes?.length ? new Set(filter.causes) : undefined;
+const setOf = <TValue>(values: readonly TValue[] | null | undefined): ReadonlySet<TValue> | undefined =>
+  values?.length ? new Set(values) : undefined;
+
+/**
+ * What the gateway itself must check of each scanned error (the platform filters none of these), or undefined
+ * when every error the platform returns matches.
+ */
+export const errorMatcherOf = (
+  filter: ErrorFilter | null | undefined,
+  facts: ErrorFacts,
+): ErrorMatcher | undefined => {
+  const causes = setOf<Cause>(filter?.causes);
+  const steps = setOf(filter?.stepIds);
+  const levels = setOf(filter?.levels);
+  const authors = setOf(filter?.authorIds);
+  if (!causes && !steps && !levels && !authors) return undefined;
+  return ({ entry, classification }) =>
+    (!causes || causes.has(classification.cause)) &&
+    (!steps || steps.has(entry.stepId)) &&
+    (!levels || levels.has(entry.levelName)) &&
+    (!authors || authors.has(facts.flows.get(entry.flowId)?.authorId ?? ""));
+};
 
 /**
  * Reads a workspace's error entries (up to MAX_LOG_SCAN, newest first), classifies them and groups them by
@@ -27,12 +47,13 @@ export const groupErrorsScan = async (
   filter: ErrorFilter | null | undefined,
 ): Promise<GroupedScan> => {
   const session = await context.session();
-  const causes = causesOf(filter);
+  const facts = await loadErrorFacts(session, workspaceId);
+  const matches = errorMatcherOf(filter, facts);
   const scan = await scanErrors({
     client: session.client,
     query: toLogsQuery(workspaceId, filter),
-    facts: await loadErrorFacts(session, workspaceId),
-    ...(causes ? { causes } : {}),
+    facts,
+    ...(matches ? { matches } : {}),
     startOffset: 0,
     want: Number.POSITIVE_INFINITY,
     maxScan: context.limits.maxLogScan,

@@ -7,7 +7,7 @@ import type { FlowErrorConnection } from "./error.connection.js";
 import { loadErrorFacts, toFlowError } from "./error-facts.js";
 import type { ErrorFilter } from "./error-filter.input.js";
 import type { ErrorGroupConnection } from "./error-group.type.js";
-import { causesOf, groupErrorsScan } from "./group-errors-scan.js";
+import { errorMatcherOf, groupErrorsScan } from "./group-errors-scan.js";
 import { scanErrors } from "./scan-errors.js";
 
 /** One page of a workspace's error inbox (`Query.errors` and `Workspace.errors`). */
@@ -19,12 +19,13 @@ export const readErrorsPage = async (
 ): Promise<FlowErrorConnection> => {
   const window = readPageArgs(args, context.limits);
   const session = await context.session();
-  const causes = causesOf(filter);
+  const facts = await loadErrorFacts(session, workspaceId);
+  const matches = errorMatcherOf(filter, facts);
   const scan = await scanErrors({
     client: session.client,
     query: toLogsQuery(workspaceId, filter),
-    facts: await loadErrorFacts(session, workspaceId),
-    ...(causes ? { causes } : {}),
+    facts,
+    ...(matches ? { matches } : {}),
     startOffset: window.offset,
     want: window.first + 1,
     maxScan: context.limits.maxLogScan,
@@ -35,7 +36,7 @@ export const readErrorsPage = async (
   return {
     edges,
     nodes: edges.map((edge) => edge.node),
-    totalCount: causes ? null : scan.total,
+    totalCount: matches ? null : scan.total,
     scan: { scanned: scan.scanned, maxScan: context.limits.maxLogScan, limitReached: scan.limitReached },
     pageInfo: {
       hasNextPage: scan.items.length > window.first || scan.limitReached,

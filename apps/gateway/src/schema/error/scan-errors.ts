@@ -1,4 +1,4 @@
-import { type Cause, type Classification, LOG_LEVELS } from "@flowdoctor/core";
+import { type Classification, LOG_LEVELS } from "@flowdoctor/core";
 import type { LogsQuery, PlatformClient } from "@flowdoctor/platform-client";
 import type { LogEntryData } from "../log/log-entry.type.js";
 import { toLogEntry } from "../log/to-log-entry.js";
@@ -14,13 +14,16 @@ export interface ScannedError {
   readonly classification: Classification;
 }
 
+/** Decides whether a classified error belongs to the requested list. */
+export type ErrorMatcher = (error: Omit<ScannedError, "position">) => boolean;
+
 /** Options of {@link scanErrors}. */
 export interface ScanErrorsOptions {
   readonly client: PlatformClient;
   readonly query: LogsQuery;
   readonly facts: ErrorFacts;
-  /** Keep only these causes; all when absent. */
-  readonly causes?: ReadonlySet<Cause>;
+  /** Keep only the errors it accepts; all when absent. */
+  readonly matches?: ErrorMatcher;
   /** The platform offset to start at. */
   readonly startOffset: number;
   /** Stop once this many matches are found. */
@@ -45,8 +48,8 @@ export interface ErrorScan {
 }
 
 /**
- * Reads error and fatal entries from the platform in large chunks, classifying each and keeping those of the
- * wanted causes, until it has `want` matches, reaches the end, or has read `maxScan` entries. Classifying before
+ * Reads error and fatal entries from the platform in large chunks, classifying each and keeping those the
+ * matcher accepts, until it has `want` matches, reaches the end, or has read `maxScan` entries. Classifying before
  * paging keeps cursors stable: a cursor is a platform position, so no match is skipped or repeated.
  */
 export const scanErrors = async (options: ScanErrorsOptions): Promise<ErrorScan> => {
@@ -57,8 +60,8 @@ export const scanErrors = async (options: ScanErrorsOptions): Promise<ErrorScan>
   let total = 0;
   let exhausted = false;
   while (items.length < options.want && scanned < options.maxScan) {
-    // Without a cause filter every entry matches: ask for just what the page needs.
-    const wanted = options.causes ? LOG_CHUNK : options.want - items.length;
+    // Without a gateway-side filter every entry matches: ask for just what the page needs.
+    const wanted = options.matches ? LOG_CHUNK : options.want - items.length;
     const limit = Math.min(LOG_CHUNK, wanted, options.maxScan - scanned);
     const page = await options.client.listLogs({ ...options.query, levels, offset, limit });
     total = page.total;
@@ -66,7 +69,7 @@ export const scanErrors = async (options: ScanErrorsOptions): Promise<ErrorScan>
       if (items.length >= options.want) return;
       const entry = toLogEntry(raw);
       const classification = classifyEntry(entry, options.facts);
-      if (!options.causes || options.causes.has(classification.cause)) {
+      if (!options.matches || options.matches({ entry, classification })) {
         items.push({ entry, position: offset + index, classification });
       }
     });

@@ -3,7 +3,10 @@ import { Field, ID, InputType } from "type-graphql";
 import { DateTimeScalar } from "../common/scalars.js";
 import { LogLevelEnum } from "./log-entry.type.js";
 
-@InputType({ description: "Narrows a workspace's logs; the platform applies the filters." })
+@InputType({
+  description:
+    "Narrows a workspace's logs. The platform applies flows, levels, time and search; the gateway applies steps and the execution while it scans (then totalCount is the platform's count before those two).",
+})
 export class LogFilter {
   @Field(() => [ID], { nullable: true, description: "Only these flows." })
   flowIds?: string[] | null;
@@ -22,4 +25,13 @@ export class LogFilter {
 
   @Field(() => String, { nullable: true, description: "Full-text search." })
   search?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "Only these steps (e.g. step_2)." })
+  stepIds?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Only this execution: a thread id, or a step run's exec id.",
+  })
+  executionId?: string | null;
 }

@@ -10,6 +10,8 @@ import { LogEntryConnection } from "./log-entry.connection.js";
 import type { LogEntryData } from "./log-entry.type.js";
 import { LogFileType } from "./log-file.type.js";
 import { LogFilter } from "./log-filter.input.js";
+import { logMatcherOf } from "./log-matcher.js";
+import { readMatchingLogs } from "./read-matching-logs.js";
 import { toLogEntry, toLogsQuery } from "./to-log-entry.js";
 
 @Resolver()
@@ -25,11 +27,11 @@ export class LogResolver {
   ): Promise<ConnectionData<LogEntryData>> {
     const window = readPageArgs(args, context.limits);
     const { client } = await context.session();
-    const page = await client.listLogs({
-      ...toLogsQuery(workspaceId, filter),
-      offset: window.offset,
-      limit: window.first,
-    });
+    const query = toLogsQuery(workspaceId, filter);
+    const matches = logMatcherOf(filter);
+    if (matches)
+      return readMatchingLogs({ client, query, matches, window, maxScan: context.limits.maxLogScan });
+    const page = await client.listLogs({ ...query, offset: window.offset, limit: window.first });
     return toConnection(page.entries.map(toLogEntry), window, page.total);
   }
 
@@ -56,23 +58,27 @@ export class LogResolver {
       );
     }
     const { client } = await context.session();
+    const matches = logMatcherOf(filter);
     const entries: LogEntryData[] = [];
     let total = 0;
-    while (entries.length < limit) {
+    // With step or execution filters the platform's entries are sifted here, reading at most MAX_LOG_SCAN.
+    for (let offset = 0; entries.length < limit && offset < context.limits.maxLogScan; ) {
       const page = await client.listLogs({
         ...toLogsQuery(workspaceId, filter),
-        offset: entries.length,
-        limit: Math.min(LOG_CHUNK, limit - entries.length),
+        offset,
+        limit: Math.min(LOG_CHUNK, matches ? context.limits.maxLogScan - offset : limit - entries.length),
       });
       total = page.total;
-      entries.push(...page.entries.map(toLogEntry));
+      const read = page.entries.map(toLogEntry);
+      entries.push(...(matches ? read.filter(matches) : read).slice(0, limit - entries.length));
+      offset += page.entries.length;
       if (!page.hasMore) break;
     }
     return {
       text: toLogFile(entries),
       entryCount: entries.length,
       totalCount: total,
-      truncated: total > entries.length,
+      truncated: matches ? entries.length >= limit : total > entries.length,
     };
   }
 }
