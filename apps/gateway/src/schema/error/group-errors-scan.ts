@@ -37,11 +37,30 @@ export const errorMatcherOf = (
     (!authors || authors.has(facts.flows.get(entry.flowId)?.authorId ?? ""));
 };
 
+// Scans under way, by caller and question: identical requests that arrive together (a dashboard's polls, a
+// page and its neighbours) share one read of the platform instead of each classifying the same entries.
+// Only in-flight work is shared; nothing outlives the scan, so every later request reads afresh.
+const scansInFlight = new Map<string, Promise<GroupedScan>>();
+
 /**
  * Reads a workspace's error entries (up to MAX_LOG_SCAN, newest first), classifies them and groups them by
- * fingerprint with core's grouper (per flow and step).
+ * fingerprint with core's grouper (per flow and step). Concurrent identical requests of one user share the scan.
  */
 export const groupErrorsScan = async (
+  context: GatewayContext,
+  workspaceId: string,
+  filter: ErrorFilter | null | undefined,
+): Promise<GroupedScan> => {
+  const session = await context.session();
+  const key = JSON.stringify([session.user.id, workspaceId, filter ?? null, context.limits.maxLogScan]);
+  const shared = scansInFlight.get(key);
+  if (shared) return shared;
+  const scan = scanAndGroup(context, workspaceId, filter).finally(() => scansInFlight.delete(key));
+  scansInFlight.set(key, scan);
+  return scan;
+};
+
+const scanAndGroup = async (
   context: GatewayContext,
   workspaceId: string,
   filter: ErrorFilter | null | undefined,
