@@ -37,6 +37,8 @@ export interface ErrorGroup<TEntry extends GroupableLogEntry = GroupableLogEntry
   readonly executionIds: readonly string[];
   /** The latest entry (for equal times, the one added last). */
   readonly sample: TEntry;
+  /** Every entry of the group in the order added; only with the `keepEntries` option. */
+  readonly entries?: readonly TEntry[];
 }
 
 /** Options of `groupErrors` and `createErrorGrouper`. */
@@ -57,4 +59,10 @@ export interface GroupErrorsOptions {
    * @default 100
    */
   readonly maxExecutionIds?: number;
+  /**
+   * Keep each group's entries (`ErrorGroup.entries`), so a caller can list a group's occurrences without
+   * fingerprinting every entry again.
+   * @default false
+   */
+  readonly keepEntries?: boolean;
 }

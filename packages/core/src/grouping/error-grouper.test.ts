@@ -104,6 +104,15 @@ describe("groupErrors", () => {
     expect(group?.executionIds).toEqual(["exec-1", "exec-2"]);
   });
 
+  it("keeps each group's entries in the order added only when asked, skipping those below minLevel", () => {
+    const entries = [entry("boom 1"), entry("other"), entry("boom 2"), entry("boom 3", { level: 30 })];
+    const groups = groupErrors(entries, { keepEntries: true, minLevel: 50 });
+    const boom = groups.find((group) => group.pattern === "boom <n>");
+    expect(boom?.entries).toEqual([entries[0], entries[2]]);
+    expect(boom?.entries?.[0]).toBe(entries[0]);
+    expect(groupErrors(entries).every((group) => group.entries === undefined)).toBe(true);
+  });
+
   it("returns no groups for no entries", () => {
     expect(groupErrors([])).toEqual([]);
   });
@@ -132,6 +141,7 @@ describe("createErrorGrouper", () => {
     expectCode(() => createErrorGrouper({ scope: "step " as "step" }), "options.scope");
     expectCode(() => createErrorGrouper({ maxExecutionIds: -1 }), "options.maxExecutionIds");
     expectCode(() => createErrorGrouper({ minLevel: Number.NaN }), "options.minLevel");
+    expectCode(() => createErrorGrouper({ keepEntries: "yes" as unknown as boolean }), "options.keepEntries");
     expectCode(
       () => groupErrors([entry("x", { timestamp: "yesterday" })]),
       "entry.timestamp must be an ISO-8601",

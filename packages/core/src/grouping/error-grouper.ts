@@ -25,6 +25,7 @@ interface GroupState<TEntry> {
   sample: TEntry;
   readonly steps: Set<string>;
   readonly executions: Set<string>;
+  readonly entries: TEntry[] | undefined;
 }
 
 // Many log lines repeat word for word; the cache skips normalizing them again. Cleared when full.
@@ -59,6 +60,7 @@ const toGroup = <TEntry extends GroupableLogEntry>(
   executionCount: state.executions.size,
   executionIds: [...state.executions].slice(0, options.maxExecutionIds),
   sample: state.sample,
+  ...(state.entries ? { entries: state.entries } : {}),
 });
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -81,6 +83,7 @@ const newState = <TEntry extends GroupableLogEntry>(
   stepId: string | undefined,
   pattern: string,
   time: number,
+  keepEntries: boolean,
 ): GroupState<TEntry> => ({
   flowId: entry.flowId,
   stepId,
@@ -91,6 +94,7 @@ const newState = <TEntry extends GroupableLogEntry>(
   sample: entry,
   steps: new Set(),
   executions: new Set(),
+  entries: keepEntries ? [] : undefined,
 });
 
 /** `normalizeErrorMessage` behind a bounded cache of raw messages. */
@@ -120,6 +124,7 @@ const record = <TEntry extends GroupableLogEntry>(
   state.steps.add(entry.stepId);
   const execution = entry.threadId ?? entry.execId;
   if (execution !== undefined) state.executions.add(execution);
+  state.entries?.push(entry);
 };
 
 /** Creates an incremental {@link ErrorGrouper}; validates `options` (`CORE_INVALID_INPUT`). */
@@ -141,7 +146,7 @@ export const createErrorGrouper = <TEntry extends GroupableLogEntry = GroupableL
     const steps = childOf(childOf(states, pattern), entry.flowId);
     let state = steps.get(stepId ?? "");
     if (state === undefined) {
-      state = newState(entry, stepId, pattern, time);
+      state = newState(entry, stepId, pattern, time, resolved.keepEntries);
       steps.set(stepId ?? "", state);
       size += 1;
     }
