@@ -16,6 +16,9 @@ export interface ErrorFacts {
   readonly now: string;
 }
 
+/** Classifies an entry of one scan; asking twice for one entry classifies it once. */
+export type EntryClassifier = (entry: LogEntryData) => Classification;
+
 const contextOf = (entry: LogEntryData, facts: ErrorFacts): ErrorContext => {
   const flow = facts.flows.get(entry.flowId);
   return {
@@ -38,3 +41,19 @@ export const classifyEntry = (entry: LogEntryData, facts: ErrorFacts): Classific
       context: contextOf(entry, facts),
     }),
   );
+
+/**
+ * A classifier for the entries of one scan that works on demand: an inbox page classifies only the entries it
+ * filters by cause or shows, not every entry it groups.
+ */
+export const createEntryClassifier = (facts: ErrorFacts): EntryClassifier => {
+  const known = new WeakMap<LogEntryData, Classification>();
+  return (entry) => {
+    let classification = known.get(entry);
+    if (classification === undefined) {
+      classification = classifyEntry(entry, facts);
+      known.set(entry, classification);
+    }
+    return classification;
+  };
+};

@@ -1,8 +1,8 @@
-import { fingerprintError } from "@flowdoctor/core";
+import { type LogEntry, logLevelName } from "@flowdoctor/core";
 import type { PlatformSession } from "../../auth/create-session.js";
-import type { ErrorFacts } from "./classify-entry.js";
+import { cleanMessage } from "../log/to-log-entry.js";
+import type { EntryClassifier, ErrorFacts } from "./classify-entry.js";
 import type { FlowErrorData } from "./flow-error.type.js";
-import type { ScannedError } from "./scan-errors.js";
 
 /** The workspace and its flows, for classification: two loader calls, shared by everything in the request. */
 export const loadErrorFacts = async (session: PlatformSession, workspaceId: string): Promise<ErrorFacts> => {
@@ -13,13 +13,10 @@ export const loadErrorFacts = async (session: PlatformSession, workspaceId: stri
   return { workspace, flows, now: new Date().toISOString() };
 };
 
-/** A scanned entry as a `FlowError`. */
-export const toFlowError = (item: ScannedError): FlowErrorData => ({
-  ...item.entry,
-  classification: item.classification,
-  fingerprint: fingerprintError({
-    message: item.entry.message,
-    flowId: item.entry.flowId,
-    stepId: item.entry.stepId,
-  }),
+/** A platform error entry as a `FlowError`, classified by `classify` when a field asks. */
+export const toFlowError = (entry: LogEntry, classify: EntryClassifier): FlowErrorData => ({
+  ...entry,
+  levelName: logLevelName(entry.level),
+  message: cleanMessage(entry.message),
+  classify,
 });

@@ -13,7 +13,7 @@ import { type FlowErrorData, FlowErrorType } from "./flow-error.type.js";
 export class ErrorGroupResolver {
   @FieldResolver(() => ClassificationType, { description: "The classification of the group's latest entry." })
   classification(@Root() group: ErrorGroupData): Classification {
-    return group.sample.classification;
+    return group.sample.classify(group.sample);
   }
 
   @FieldResolver(() => FlowType, { nullable: true })

@@ -1,4 +1,4 @@
-import type { Flow, User } from "@flowdoctor/core";
+import { type Classification, type Flow, fingerprintError, type User } from "@flowdoctor/core";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { GatewayGraphQLError } from "../../errors.js";
@@ -8,12 +8,25 @@ import { toFlowSteps } from "../flow/to-flow-steps.js";
 import { type LogEntryData, LogEntryType } from "../log/log-entry.type.js";
 import { toLogEntry } from "../log/to-log-entry.js";
 import { UserType } from "../user/user.type.js";
+import { ClassificationType } from "./classification.type.js";
 import { type FlowErrorData, FlowErrorType } from "./flow-error.type.js";
 
 const MINUTE = 60_000;
 
 @Resolver(() => FlowErrorType)
 export class FlowErrorResolver {
+  @FieldResolver(() => ClassificationType)
+  classification(@Root() error: FlowErrorData): Classification {
+    return error.classify(error);
+  }
+
+  @FieldResolver(() => String, {
+    description: "The same for every occurrence of this problem at this flow and step.",
+  })
+  fingerprint(@Root() error: FlowErrorData): string {
+    return fingerprintError(error);
+  }
+
   @FieldResolver(() => FlowType, { nullable: true, description: "The flow the error happened in." })
   async flow(@Root() error: FlowErrorData, @Ctx() context: GatewayContext): Promise<Flow> {
     return (await context.session()).loaders.flow.load(error.flowId);

@@ -3,11 +3,13 @@ import { encodeCursor } from "../common/cursor.js";
 import { type PageArgs, readPageArgs } from "../common/page.args.js";
 import { toConnection } from "../common/page-window.js";
 import { toLogsQuery } from "../log/to-log-entry.js";
+import { createEntryClassifier } from "./classify-entry.js";
 import type { FlowErrorConnection } from "./error.connection.js";
-import { loadErrorFacts, toFlowError } from "./error-facts.js";
+import { loadErrorFacts } from "./error-facts.js";
 import type { ErrorFilter } from "./error-filter.input.js";
 import type { ErrorGroupConnection } from "./error-group.type.js";
-import { errorMatcherOf, groupErrorsScan } from "./group-errors-scan.js";
+import { isFilteredByGateway, judgeErrors } from "./error-judge.js";
+import { groupErrorsScan } from "./group-errors-scan.js";
 import { scanErrors } from "./scan-errors.js";
 
 /** One page of a workspace's error inbox (`Query.errors` and `Workspace.errors`). */
@@ -19,24 +21,23 @@ export const readErrorsPage = async (
 ): Promise<FlowErrorConnection> => {
   const window = readPageArgs(args, context.limits);
   const session = await context.session();
-  const facts = await loadErrorFacts(session, workspaceId);
-  const matches = errorMatcherOf(filter, facts);
+  const filtered = isFilteredByGateway(filter);
   const scan = await scanErrors({
     client: session.client,
     query: toLogsQuery(workspaceId, filter),
-    facts,
-    ...(matches ? { matches } : {}),
+    judge: judgeErrors(session, workspaceId, filter),
+    filtered,
     startOffset: window.offset,
     want: window.first + 1,
     maxScan: context.limits.maxLogScan,
   });
   const items = scan.items.slice(0, window.first);
-  const edges = items.map((item) => ({ cursor: encodeCursor(item.position), node: toFlowError(item) }));
+  const edges = items.map((item) => ({ cursor: encodeCursor(item.position), node: item.error }));
   const lastCursor = edges.at(-1)?.cursor ?? null;
   return {
     edges,
     nodes: edges.map((edge) => edge.node),
-    totalCount: matches ? null : scan.total,
+    totalCount: filtered ? null : scan.total,
     scan: { scanned: scan.scanned, maxScan: context.limits.maxLogScan, limitReached: scan.limitReached },
     pageInfo: {
       hasNextPage: scan.items.length > window.first || scan.limitReached,

@@ -1,29 +1,37 @@
-import { type Classification, LOG_LEVELS } from "@flowdoctor/core";
+import { LOG_LEVELS } from "@flowdoctor/core";
 import type { LogsQuery, PlatformClient } from "@flowdoctor/platform-client";
-import type { LogEntryData } from "../log/log-entry.type.js";
-import { toLogEntry } from "../log/to-log-entry.js";
-import { classifyEntry, type ErrorFacts } from "./classify-entry.js";
+import type { EntryClassifier } from "./classify-entry.js";
+import { toFlowError } from "./error-facts.js";
+import type { FlowErrorData } from "./flow-error.type.js";
 
 /** The most entries one `GET /v2/logs` call returns (the platform's UI maximum). */
 export const LOG_CHUNK = 1000;
 
 /** An error- or fatal-level entry found by a scan, at its position in the platform's list. */
 export interface ScannedError {
-  readonly entry: LogEntryData;
+  readonly error: FlowErrorData;
   readonly position: number;
-  readonly classification: Classification;
 }
 
-/** Decides whether a classified error belongs to the requested list. */
-export type ErrorMatcher = (error: Omit<ScannedError, "position">) => boolean;
+/** Decides whether an error belongs to the requested list. */
+export type ErrorMatcher = (error: FlowErrorData) => boolean;
+
+/** How a scan classifies the errors it finds and which it keeps. */
+export interface ErrorJudge {
+  /** Classifies an error when a matcher or a field asks. */
+  readonly classify: EntryClassifier;
+  /** Keeps only the errors it accepts; all when absent. */
+  readonly matches?: ErrorMatcher;
+}
 
 /** Options of {@link scanErrors}. */
 export interface ScanErrorsOptions {
   readonly client: PlatformClient;
   readonly query: LogsQuery;
-  readonly facts: ErrorFacts;
-  /** Keep only the errors it accepts; all when absent. */
-  readonly matches?: ErrorMatcher;
+  /** Awaited while the first page is read, so loading what it needs costs no extra round trip. */
+  readonly judge: Promise<ErrorJudge>;
+  /** Whether the judge filters; without a filter the scan reads only as many entries as it wants. */
+  readonly filtered: boolean;
   /** The platform offset to start at. */
   readonly startOffset: number;
   /** Stop once this many matches are found. */
@@ -48,9 +56,9 @@ export interface ErrorScan {
 }
 
 /**
- * Reads error and fatal entries from the platform in large chunks, classifying each and keeping those the
- * matcher accepts, until it has `want` matches, reaches the end, or has read `maxScan` entries. Classifying before
- * paging keeps cursors stable: a cursor is a platform position, so no match is skipped or repeated.
+ * Reads error and fatal entries from the platform in large chunks, keeping those the matcher accepts, until
+ * it has `want` matches, reaches the end, or has read `maxScan` entries. Matching (by cause too) happens before
+ * paging, which keeps cursors stable: a cursor is a platform position, so no match is skipped or repeated.
  */
 export const scanErrors = async (options: ScanErrorsOptions): Promise<ErrorScan> => {
   const items: ScannedError[] = [];
@@ -61,17 +69,17 @@ export const scanErrors = async (options: ScanErrorsOptions): Promise<ErrorScan>
   let exhausted = false;
   while (items.length < options.want && scanned < options.maxScan) {
     // Without a gateway-side filter every entry matches: ask for just what the page needs.
-    const wanted = options.matches ? LOG_CHUNK : options.want - items.length;
+    const wanted = options.filtered ? LOG_CHUNK : options.want - items.length;
     const limit = Math.min(LOG_CHUNK, wanted, options.maxScan - scanned);
-    const page = await options.client.listLogs({ ...options.query, levels, offset, limit });
+    const [page, { classify, matches }] = await Promise.all([
+      options.client.listLogs({ ...options.query, levels, offset, limit }),
+      options.judge,
+    ]);
     total = page.total;
-    page.entries.forEach((raw, index) => {
+    page.entries.forEach((entry, index) => {
       if (items.length >= options.want) return;
-      const entry = toLogEntry(raw);
-      const classification = classifyEntry(entry, options.facts);
-      if (!options.matches || options.matches({ entry, classification })) {
-        items.push({ entry, position: offset + index, classification });
-      }
+      const error = toFlowError(entry, classify);
+      if (!matches || matches(error)) items.push({ error, position: offset + index });
     });
     scanned += page.entries.length;
     offset += page.entries.length;

@@ -3,11 +3,14 @@ import type { LogsQuery } from "@flowdoctor/platform-client";
 import type { LogEntryData } from "./log-entry.type.js";
 import type { LogFilter } from "./log-filter.input.js";
 
-/** A platform log entry as served: secrets redacted, `<em>` search highlights removed. */
+/** A platform message as served: secrets redacted, `<em>` search highlights removed. */
+export const cleanMessage = (message: string): string => redactSecrets(message.replace(/<\/?em>/g, ""));
+
+/** A platform log entry as served. */
 export const toLogEntry = (entry: LogEntry): LogEntryData => ({
   ...entry,
   levelName: logLevelName(entry.level),
-  message: redactSecrets(entry.message.replace(/<\/?em>/g, "")),
+  message: cleanMessage(entry.message),
 });
 
 /** The platform query for a filter. */
