@@ -1,5 +1,8 @@
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { GatewayConfig } from "../config/config.js";
 import type { GatewayContext } from "../context.js";
@@ -19,7 +22,8 @@ export interface CreateApolloOptions {
 
 /**
  * Apollo Server with the gateway's error formatting, limits and metrics. Its landing pages are off:
- * they load from Apollo's CDN, and the gateway serves its own offline playground instead.
+ * they load from Apollo's CDN, and the gateway serves its own offline playground instead. Cache control is
+ * off too: the answers are per user and never cacheable, and its hook on every field costs CPU on large pages.
  */
 export const createApollo = (options: CreateApolloOptions): ApolloServer<GatewayContext> =>
   new ApolloServer<GatewayContext>({
@@ -31,6 +35,7 @@ export const createApollo = (options: CreateApolloOptions): ApolloServer<Gateway
     formatError: createFormatError({ isDevelopment: options.config.isDevelopment, logger: options.logger }),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
       createLimitsPlugin(options.config.limits),
       createMetricsPlugin(options.metrics),
     ],

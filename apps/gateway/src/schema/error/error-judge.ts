@@ -1,7 +1,5 @@
 import type { Cause, Flow } from "@flowdoctor/core";
-import type { PlatformSession } from "../../auth/create-session.js";
-import { createEntryClassifier } from "./classify-entry.js";
-import { loadErrorFacts } from "./error-facts.js";
+import { createEntryClassifier, type ErrorFacts } from "./classify-entry.js";
 import type { ErrorFilter } from "./error-filter.input.js";
 import type { ErrorJudge, ErrorMatcher } from "./scan-errors.js";
 
@@ -35,13 +33,8 @@ export const errorMatcherOf = (
     (!causes || causes.has(error.classify(error).cause));
 };
 
-/** Loads the workspace's facts and makes the scan's judge: a classifier, and the filter's matcher. */
-export const judgeErrors = async (
-  session: PlatformSession,
-  workspaceId: string,
-  filter: ErrorFilter | null | undefined,
-): Promise<ErrorJudge> => {
-  const facts = await loadErrorFacts(session, workspaceId);
+/** The scan's judge over the workspace's facts: a classifier, and the filter's matcher. */
+export const judgeErrors = (facts: ErrorFacts, filter: ErrorFilter | null | undefined): ErrorJudge => {
   const matches = errorMatcherOf(filter, facts.flows);
   return { classify: createEntryClassifier(facts), ...(matches ? { matches } : {}) };
 };

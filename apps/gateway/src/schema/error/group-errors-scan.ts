@@ -1,16 +1,18 @@
-import { createErrorGrouper } from "@flowdoctor/core";
+import { createErrorGrouper, type Flow } from "@flowdoctor/core";
 import type { GatewayContext } from "../../context.js";
 import { toLogsQuery } from "../log/to-log-entry.js";
+import { loadErrorFacts } from "./error-facts.js";
 import type { ErrorFilter } from "./error-filter.input.js";
 import type { ErrorGroupData } from "./error-group.type.js";
 import { isFilteredByGateway, judgeErrors } from "./error-judge.js";
 import type { FlowErrorData } from "./flow-error.type.js";
 import { type ErrorScan, scanErrors } from "./scan-errors.js";
 
-/** Groups found in one scan, and the scan. */
+/** Groups found in one scan, the scan, and the workspace's flows it read. */
 export interface GroupedScan {
   readonly groups: ErrorGroupData[];
   readonly scan: ErrorScan;
+  readonly flows: ReadonlyMap<string, Flow>;
 }
 
 // Scans under way, by caller and question: identical requests that arrive together (a dashboard's polls, a
@@ -30,7 +32,12 @@ export const groupErrorsScan = async (
   const session = await context.session();
   const key = JSON.stringify([session.user.id, workspaceId, filter ?? null, context.limits.maxLogScan]);
   const shared = scansInFlight.get(key);
-  if (shared) return shared;
+  if (shared) {
+    // The flows the scan read serve this request's fields too, as they do the request that started it.
+    const grouped = await shared;
+    for (const flow of grouped.flows.values()) session.loaders.flow.prime(flow.id, flow);
+    return grouped;
+  }
   const scan = scanAndGroup(context, workspaceId, filter).finally(() => scansInFlight.delete(key));
   scansInFlight.set(key, scan);
   return scan;
@@ -42,10 +49,11 @@ const scanAndGroup = async (
   filter: ErrorFilter | null | undefined,
 ): Promise<GroupedScan> => {
   const session = await context.session();
+  const facts = loadErrorFacts(session, workspaceId);
   const scan = await scanErrors({
     client: session.client,
     query: toLogsQuery(workspaceId, filter),
-    judge: judgeErrors(session, workspaceId, filter),
+    judge: facts.then((loaded) => judgeErrors(loaded, filter)),
     filtered: isFilteredByGateway(filter),
     startOffset: 0,
     want: Number.POSITIVE_INFINITY,
@@ -54,5 +62,5 @@ const scanAndGroup = async (
   const grouper = createErrorGrouper<FlowErrorData>({ scope: "step", keepEntries: true });
   for (const item of scan.items) grouper.add(item.error);
   const groups = grouper.groups().map((group) => ({ ...group, entries: group.entries ?? [] }));
-  return { groups, scan };
+  return { groups, scan, flows: (await facts).flows };
 };

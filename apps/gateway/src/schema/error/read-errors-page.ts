@@ -3,7 +3,6 @@ import { encodeCursor } from "../common/cursor.js";
 import { type PageArgs, readPageArgs } from "../common/page.args.js";
 import { toConnection } from "../common/page-window.js";
 import { toLogsQuery } from "../log/to-log-entry.js";
-import { createEntryClassifier } from "./classify-entry.js";
 import type { FlowErrorConnection } from "./error.connection.js";
 import { loadErrorFacts } from "./error-facts.js";
 import type { ErrorFilter } from "./error-filter.input.js";
@@ -25,7 +24,7 @@ export const readErrorsPage = async (
   const scan = await scanErrors({
     client: session.client,
     query: toLogsQuery(workspaceId, filter),
-    judge: judgeErrors(session, workspaceId, filter),
+    judge: loadErrorFacts(session, workspaceId).then((facts) => judgeErrors(facts, filter)),
     filtered,
     startOffset: window.offset,
     want: window.first + 1,

@@ -4,7 +4,8 @@ import { type EmulatorGateway, startEmulatorGateway } from "../../testing/emulat
 describe("errorGroups requests that arrive together", () => {
   let env: EmulatorGateway;
   let workspaceId: string;
-  const query = `query G($ws: ID!) { errorGroups(workspaceId: $ws, first: 5) { totalCount nodes { fingerprint count } } }`;
+  const query = `query G($ws: ID!) {
+    errorGroups(workspaceId: $ws, first: 5) { totalCount nodes { fingerprint count flow { name } } } }`;
   const ask = (user: string) =>
     env.gateway.query(query, { variables: { ws: workspaceId }, headers: env.as(user) });
   const logReads = () => env.upstreamCalls().filter((call) => call.startsWith("GET /v2/logs")).length;
@@ -27,6 +28,8 @@ describe("errorGroups requests that arrive together", () => {
       env.emulator.setFaults([]),
     );
     expect(logReads()).toBe(1);
+    // The requests that joined the scan use the flows it read instead of fetching each flow.
+    expect(env.upstreamCalls().filter((call) => /^GET \/v2\/flows\/\w+/.test(call))).toEqual([]);
     for (const answer of answers) expect(answer.body).toEqual(answers[0]?.body);
     expect(answers[0]?.body.errors).toBeUndefined();
   });
