@@ -1,4 +1,5 @@
 import type { PlatformSession } from "./auth/create-session.js";
+import type { Slots } from "./concurrency/slots.js";
 import type { GatewayLimits } from "./config/config.js";
 import type { Logger } from "./observability/logger.js";
 import type { TicketService } from "./tickets/ticket-service.js";
@@ -13,6 +14,8 @@ export interface GatewayContext {
   readonly requestId: string;
   readonly logger: Logger;
   readonly limits: GatewayLimits;
+  /** The process's slots for log scans, shared by all requests (`MAX_CONCURRENT_SCANS`). */
+  readonly scanSlots: Slots;
   readonly upstreamMode: UpstreamMode;
   /** The emulator's demo logins; empty when serving a real platform. */
   readonly demoUsers: readonly DemoUser[];

@@ -23,6 +23,8 @@ describe("loadConfig", () => {
     expect(config.limits).toEqual({
       maxQueryDepth: 12,
       maxQueryCost: 20_000,
+      maxConcurrentScans: 4,
+      maxConcurrentOperations: 64,
       maxPageSize: 100,
       maxBodyBytes: 1_048_576,
       maxLogScan: 5000,
@@ -43,6 +45,8 @@ describe("loadConfig", () => {
       MAX_QUERY_COST: "500",
       MAX_BODY_BYTES: "4096",
       MAX_LOG_SCAN: "200",
+      MAX_CONCURRENT_SCANS: "2",
+      MAX_CONCURRENT_OPERATIONS: "16",
       PROBE_PRIVATE_NETWORKS: "on",
       AUTH_CACHE_TTL_MS: "0",
       UPSTREAM_TIMEOUT_MS: "2500",
@@ -62,6 +66,8 @@ describe("loadConfig", () => {
         maxQueryCost: 500,
         maxBodyBytes: 4096,
         maxLogScan: 200,
+        maxConcurrentScans: 2,
+        maxConcurrentOperations: 16,
         probePrivateNetworks: true,
       },
     });

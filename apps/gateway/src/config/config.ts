@@ -21,6 +21,17 @@ export interface GatewayLimits {
    */
   readonly maxLogScan: number;
   /**
+   * Most log scans (`errors`, `errorGroups`, `logs` with gateway filters, `logFile`) running at once; the rest
+   * wait their turn. Each scan holds up to `maxLogScan` entries, so this bounds memory. @default 4
+   * (`MAX_CONCURRENT_SCANS`)
+   */
+  readonly maxConcurrentScans: number;
+  /**
+   * Most GraphQL operations executing at once; the rest wait their turn with only their body read. Every operation
+   * holds its answer while it runs, so this bounds memory under a burst. @default 64 (`MAX_CONCURRENT_OPERATIONS`)
+   */
+  readonly maxConcurrentOperations: number;
+  /**
    * Whether `diagnoseFlow`'s endpoint probes may reach loopback, private and link-local addresses. Off, the gateway
    * cannot be used to scan internal networks. @default false (`PROBE_PRIVATE_NETWORKS=on` allows them)
    */
@@ -116,6 +127,12 @@ const readLimits = (env: Env, problems: string[]): GatewayLimits => ({
     problems,
   ),
   maxLogScan: readInt(env, { name: "MAX_LOG_SCAN", fallback: 5000, min: 100, max: 10_000 }, problems),
+  maxConcurrentScans: readInt(env, { name: "MAX_CONCURRENT_SCANS", fallback: 4, min: 1, max: 256 }, problems),
+  maxConcurrentOperations: readInt(
+    env,
+    { name: "MAX_CONCURRENT_OPERATIONS", fallback: 64, min: 1, max: 10_000 },
+    problems,
+  ),
   probePrivateNetworks: readSwitch(env, "PROBE_PRIVATE_NETWORKS", problems),
 });
 

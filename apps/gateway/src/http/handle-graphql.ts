@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
+import type { Slots } from "../concurrency/slots.js";
 import type { GatewayContext } from "../context.js";
 import { BodyTooLargeError, readBody } from "./read-body.js";
 import { sendGraphQLError } from "./send.js";
@@ -8,6 +9,8 @@ import { sendGraphQLError } from "./send.js";
 export interface GraphQLRoute {
   readonly apollo: ApolloServer<GatewayContext>;
   readonly maxBodyBytes: number;
+  /** Slots for executing operations (`MAX_CONCURRENT_OPERATIONS`). */
+  readonly operationSlots: Slots;
   readonly createContext: (request: IncomingMessage) => Promise<GatewayContext>;
 }
 
@@ -47,7 +50,7 @@ const readGraphQLBody = async (request: IncomingMessage, limit: number): Promise
   }
 };
 
-/** Runs one HTTP request through Apollo, after enforcing the body size limit. */
+/** Runs one HTTP request through Apollo once an operation slot is free, after enforcing the body size limit. */
 export const handleGraphQL = async (
   route: GraphQLRoute,
   request: IncomingMessage,
@@ -59,21 +62,23 @@ export const handleGraphQL = async (
     sendGraphQLError(response, body.status, { code: body.code, message: body.message });
     return;
   }
-  const result = await route.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: {
-      method: request.method ?? "GET",
-      headers: toHeaderMap(request),
-      search,
-      body: body.value,
-    },
-    context: () => route.createContext(request),
+  await route.operationSlots.run(async () => {
+    const result = await route.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: request.method ?? "GET",
+        headers: toHeaderMap(request),
+        search,
+        body: body.value,
+      },
+      context: () => route.createContext(request),
+    });
+    for (const [name, value] of result.headers) response.setHeader(name, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === "complete") {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
   });
-  for (const [name, value] of result.headers) response.setHeader(name, value);
-  response.statusCode = result.status ?? 200;
-  if (result.body.kind === "complete") {
-    response.end(result.body.string);
-    return;
-  }
-  for await (const chunk of result.body.asyncIterator) response.write(chunk);
-  response.end();
 };

@@ -4,12 +4,13 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { ApolloServer } from "@apollo/server";
 import { createAuthCache } from "../auth/auth-cache.js";
 import { createSessionGetter } from "../auth/create-session.js";
+import { createSlots, type Slots } from "../concurrency/slots.js";
 import type { GatewayConfig } from "../config/config.js";
 import type { GatewayContext, UpstreamMode } from "../context.js";
 import { GatewayError } from "../errors.js";
 import { createApollo } from "../graphql/create-apollo.js";
 import { createLogger, type Logger } from "../observability/logger.js";
-import { createMetrics, type GatewayMetrics } from "../observability/metrics.js";
+import { createMetrics, type GatewayMetrics, observeSlots } from "../observability/metrics.js";
 import { buildGatewaySchema } from "../schema/build-gateway-schema.js";
 import { startTickets, type Tickets } from "../tickets/start-tickets.js";
 import { createUpstream, type DemoUser, type Upstream } from "../upstream/create-upstream.js";
@@ -91,18 +92,20 @@ const drain = async ({ server, apollo, upstream, tickets, inFlight, timeoutMs }:
 
 interface ContextDeps {
   readonly config: GatewayConfig;
+  readonly scanSlots: Slots;
   readonly logger: Logger;
   readonly upstream: Upstream;
   readonly tickets: Tickets;
 }
 
 /** Builds each GraphQL request's context; credentials are checked only when a field needs the platform. */
-const createContextFactory = ({ config, logger, upstream, tickets }: ContextDeps) => {
+const createContextFactory = ({ config, scanSlots, logger, upstream, tickets }: ContextDeps) => {
   const authCache = createAuthCache({ ttlMs: config.authCacheTtlMs });
   return async (request: IncomingMessage, requestId: string): Promise<GatewayContext> => ({
     requestId,
     logger: logger.child({ requestId }),
     limits: config.limits,
+    scanSlots,
     upstreamMode: upstream.mode,
     demoUsers: upstream.demoUsers,
     session: createSessionGetter({
@@ -154,6 +157,9 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
   const { config } = options;
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const metrics = createMetrics();
+  const scanSlots = createSlots(config.limits.maxConcurrentScans);
+  const operationSlots = createSlots(config.limits.maxConcurrentOperations);
+  observeSlots(metrics, scanSlots, operationSlots);
   const tickets = await startTickets({
     config: config.tickets,
     ...(config.databaseUrl === undefined ? {} : { databaseUrl: config.databaseUrl }),
@@ -171,8 +177,8 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
   let ready = true;
   const { server, inFlight } = createCountingServer(
     createRequestHandler({
-      graphql: { apollo, maxBodyBytes: config.limits.maxBodyBytes },
-      createContext: createContextFactory({ config, logger, upstream, tickets }),
+      graphql: { apollo, maxBodyBytes: config.limits.maxBodyBytes, operationSlots },
+      createContext: createContextFactory({ config, scanSlots, logger, upstream, tickets }),
       logger,
       metrics,
       playgroundDir: options.playgroundDir ?? DEFAULT_PLAYGROUND_DIR,

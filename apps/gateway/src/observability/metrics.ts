@@ -1,4 +1,5 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { Slots } from "../concurrency/slots.js";
 
 /** How many distinct operation names get their own label before the rest count as "other". */
 const MAX_OPERATION_LABELS = 200;
@@ -69,4 +70,33 @@ export const createMetrics = (): GatewayMetrics => {
     }),
     operationLabel: createOperationLabeler(),
   };
+};
+
+const slotGauge = (metrics: GatewayMetrics, name: string, help: string, slots: Slots): void => {
+  new Gauge({
+    name,
+    help,
+    labelNames: ["state"],
+    registers: [metrics.registry],
+    collect() {
+      this.set({ state: "running" }, slots.running());
+      this.set({ state: "waiting" }, slots.waiting());
+    },
+  });
+};
+
+/** Reports the log scans and GraphQL operations running and those waiting for a slot, read at each scrape. */
+export const observeSlots = (metrics: GatewayMetrics, scans: Slots, operations: Slots): void => {
+  slotGauge(
+    metrics,
+    "flowdoctor_log_scans",
+    "Log scans running, and waiting for one of the MAX_CONCURRENT_SCANS slots.",
+    scans,
+  );
+  slotGauge(
+    metrics,
+    "flowdoctor_graphql_operations",
+    "GraphQL operations executing, and waiting for one of the MAX_CONCURRENT_OPERATIONS slots.",
+    operations,
+  );
 };

@@ -38,7 +38,9 @@ export const groupErrorsScan = async (
     for (const flow of grouped.flows.values()) session.loaders.flow.prime(flow.id, flow);
     return grouped;
   }
-  const scan = scanAndGroup(context, workspaceId, filter).finally(() => scansInFlight.delete(key));
+  const scan = context.scanSlots
+    .run(() => scanAndGroup(context, workspaceId, filter))
+    .finally(() => scansInFlight.delete(key));
   scansInFlight.set(key, scan);
   return scan;
 };

@@ -21,15 +21,17 @@ export const readErrorsPage = async (
   const window = readPageArgs(args, context.limits);
   const session = await context.session();
   const filtered = isFilteredByGateway(filter);
-  const scan = await scanErrors({
-    client: session.client,
-    query: toLogsQuery(workspaceId, filter),
-    judge: loadErrorFacts(session, workspaceId).then((facts) => judgeErrors(facts, filter)),
-    filtered,
-    startOffset: window.offset,
-    want: window.first + 1,
-    maxScan: context.limits.maxLogScan,
-  });
+  const scan = await context.scanSlots.run(() =>
+    scanErrors({
+      client: session.client,
+      query: toLogsQuery(workspaceId, filter),
+      judge: loadErrorFacts(session, workspaceId).then((facts) => judgeErrors(facts, filter)),
+      filtered,
+      startOffset: window.offset,
+      want: window.first + 1,
+      maxScan: context.limits.maxLogScan,
+    }),
+  );
   const items = scan.items.slice(0, window.first);
   const edges = items.map((item) => ({ cursor: encodeCursor(item.position), node: item.error }));
   const lastCursor = edges.at(-1)?.cursor ?? null;

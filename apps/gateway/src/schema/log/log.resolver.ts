@@ -1,4 +1,5 @@
 import { toLogFile } from "@flowdoctor/core";
+import type { LogsQuery, PlatformClient } from "@flowdoctor/platform-client";
 import { Arg, Args, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { GatewayGraphQLError } from "../../errors.js";
@@ -29,8 +30,10 @@ export class LogResolver {
     const { client } = await context.session();
     const query = toLogsQuery(workspaceId, filter);
     const matches = logMatcherOf(filter);
-    if (matches)
-      return readMatchingLogs({ client, query, matches, window, maxScan: context.limits.maxLogScan });
+    if (matches) {
+      const maxScan = context.limits.maxLogScan;
+      return context.scanSlots.run(() => readMatchingLogs({ client, query, matches, window, maxScan }));
+    }
     const page = await client.listLogs({ ...query, offset: window.offset, limit: window.first });
     return toConnection(page.entries.map(toLogEntry), window, page.total);
   }
@@ -58,27 +61,40 @@ export class LogResolver {
       );
     }
     const { client } = await context.session();
-    const matches = logMatcherOf(filter);
-    const entries: LogEntryData[] = [];
-    let total = 0;
-    // With step or execution filters the platform's entries are sifted here, reading at most MAX_LOG_SCAN.
-    for (let offset = 0; entries.length < limit && offset < context.limits.maxLogScan; ) {
-      const page = await client.listLogs({
-        ...toLogsQuery(workspaceId, filter),
-        offset,
-        limit: Math.min(LOG_CHUNK, matches ? context.limits.maxLogScan - offset : limit - entries.length),
-      });
-      total = page.total;
-      const read = page.entries.map(toLogEntry);
-      entries.push(...(matches ? read.filter(matches) : read).slice(0, limit - entries.length));
-      offset += page.entries.length;
-      if (!page.hasMore) break;
-    }
-    return {
-      text: toLogFile(entries),
-      entryCount: entries.length,
-      totalCount: total,
-      truncated: matches ? entries.length >= limit : total > entries.length,
-    };
+    const read = { client, query: toLogsQuery(workspaceId, filter), matches: logMatcherOf(filter), limit };
+    return context.scanSlots.run(() => readLogFile({ ...read, maxScan: context.limits.maxLogScan }));
   }
 }
+
+interface LogFileRead {
+  readonly client: PlatformClient;
+  readonly query: LogsQuery;
+  /** The step and execution filters, sifted here; absent when the platform filters everything. */
+  readonly matches: ((entry: LogEntryData) => boolean) | undefined;
+  readonly limit: number;
+  readonly maxScan: number;
+}
+
+/** Reads up to `limit` entries for `logFile`; with a gateway-side filter, reading at most `maxScan`. */
+const readLogFile = async ({ client, query, matches, limit, maxScan }: LogFileRead): Promise<LogFileType> => {
+  const entries: LogEntryData[] = [];
+  let total = 0;
+  for (let offset = 0; entries.length < limit && offset < maxScan; ) {
+    const page = await client.listLogs({
+      ...query,
+      offset,
+      limit: Math.min(LOG_CHUNK, matches ? maxScan - offset : limit - entries.length),
+    });
+    total = page.total;
+    const read = page.entries.map(toLogEntry);
+    entries.push(...(matches ? read.filter(matches) : read).slice(0, limit - entries.length));
+    offset += page.entries.length;
+    if (!page.hasMore) break;
+  }
+  return {
+    text: toLogFile(entries),
+    entryCount: entries.length,
+    totalCount: total,
+    truncated: matches ? entries.length >= limit : total > entries.length,
+  };
+};
