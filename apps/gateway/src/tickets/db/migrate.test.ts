@@ -25,6 +25,11 @@ describe("migrations on PGlite", () => {
     expect(await migrateTicketDb(second)).toEqual({ applied: [], skipped: ["0001_tickets.sql"] });
     const rows = await second.withSession((s) => s.query<{ number: number }>("SELECT number FROM tickets"));
     expect(rows).toEqual([{ number: 1001 }]);
+    // Small shared buffers keep the embedded store's memory low, on every open.
+    const buffers = await second.withSession((s) =>
+      s.query<{ shared_buffers: string }>("SHOW shared_buffers"),
+    );
+    expect(buffers).toEqual([{ shared_buffers: "8MB" }]);
     await second.close();
   });
 });

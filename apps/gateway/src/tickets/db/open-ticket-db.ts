@@ -43,9 +43,13 @@ export interface OpenTicketDbOptions {
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
+// A ticket store needs few buffers; PostgreSQL's default 128 MB of shared buffers would more than double the
+// gateway's resident memory.
+const PGLITE_SETTINGS = ["shared_buffers=8MB"];
+
 const openPglite = async (dataDir: string): Promise<TicketDatabase> => {
   if (!dataDir.startsWith("memory://")) await mkdir(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir, { postgresqlconf: PGLITE_SETTINGS });
   const session: SqlSession = {
     exec: async (sqlText) => {
       await client.exec(sqlText);
