@@ -1,12 +1,9 @@
 // errorGroups through the gateway versus the same work done with direct platform-client calls: upstream requests
-// per page for 10, 100 and 1,000 errors, throughput and p50/p99 with an instant and a 20 ms upstream, and memory
-// under 256 concurrent requests. Prints figures beside their targets; it never fails on speed.
+// per page for 10, 100 and 1,000 errors, and throughput and p50/p99 with an instant and a 20 ms upstream (memory is
+// in gateway-memory.bench.ts). Prints figures beside their targets; it never fails on speed.
 import "reflect-metadata";
-import { spawn } from "node:child_process";
-import { readFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import { Writable } from "node:stream";
-import { fileURLToPath } from "node:url";
 import { classifyError, groupErrors, LOG_LEVELS, redactSecrets } from "@flowdoctor/core";
 import { createPlatformClient } from "@flowdoctor/platform-client";
 import { createEmulator } from "@flowdoctor/platform-emulator";
@@ -146,53 +143,3 @@ for (const [latencyMs, concurrency] of LOADS) {
 
 setup.emulator.setFaults([]);
 await setup.close();
-
-/** The gateway alone in a child process (built `dist/main.js`), its peak resident memory read from /proc. */
-const measureGatewayMemory = async (): Promise<number | undefined> => {
-  const emulator = await createEmulator({ scenario: createErrorScenario(ERRORS) });
-  const child = spawn(process.execPath, [fileURLToPath(new URL("../dist/main.js", import.meta.url))], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      PORT: "0",
-      PLATFORM_API_URL: emulator.url,
-      DATA_DIR: "memory://",
-      LOG_LEVEL: "info",
-      MAX_QUERY_COST: "1000000",
-    },
-    stdio: ["ignore", "pipe", "ignore"],
-  });
-  try {
-    let output = "";
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("the gateway did not start within 60 s")), 60_000);
-      child.stdout?.on("data", (chunk) => {
-        output += String(chunk);
-        const match = /GraphQL endpoint:\s+(\S+)/.exec(output);
-        if (match?.[1]) {
-          clearTimeout(timer);
-          resolve(match[1]);
-        }
-      });
-    });
-    const ask = () =>
-      fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization },
-        body: JSON.stringify({ query, variables: { ws: ERROR_SCENARIO_WORKSPACE } }),
-      }).then((response) => response.json());
-    await load(ask, 256, 256);
-    const status = await readFile(`/proc/${child.pid}/status`, "utf8").catch(() => "");
-    const peakKb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
-    return peakKb === undefined ? undefined : Number(peakKb) / 1024;
-  } finally {
-    child.kill("SIGTERM");
-    await emulator.close();
-  }
-};
-
-const peakMb = await measureGatewayMemory();
-console.log(
-  peakMb === undefined
-    ? "resident memory: not measured (needs /proc and a built dist/main.js)"
-    : `gateway process alone, 256 concurrent errorGroups requests: peak resident memory ${peakMb.toFixed(0)} MB (target under 256 MB)`,
-);
