@@ -363,6 +363,8 @@ export const ACME_FLOWS: readonly DemoFlowSpec[] = [
       { stepId: "step_1", total: 0, ready: 0, unacked: 0, rebounds: 0 },
       { stepId: "step_2", total: 71_820, ready: 71_640, unacked: 180, rebounds: 0 },
     ],
+    // Parallel processing was already tried on the slow step; the queue overflowed anyway.
+    nodesConfig: { step_2: { prefetch: 5, replicas: 3, passthrough: { disabled: true } } },
   },
   {
     key: "legacy-ftp",

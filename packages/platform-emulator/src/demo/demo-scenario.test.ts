@@ -141,6 +141,11 @@ describe("the demo scenario", () => {
     const full = flow("marketing-leads").queueStats.find((stat) => stat.stepId === "step_2");
     expect(full?.total).toBeGreaterThan(PLATFORM_LIMITS.queueMessages * 0.9);
     expect(full?.total).toBeLessThan(PLATFORM_LIMITS.queueMessages);
+    // Its slow step already runs in parallel, so the remedy is not "add replicas" alone.
+    expect(flow("marketing-leads").nodesConfig).toEqual({
+      step_1: { prefetch: 1, log_level: "info" },
+      step_2: { prefetch: 5, log_level: "info", replicas: 3, passthrough: { disabled: true } },
+    });
     for (const key of ["address-validation", "customer-360"]) {
       expect(
         flow(key).queueStats.some((stat) => stat.rebounds > 0),

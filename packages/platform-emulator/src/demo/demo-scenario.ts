@@ -71,7 +71,9 @@ const toFlow = (spec: DemoFlowSpec): ScenarioFlowFile => {
     ...(spec.lastStartHoursAgo === undefined ? {} : { lastStartTime: `-${spec.lastStartHoursAgo}h` }),
     hasDraft: spec.key.length % 3 === 0,
     graph: { nodes: spec.steps.map(node), edges: edges(spec.steps) },
-    nodesConfig: Object.fromEntries(spec.steps.map((step) => [step.id, { prefetch: 1, log_level: "info" }])),
+    nodesConfig: Object.fromEntries(
+      spec.steps.map((step) => [step.id, { prefetch: 1, log_level: "info", ...spec.nodesConfig?.[step.id] }]),
+    ),
     versions: versionAges.map((days, index) => ({
       id: shaFor(`demo:flow:${spec.key}:v${index + 1}`),
       createdAt: `-${days}d`,

@@ -63,6 +63,8 @@ export interface DemoFlowSpec {
   readonly steps: readonly DemoStep[];
   readonly problems?: readonly DemoProblem[];
   readonly queueStats?: readonly ScenarioQueueStatFile[];
+  /** Runtime settings per step, over the default `{ prefetch: 1, log_level: "info" }`. */
+  readonly nodesConfig?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly containerExits?: readonly DemoContainerExit[];
   /** Causes shown without failing executions (flow state, queue stats, contract, workspace). */
   readonly stateCauses?: readonly { readonly cause: Cause; readonly stepId?: string }[];
