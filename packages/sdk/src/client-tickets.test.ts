@@ -96,11 +96,16 @@ describe("tickets through the SDK", () => {
     expect(repeated.data).toMatchObject({ id, status: "SUBMITTED", submittedAt: submitted.data.submittedAt });
   });
 
-  it("createTicketDraft and cancelTicket", async () => {
+  it("createTicketDraft, retryTicketDelivery (refused for a draft) and cancelTicket", async () => {
     const { data } = await client.createTicketDraft({
       input: { title: "Flows stopped overnight", involvesFlow: false },
     });
     expect(data).toMatchObject({ status: "DRAFT", title: "Flows stopped overnight" });
+    const notFailed = await rejectionOf(client.retryTicketDelivery({ id: data.id }));
+    expect(notFailed.code).toBe("BAD_USER_INPUT");
+    expect(notFailed.problems).toEqual([
+      expect.objectContaining({ path: "delivery.status", code: "INVALID_VALUE" }),
+    ]);
     const cancelled = await client.cancelTicket({ id: data.id, reason: "found it myself" });
     expect(cancelled.data.status).toBe("CANCELLED");
     const error = await rejectionOf(client.ticket({ id: "00000000-0000-4000-8000-000000000000" }));

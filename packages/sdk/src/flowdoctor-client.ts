@@ -101,6 +101,15 @@ export interface FlowdoctorClient {
     G.SubmitTicketMutationVariables,
     "submitTicket"
   >;
+  /**
+   * Queues a FAILED delivery again with a fresh set of attempts and the same Message-ID; `BAD_USER_INPUT` for any
+   * other delivery state. Never retried.
+   */
+  readonly retryTicketDelivery: OperationMethod<
+    G.RetryTicketDeliveryMutation,
+    G.RetryTicketDeliveryMutationVariables,
+    "retryTicketDelivery"
+  >;
   /** Gives up a draft. Never retried. */
   readonly cancelTicket: OperationMethod<
     G.CancelTicketMutation,

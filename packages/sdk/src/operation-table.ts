@@ -35,6 +35,7 @@ export const OPERATION_DOCUMENTS: { readonly [TName in MethodName]: object } = {
   addAttachment: G.AddAttachmentDocument,
   removeAttachment: G.RemoveAttachmentDocument,
   submitTicket: G.SubmitTicketDocument,
+  retryTicketDelivery: G.RetryTicketDeliveryDocument,
   cancelTicket: G.CancelTicketDocument,
 };
 

@@ -6,9 +6,10 @@ import type { TicketDb } from "./db/open-ticket-db.js";
 import { ticketAttachments, ticketStatusHistory, tickets, ticketTimeline } from "./db/schema.js";
 import { composeTicketMessage, type TicketMessage } from "./delivery/ticket-message.js";
 import { listTickets, type TicketListOptions, type TicketPage } from "./list-tickets.js";
+import { retryFailedJob } from "./outbox/outbox-jobs.js";
 import { submitTicket } from "./submit-ticket.js";
 import type { TicketAccess } from "./ticket-access.js";
-import { ticketNotFound, ticketProblemsError } from "./ticket-errors.js";
+import { ticketNotFound, ticketProblemError, ticketProblemsError } from "./ticket-errors.js";
 import { applyFieldsPatch, type TicketFieldsPatch } from "./ticket-fields.js";
 import {
   editableTicket,
@@ -151,6 +152,19 @@ export const createTicketService = (deps: TicketServiceDeps) => {
       const view = await submitTicket(deps, access, { id, idempotencyKey });
       deps.onSubmitted?.();
       return view;
+    },
+    retryDelivery: async (access: TicketAccess, id: string): Promise<TicketView> => {
+      const view = await readableTicket(db, access, id);
+      if (!(await retryFailedJob(db, view.id, access.userId))) {
+        const status = view.delivery?.status ?? "not submitted";
+        throw ticketProblemError(
+          "delivery.status",
+          "INVALID_VALUE",
+          `Only a FAILED delivery can be retried; ticket ${view.key}'s delivery is ${status}.`,
+        );
+      }
+      deps.onSubmitted?.();
+      return readableTicket(db, access, id);
     },
     get: (access: TicketAccess, id: string): Promise<TicketView> => readableTicket(db, access, id),
     list: (access: TicketAccess, options: TicketListOptions): Promise<TicketPage> =>

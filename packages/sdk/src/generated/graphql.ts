@@ -510,6 +510,13 @@ export type SubmitTicketMutationVariables = Exact<{
 
 export type SubmitTicketMutation = { submitTicket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
 
+export type RetryTicketDeliveryMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RetryTicketDeliveryMutation = { retryTicketDelivery: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+
 export type CancelTicketMutationVariables = Exact<{
   id: string | number;
   reason?: string | null | undefined;
@@ -2040,6 +2047,83 @@ export const SubmitTicketDocument = new TypedDocumentString(`
   updatedAt
   submittedAt
 }`) as unknown as TypedDocumentString<SubmitTicketMutation, SubmitTicketMutationVariables>;
+export const RetryTicketDeliveryDocument = new TypedDocumentString(`
+    mutation RetryTicketDelivery($id: ID!) {
+  retryTicketDelivery(id: $id) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on Ticket {
+  id
+  key
+  number
+  status
+  title
+  description
+  contractId
+  workspaceId
+  flowId
+  flowVersion
+  involvesFlow
+  cause
+  troubleshootingLevel
+  errorText
+  firstObservedAt
+  priority
+  neededBy
+  isBlocker
+  blockerImpact
+  deadline
+  reproducible
+  stepsToReproduce
+  docsChecked
+  docsConsulted
+  supportAccessGranted
+  otherIds {
+    executionId
+    threadId
+    stepId
+    credentialId
+    componentId
+    containerId
+  }
+  timeline {
+    at
+    event
+  }
+  attachments {
+    id
+    kind
+    name
+    mediaType
+    sizeBytes
+    createdAt
+  }
+  missing {
+    field
+    question
+  }
+  delivery {
+    status
+    channel
+    attempts
+    maxAttempts
+    messageId
+    deliveredAt
+    nextAttemptAt
+    lastError
+  }
+  statusHistory {
+    status
+    at
+    actorUserId
+    note
+  }
+  authorId
+  createdAt
+  updatedAt
+  submittedAt
+}`) as unknown as TypedDocumentString<RetryTicketDeliveryMutation, RetryTicketDeliveryMutationVariables>;
 export const CancelTicketDocument = new TypedDocumentString(`
     mutation CancelTicket($id: ID!, $reason: String) {
   cancelTicket(id: $id, reason: $reason) {

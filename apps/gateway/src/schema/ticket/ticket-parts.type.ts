@@ -31,7 +31,9 @@ export class TicketAttachmentType {
 
 @ObjectType("TicketStatusChange", { description: "One step of the ticket's history." })
 export class TicketStatusChangeType {
-  @Field(() => String, { description: "DRAFT, SUBMITTED, CANCELLED, DELIVERED or DELIVERY_FAILED." })
+  @Field(() => String, {
+    description: "DRAFT, SUBMITTED, CANCELLED, DELIVERED, DELIVERY_FAILED or DELIVERY_RETRIED.",
+  })
   status!: string;
   @Field(() => DateTimeScalar)
   at!: Date;

@@ -190,6 +190,17 @@ export class TicketResolver {
     );
   }
 
+  @Mutation(() => TicketType, {
+    description:
+      "Queues a FAILED delivery again with a fresh set of attempts and the same Message-ID; BAD_USER_INPUT for any other delivery state.",
+  })
+  async retryTicketDelivery(
+    @Arg("id", () => ID) id: string,
+    @Ctx() context: TicketContext,
+  ): Promise<TicketType> {
+    return toTicketData(await ticketServiceOf(context).retryDelivery(await ticketAccessOf(context), id));
+  }
+
   @Mutation(() => TicketType, { description: "Gives up a draft." })
   async cancelTicket(
     @Arg("id", () => ID) id: string,

@@ -93,3 +93,24 @@ export const markFailed = (db: TicketDb, job: OutboxRow, error: unknown, retryIn
         .values({ ticketId: job.ticketId, status: "DELIVERY_FAILED", note });
     }
   });
+
+/**
+ * Queues a ticket's FAILED delivery again with a fresh set of attempts (same Message-ID); false when its delivery
+ * has not failed. The last error stays visible until the next attempt.
+ */
+export const retryFailedJob = (db: TicketDb, ticketId: string, actorUserId: string): Promise<boolean> =>
+  db.transaction(async (tx) => {
+    const queued = await tx
+      .update(ticketOutbox)
+      .set({ status: "PENDING", attempts: 0, nextAttemptAt: sql`now()`, leaseUntil: null, leaseToken: null })
+      .where(and(eq(ticketOutbox.ticketId, ticketId), eq(ticketOutbox.status, "FAILED")))
+      .returning({ id: ticketOutbox.id });
+    if (queued.length === 0) return false;
+    await tx.insert(ticketStatusHistory).values({
+      ticketId,
+      status: "DELIVERY_RETRIED",
+      actorUserId,
+      note: "delivery queued again after it failed",
+    });
+    return true;
+  });

@@ -5,7 +5,7 @@ import { createSmtpChannel } from "../delivery/smtp-channel.js";
 import { type SmtpSink, startSmtpSink } from "../testing/smtp-sink.js";
 import { submitCompleteTicket, TEST_MESSAGE, testService } from "../testing/test-service.js";
 import { openTestTicketDb, TEST_BACKENDS, type TestTicketDb } from "../testing/test-ticket-db.js";
-import { TINY_PNG } from "../testing/ticket-fixtures.js";
+import { ALICE, BOB, TINY_PNG } from "../testing/ticket-fixtures.js";
 import type { TicketService } from "../ticket-service.js";
 import { loadTicketView } from "../ticket-view.js";
 import { createOutboxWorker, type OutboxWorkerOptions } from "./outbox-worker.js";
@@ -84,7 +84,7 @@ describe.each(TEST_BACKENDS)("outbox delivery by SMTP on %s", (backend) => {
     expect(sink.count()).toBe(before + 1);
   });
 
-  it("marks a job FAILED after its last attempt, with the error visible", async () => {
+  it("marks a job FAILED after its last attempt, with the error visible, and delivers it when retried", async () => {
     await sink.stop();
     const ticket = await submitCompleteTicket(service, "smtp-gone");
     const running = worker({ pollMs: 20 });
@@ -96,6 +96,27 @@ describe.each(TEST_BACKENDS)("outbox delivery by SMTP on %s", (backend) => {
     expect(view?.delivery?.attempts).toBe(3);
     expect(view?.delivery?.lastError).toBeTruthy();
     expect(view?.history.at(-1)?.status).toBe("DELIVERY_FAILED");
+
+    // Support's server is back: a member queues it again, and it goes out once, under the same Message-ID.
+    await expect(service.retryDelivery(BOB, ticket.id)).rejects.toMatchObject({
+      extensions: { code: "NOT_FOUND" },
+    });
+    const retried = await service.retryDelivery(ALICE, ticket.id);
+    expect(retried.delivery).toMatchObject({
+      status: "PENDING",
+      attempts: 0,
+      lastError: view?.delivery?.lastError,
+    });
+    expect(retried.history.at(-1)).toMatchObject({ status: "DELIVERY_RETRIED", actorUserId: ALICE.userId });
+    const before = sink.count();
+    expect(await worker().drain()).toBe(1);
+    expect((await sink.messages())[before]?.messageId).toBe(`<${ticket.key}.${ticket.id}@flowdoctor>`);
+    const delivered = await loadTicketView(database.db, ticket.id);
+    expect(delivered?.delivery).toMatchObject({ status: "DELIVERED", attempts: 1, lastError: null });
+    await expect(service.retryDelivery(ALICE, ticket.id)).rejects.toMatchObject({
+      message: expect.stringContaining("Only a FAILED delivery can be retried"),
+      extensions: { code: "BAD_USER_INPUT", problems: [{ path: "delivery.status", code: "INVALID_VALUE" }] },
+    });
   });
 
   it("delivers again after a worker dies between sending and marking; the copy has the same Message-ID", async () => {
