@@ -47,4 +47,29 @@ describe("platform checks", () => {
       ["step_4", "WARN", "REBOUND_EXHAUSTED"],
     ]);
   });
+
+  it("fails past 80 % only when a step's runtime library lets the platform suspend the flow", () => {
+    const queues = {
+      flowId: "f",
+      steps: [
+        { stepId: "step_2", total: 61_000, ready: 61_000, unacked: 0, rebounds: 0 },
+        { stepId: "step_3", total: 75_000, ready: 75_000, unacked: 0, rebounds: 0 },
+      ],
+    };
+    const graded = (behaviour: "throttles" | "suspends" | "unknown") =>
+      checkQueues(queues, behaviour).map((finding) => [finding.stepId, finding.status]);
+    expect(graded("throttles")).toEqual([
+      ["step_2", "WARN"],
+      ["step_3", "FAIL"],
+    ]);
+    expect(graded("suspends")).toEqual([
+      ["step_2", "FAIL"],
+      ["step_3", "FAIL"],
+    ]);
+    expect(graded("unknown")).toEqual(graded("suspends"));
+    const [throttled, full] = checkQueues(queues, "throttles");
+    expect(throttled?.detail).toContain("not suspended");
+    expect(full?.detail).toContain("publishing to it is throttled");
+    expect(checkQueues(queues, "suspends")[0]?.detail).toContain("suspends the flow");
+  });
 });

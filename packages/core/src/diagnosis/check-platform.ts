@@ -9,6 +9,7 @@ import type {
 } from "../model/platform.js";
 import type { Finding } from "./diagnosis.js";
 import { evidence, makeFinding } from "./make-finding.js";
+import { DYNAMIC_FLOW_CONTROL_SINCE, type QueueOverflowBehaviour } from "./queue-overflow-behaviour.js";
 
 const HOUR_MS = 3_600_000;
 
@@ -64,18 +65,32 @@ export const checkLimitedWorkspace = (flow: Flow, workspace: Workspace, now: Iso
   ];
 };
 
-const queueFinding = (stats: StepQueueStats): Finding | undefined => {
-  const messageShare = stats.total / PLATFORM_LIMITS.queueMessages;
-  const byteShare = (stats.bytes ?? 0) / PLATFORM_LIMITS.queueBytes;
-  const share = Math.max(messageShare, byteShare);
+/** How full a step's queue is: the larger share of its message and byte limits. */
+export const queueShare = (stats: StepQueueStats): number =>
+  Math.max(stats.total / PLATFORM_LIMITS.queueMessages, (stats.bytes ?? 0) / PLATFORM_LIMITS.queueBytes);
+
+const SUSPENDING_LIBRARIES = `Node.js sailor before ${DYNAMIC_FLOW_CONTROL_SINCE.nodejs}, Java before ${DYNAMIC_FLOW_CONTROL_SINCE.java}`;
+
+const pastThresholdText: Readonly<Record<QueueOverflowBehaviour, string>> = {
+  throttles:
+    "is past 80 % of its limit; every step's runtime library has dynamic flow control, so the flow is not suspended, but at the limit publishing is throttled and processing stalls",
+  suspends: `is past the 80 % threshold at which the platform suspends the flow: a step runs an older runtime library (${SUSPENDING_LIBRARIES})`,
+  unknown: `is past the 80 % threshold at which flows with a step on an older runtime library (${SUSPENDING_LIBRARIES}) are suspended`,
+};
+
+const queueFinding = (stats: StepQueueStats, behaviour: QueueOverflowBehaviour): Finding | undefined => {
+  const share = queueShare(stats);
   if (share < 0.5) return undefined;
   const percent = Math.round(share * 100);
-  const status = share >= PLATFORM_LIMITS.suspensionThreshold ? "FAIL" : "WARN";
+  const pastThreshold = share >= PLATFORM_LIMITS.suspensionThreshold;
+  const status = share >= 1 || (pastThreshold && behaviour !== "throttles") ? "FAIL" : "WARN";
   const limitText =
     share >= 1
-      ? "has reached its limit"
-      : share >= PLATFORM_LIMITS.suspensionThreshold
-        ? "is past the 80 % threshold at which flows with older runtime libraries are suspended"
+      ? behaviour === "throttles"
+        ? "has reached its limit: publishing to it is throttled (nothing is lost) and the flow stalls"
+        : "has reached its limit"
+      : pastThreshold
+        ? pastThresholdText[behaviour]
         : "is filling up";
   return makeFinding({
     check: "platform",
@@ -106,7 +121,11 @@ const reboundFinding = (stats: StepQueueStats): Finding | undefined => {
   });
 };
 
-export const checkQueues = (queues: FlowQueueStats): Finding[] =>
+/** Queue fill and rebounds per step; `behaviour` says whether a queue past 80 % gets the flow suspended. */
+export const checkQueues = (
+  queues: FlowQueueStats,
+  behaviour: QueueOverflowBehaviour = "unknown",
+): Finding[] =>
   queues.steps.flatMap((stats) =>
-    [queueFinding(stats), reboundFinding(stats)].filter((finding) => finding !== undefined),
+    [queueFinding(stats, behaviour), reboundFinding(stats)].filter((finding) => finding !== undefined),
   );

@@ -1,10 +1,17 @@
 import { stepsInExecutionOrder } from "../model/flow-graph.js";
+import { PLATFORM_LIMITS } from "../model/limits.js";
 import type { LogEntry } from "../model/log-entry.js";
 import type { Contract, Flow, FlowQueueStats, IsoDateTime, ObjectId, Workspace } from "../model/platform.js";
 import { checkCredentials } from "./check-credentials.js";
 import { errorGroupFindings } from "./check-errors.js";
 import { checkMappings } from "./check-mapping.js";
-import { checkContract, checkFlowState, checkLimitedWorkspace, checkQueues } from "./check-platform.js";
+import {
+  checkContract,
+  checkFlowState,
+  checkLimitedWorkspace,
+  checkQueues,
+  queueShare,
+} from "./check-platform.js";
 import { probeFindings } from "./check-probe.js";
 import { stuckStepFindings } from "./check-stuck.js";
 import { type ClassifiedGroup, classifyGroups } from "./classified-groups.js";
@@ -12,6 +19,7 @@ import { componentNotes } from "./component-notes.js";
 import type { DiagnosedErrorGroup, Diagnosis, Finding } from "./diagnosis.js";
 import type { DiagnosisPort } from "./diagnosis-port.js";
 import { draftTicket } from "./draft-ticket.js";
+import { flowQueueBehaviour } from "./queue-overflow-behaviour.js";
 import { type CheckOutcome, runCheck } from "./run-check.js";
 import { summarizeChecks } from "./summarize-checks.js";
 import { decideEscalation, decideVerdict, nextActions, sortFindings } from "./verdict.js";
@@ -55,13 +63,22 @@ const gatherFacts = (port: DiagnosisPort, flow: Flow, from: IsoDateTime, to: Iso
   return { flow, workspace, contract, logs, queues, groups };
 };
 
-const platformFindings = async (facts: Facts, now: IsoDateTime): Promise<Finding[]> => {
+const platformFindings = async (
+  facts: Facts,
+  now: IsoDateTime,
+  loadComponent: DiagnosisPort["component"],
+): Promise<Finding[]> => {
   const [workspace, contract, queues] = await Promise.all([facts.workspace, facts.contract, facts.queues]);
+  // Only a queue past 80 % needs the steps' runtime libraries: they decide whether the flow gets suspended.
+  const pastThreshold = queues.steps.some(
+    (stats) => queueShare(stats) >= PLATFORM_LIMITS.suspensionThreshold,
+  );
+  const behaviour = pastThreshold ? await flowQueueBehaviour(facts.flow, loadComponent) : "unknown";
   return [
     ...checkContract(contract),
     ...checkFlowState(facts.flow),
     ...checkLimitedWorkspace(facts.flow, workspace, now),
-    ...checkQueues(queues),
+    ...checkQueues(queues, behaviour),
   ];
 };
 
@@ -80,7 +97,7 @@ const runChecks = (
       const components = await componentNotes(flow, groups, port.component?.bind(port));
       return errorGroupFindings(groups, await facts.logs, components);
     }),
-    runCheck("platform", budget, () => platformFindings(facts, options.now)),
+    runCheck("platform", budget, () => platformFindings(facts, options.now, port.component?.bind(port))),
     runCheck(
       "mapping",
       budget,
