@@ -18,10 +18,11 @@ import {
 
 const ERRORS = 1000;
 // [upstream latency in ms, concurrent requests]. At 16 both sides are bound by this machine's two cores, so the
-// ratio compares CPU per request; at 1 it shows the latency each request waits for.
+// ratio compares CPU per request; at 1 it shows the latency each request waits for; 4 is in between.
 const LOADS = [
   [0, 16],
   [20, 1],
+  [20, 4],
   [20, 16],
 ] as const;
 
