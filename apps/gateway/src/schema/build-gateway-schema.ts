@@ -12,6 +12,7 @@ import { FlowStepResolver } from "./flow/flow-step.resolver.js";
 import { GatewayResolver } from "./gateway/gateway.resolver.js";
 import { LogResolver } from "./log/log.resolver.js";
 import { TicketResolver } from "./ticket/ticket.resolver.js";
+import { TicketAttachmentResolver } from "./ticket/ticket-attachment.resolver.js";
 import { MeResolver } from "./user/me.resolver.js";
 import { WorkspaceResolver } from "./workspace/workspace.resolver.js";
 
@@ -31,6 +32,7 @@ export const RESOLVERS = [
   FlowErrorResolver,
   ErrorGroupResolver,
   TicketResolver,
+  TicketAttachmentResolver,
 ] as const;
 
 /** Builds the gateway's executable GraphQL schema from its type-graphql classes. */

@@ -152,6 +152,26 @@ describe.each(TEST_BACKENDS)("tickets on %s", (backend) => {
     expect(after.timeline).toEqual([]);
   });
 
+  it("gives an attachment's stored bytes back to members only: screenshots as sent, texts redacted", async () => {
+    const draft = await service.create(ALICE, {
+      fields: { contractId: ACME },
+      logs: "ERROR step_2 401 api_key=abc123secret",
+    });
+    const withShot = await service.addAttachment(ALICE, draft.id, {
+      kind: "SCREENSHOT",
+      name: "a.jpg",
+      base64: TINY_JPEG.toString("base64"),
+    });
+    const [log, shot] = withShot.attachments;
+    expect((await service.attachmentContent(GINA, shot?.id as string)).equals(TINY_JPEG)).toBe(true);
+    const text = (await service.attachmentContent(ALICE, log?.id as string)).toString("utf8");
+    expect(text).toContain("ERROR step_2 401 api_key=");
+    expect(text).not.toContain("abc123secret");
+    for (const id of [log?.id as string, "00000000-0000-4000-8000-000000000000", "not-a-uuid"]) {
+      expect(await failureOf(service.attachmentContent(BOB, id))).toMatchObject({ code: "NOT_FOUND" });
+    }
+  });
+
   it("accepts JPEG screenshots and removes attachments", async () => {
     const draft = await service.create(ALICE, { fields: {} });
     const withJpeg = await service.addAttachment(ALICE, draft.id, {

@@ -167,6 +167,20 @@ export const createTicketService = (deps: TicketServiceDeps) => {
       return readableTicket(db, access, id);
     },
     get: (access: TicketAccess, id: string): Promise<TicketView> => readableTicket(db, access, id),
+    /** An attachment's stored bytes; NOT_FOUND unless the caller may read its ticket. */
+    attachmentContent: async (access: TicketAccess, attachmentId: string): Promise<Buffer> => {
+      const [row] = isUuid(attachmentId)
+        ? await db
+            .select({ ticketId: ticketAttachments.ticketId, content: ticketAttachments.content })
+            .from(ticketAttachments)
+            .where(eq(ticketAttachments.id, attachmentId))
+        : [];
+      if (row === undefined) throw ticketNotFound("Attachment", attachmentId);
+      await readableTicket(db, access, row.ticketId).catch(() => {
+        throw ticketNotFound("Attachment", attachmentId);
+      });
+      return row.content;
+    },
     list: (access: TicketAccess, options: TicketListOptions): Promise<TicketPage> =>
       listTickets(db, access, options),
     preview: async (access: TicketAccess, id: string): Promise<TicketMessage> =>

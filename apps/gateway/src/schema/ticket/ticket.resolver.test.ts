@@ -6,7 +6,7 @@ import { type EmulatorGateway, startEmulatorGateway } from "../../testing/emulat
 import { dataOf, type GraphQLBody } from "../../testing/test-gateway.js";
 
 const TICKET_FIELDS = `id key status contractId workspaceId flowId errorText firstObservedAt cause troubleshootingLevel
-  docsChecked priority timeline { at event } attachments { id kind name mediaType sizeBytes }
+  docsChecked priority timeline { at event } attachments { id kind name mediaType sizeBytes text }
   statusHistory { status } delivery { status attempts channel messageId lastError } missing { field question }`;
 
 const FROM_DIAGNOSIS = `mutation($flowId: ID!) { createTicketFromDiagnosis(flowId: $flowId) { ticket { ${TICKET_FIELDS} } missing { field } } }`;
@@ -22,7 +22,7 @@ interface TicketAnswer {
   firstObservedAt: string | null;
   cause: string | null;
   timeline: { at: string; event: string }[];
-  attachments: { id: string; kind: string; name: string }[];
+  attachments: { id: string; kind: string; name: string; sizeBytes: number; text: string | null }[];
   statusHistory: { status: string }[];
   delivery: { status: string; attempts: number; messageId: string } | null;
   missing: { field: string }[];
@@ -68,7 +68,10 @@ describe("ticket mutations and queries through the gateway", () => {
     expect(Date.parse(ticket.firstObservedAt ?? "")).toBeLessThan(Date.now());
     expect(ticket.cause).toBeTruthy();
     expect(ticket.timeline.length).toBeGreaterThan(0);
-    expect(ticket.attachments.filter((a) => a.kind === "LOG")).toHaveLength(1);
+    const logs = ticket.attachments.filter((a) => a.kind === "LOG");
+    expect(logs).toHaveLength(1);
+    expect(Buffer.byteLength(logs[0]?.text ?? "")).toBe(logs[0]?.sizeBytes);
+    expect(logs[0]?.text).toMatch(/step_\d/);
     expect(ticket.missing.map((m) => m.field)).not.toContain("workspaceId");
   });
 
