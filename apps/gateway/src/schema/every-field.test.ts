@@ -144,7 +144,9 @@ describe("every field of the schema, against the demo platform", () => {
         docsChecked: true, docsConsulted: ["Managing Flow Errors"], reproducible: false, involvesFlow: true,
         flowVersion: "latest", supportAccessGranted: true, stepsToReproduce: ["Start the flow", "Send one order"],
         otherIds: { stepId: "step_2", componentId: "585918da586224001b96de89", credentialId: "585918da586224001b96de8a", containerId: "ct1", executionId: "e1", threadId: "t1" },
-        errorReport: { source: EMAIL, text: "The flow failed", receivedAt: "2026-11-24T10:00:00Z" } })`,
+        errorReport: { source: EMAIL, text: "The flow failed", receivedAt: "2026-11-24T10:00:00Z" },
+        stuckMessageEvidence: { flowSuspended: false, lastLogAtPerStep: [{ stepId: "step_2", at: "2026-11-24T09:00:00Z" }],
+          containersRunning: [{ stepId: "step_2", running: true }] } })`,
     );
     await run(
       "Mutation",

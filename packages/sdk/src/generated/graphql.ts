@@ -84,6 +84,8 @@ export type CreateTicketDraftInput = {
   /** false makes the timeline required. */
   reproducible?: boolean | null | undefined;
   stepsToReproduce?: Array<string> | null | undefined;
+  /** For messages stuck at a step. */
+  stuckMessageEvidence?: StuckMessageEvidenceInput | null | undefined;
   supportAccessGranted?: boolean | null | undefined;
   timeline?: Array<TicketTimelineEntryInput> | null | undefined;
   /** A short title, not the description (one line). */
@@ -177,6 +179,17 @@ export type LogLevel =
   | 'TRACE'
   | 'WARN';
 
+export type StepContainersInput = {
+  running: boolean;
+  stepId: string;
+};
+
+export type StepLastLogInput = {
+  /** ISO-8601 with a time zone, in the past. */
+  at: string;
+  stepId: string;
+};
+
 /** A step in the walked execution: SUCCEEDED, FAILED, STUCK (messages wait, no recent logs), NOT_REACHED (after a failing step), IDLE (no logs). */
 export type StepState =
   | 'FAILED'
@@ -184,6 +197,15 @@ export type StepState =
   | 'NOT_REACHED'
   | 'STUCK'
   | 'SUCCEEDED';
+
+/** The guide's checklist for messages stuck at a step: each list has one entry per step. */
+export type StuckMessageEvidenceInput = {
+  /** Whether each step's containers run (Containers page). */
+  containersRunning: Array<StepContainersInput>;
+  flowSuspended: boolean;
+  /** The newest log line's time per step (Logs page). */
+  lastLogAtPerStep: Array<StepLastLogInput>;
+};
 
 /** SCREENSHOT: PNG or JPEG sent as base64. LOG and ERROR_TEXT: UTF-8 text. */
 export type TicketAttachmentKind =
@@ -235,6 +257,8 @@ export type TicketFieldsInput = {
   /** false makes the timeline required. */
   reproducible?: boolean | null | undefined;
   stepsToReproduce?: Array<string> | null | undefined;
+  /** For messages stuck at a step. */
+  stuckMessageEvidence?: StuckMessageEvidenceInput | null | undefined;
   supportAccessGranted?: boolean | null | undefined;
   /** A short title, not the description (one line). */
   title?: string | null | undefined;
@@ -432,14 +456,14 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeQuery = { me: { id: string, email: string, firstName: string, lastName: string, company: string | null, lastLoginAt: string | null, registeredAt: string | null } };
 
-export type TicketFieldsFragment = { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> };
+export type TicketFieldsFragment = { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> };
 
 export type TicketQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TicketQuery = { ticket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+export type TicketQuery = { ticket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
 
 export type TicketsQueryVariables = Exact<{
   filter?: TicketFilter | null | undefined;
@@ -448,7 +472,7 @@ export type TicketsQueryVariables = Exact<{
 }>;
 
 
-export type TicketsQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> }> } };
+export type TicketsQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> }> } };
 
 export type TicketPreviewQueryVariables = Exact<{
   id: string | number;
@@ -462,7 +486,7 @@ export type CreateTicketDraftMutationVariables = Exact<{
 }>;
 
 
-export type CreateTicketDraftMutation = { createTicketDraft: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+export type CreateTicketDraftMutation = { createTicketDraft: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
 
 export type CreateTicketFromDiagnosisMutationVariables = Exact<{
   flowId: string | number;
@@ -470,7 +494,7 @@ export type CreateTicketFromDiagnosisMutationVariables = Exact<{
 }>;
 
 
-export type CreateTicketFromDiagnosisMutation = { createTicketFromDiagnosis: { ticket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> }, missing: Array<{ field: string, question: string }> } };
+export type CreateTicketFromDiagnosisMutation = { createTicketFromDiagnosis: { ticket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> }, missing: Array<{ field: string, question: string }> } };
 
 export type UpdateTicketMutationVariables = Exact<{
   id: string | number;
@@ -478,7 +502,7 @@ export type UpdateTicketMutationVariables = Exact<{
 }>;
 
 
-export type UpdateTicketMutation = { updateTicket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+export type UpdateTicketMutation = { updateTicket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
 
 export type AddTimelineEventMutationVariables = Exact<{
   ticketId: string | number;
@@ -486,21 +510,21 @@ export type AddTimelineEventMutationVariables = Exact<{
 }>;
 
 
-export type AddTimelineEventMutation = { addTimelineEvent: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+export type AddTimelineEventMutation = { addTimelineEvent: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
 
 export type AddAttachmentMutationVariables = Exact<{
   input: AddTicketAttachmentInput;
 }>;
 
 
-export type AddAttachmentMutation = { addAttachment: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+export type AddAttachmentMutation = { addAttachment: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
 
 export type RemoveAttachmentMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RemoveAttachmentMutation = { removeAttachment: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+export type RemoveAttachmentMutation = { removeAttachment: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
 
 export type SubmitTicketMutationVariables = Exact<{
   id: string | number;
@@ -508,14 +532,14 @@ export type SubmitTicketMutationVariables = Exact<{
 }>;
 
 
-export type SubmitTicketMutation = { submitTicket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+export type SubmitTicketMutation = { submitTicket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
 
 export type RetryTicketDeliveryMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RetryTicketDeliveryMutation = { retryTicketDelivery: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+export type RetryTicketDeliveryMutation = { retryTicketDelivery: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
 
 export type CancelTicketMutationVariables = Exact<{
   id: string | number;
@@ -523,7 +547,7 @@ export type CancelTicketMutationVariables = Exact<{
 }>;
 
 
-export type CancelTicketMutation = { cancelTicket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+export type CancelTicketMutation = { cancelTicket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
 
 export type WorkspaceFieldsFragment = { id: string, name: string, type: WorkspaceType, contractId: string };
 
@@ -725,6 +749,17 @@ export const TicketFieldsFragmentDoc = new TypedDocumentString(`
     credentialId
     componentId
     containerId
+  }
+  stuckMessageEvidence {
+    flowSuspended
+    lastLogAtPerStep {
+      stepId
+      at
+    }
+    containersRunning {
+      stepId
+      running
+    }
   }
   timeline {
     at
@@ -1365,6 +1400,17 @@ export const TicketDocument = new TypedDocumentString(`
     componentId
     containerId
   }
+  stuckMessageEvidence {
+    flowSuspended
+    lastLogAtPerStep {
+      stepId
+      at
+    }
+    containersRunning {
+      stepId
+      running
+    }
+  }
   timeline {
     at
     event
@@ -1448,6 +1494,17 @@ export const TicketsDocument = new TypedDocumentString(`
     credentialId
     componentId
     containerId
+  }
+  stuckMessageEvidence {
+    flowSuspended
+    lastLogAtPerStep {
+      stepId
+      at
+    }
+    containersRunning {
+      stepId
+      running
+    }
   }
   timeline {
     at
@@ -1542,6 +1599,17 @@ export const CreateTicketDraftDocument = new TypedDocumentString(`
     componentId
     containerId
   }
+  stuckMessageEvidence {
+    flowSuspended
+    lastLogAtPerStep {
+      stepId
+      at
+    }
+    containersRunning {
+      stepId
+      running
+    }
+  }
   timeline {
     at
     event
@@ -1625,6 +1693,17 @@ export const CreateTicketFromDiagnosisDocument = new TypedDocumentString(`
     componentId
     containerId
   }
+  stuckMessageEvidence {
+    flowSuspended
+    lastLogAtPerStep {
+      stepId
+      at
+    }
+    containersRunning {
+      stepId
+      running
+    }
+  }
   timeline {
     at
     event
@@ -1701,6 +1780,17 @@ export const UpdateTicketDocument = new TypedDocumentString(`
     credentialId
     componentId
     containerId
+  }
+  stuckMessageEvidence {
+    flowSuspended
+    lastLogAtPerStep {
+      stepId
+      at
+    }
+    containersRunning {
+      stepId
+      running
+    }
   }
   timeline {
     at
@@ -1779,6 +1869,17 @@ export const AddTimelineEventDocument = new TypedDocumentString(`
     componentId
     containerId
   }
+  stuckMessageEvidence {
+    flowSuspended
+    lastLogAtPerStep {
+      stepId
+      at
+    }
+    containersRunning {
+      stepId
+      running
+    }
+  }
   timeline {
     at
     event
@@ -1855,6 +1956,17 @@ export const AddAttachmentDocument = new TypedDocumentString(`
     credentialId
     componentId
     containerId
+  }
+  stuckMessageEvidence {
+    flowSuspended
+    lastLogAtPerStep {
+      stepId
+      at
+    }
+    containersRunning {
+      stepId
+      running
+    }
   }
   timeline {
     at
@@ -1933,6 +2045,17 @@ export const RemoveAttachmentDocument = new TypedDocumentString(`
     componentId
     containerId
   }
+  stuckMessageEvidence {
+    flowSuspended
+    lastLogAtPerStep {
+      stepId
+      at
+    }
+    containersRunning {
+      stepId
+      running
+    }
+  }
   timeline {
     at
     event
@@ -2009,6 +2132,17 @@ export const SubmitTicketDocument = new TypedDocumentString(`
     credentialId
     componentId
     containerId
+  }
+  stuckMessageEvidence {
+    flowSuspended
+    lastLogAtPerStep {
+      stepId
+      at
+    }
+    containersRunning {
+      stepId
+      running
+    }
   }
   timeline {
     at
@@ -2087,6 +2221,17 @@ export const RetryTicketDeliveryDocument = new TypedDocumentString(`
     componentId
     containerId
   }
+  stuckMessageEvidence {
+    flowSuspended
+    lastLogAtPerStep {
+      stepId
+      at
+    }
+    containersRunning {
+      stepId
+      running
+    }
+  }
   timeline {
     at
     event
@@ -2163,6 +2308,17 @@ export const CancelTicketDocument = new TypedDocumentString(`
     credentialId
     componentId
     containerId
+  }
+  stuckMessageEvidence {
+    flowSuspended
+    lastLogAtPerStep {
+      stepId
+      at
+    }
+    containersRunning {
+      stepId
+      running
+    }
   }
   timeline {
     at

@@ -3,6 +3,36 @@ import { Field, ID, InputType } from "type-graphql";
 import { CauseEnum, LevelEnum } from "../taxonomy/taxonomy.enum.js";
 import { ErrorReportSourceEnum, TicketPriorityEnum } from "./ticket-enums.js";
 
+@InputType("StepLastLogInput")
+export class StepLastLogInput {
+  @Field(() => String)
+  stepId!: string;
+  @Field(() => String, { description: "ISO-8601 with a time zone, in the past." })
+  at!: string;
+}
+
+@InputType("StepContainersInput")
+export class StepContainersInput {
+  @Field(() => String)
+  stepId!: string;
+  @Field(() => Boolean)
+  running!: boolean;
+}
+
+@InputType("StuckMessageEvidenceInput", {
+  description: "The guide's checklist for messages stuck at a step: each list has one entry per step.",
+})
+export class StuckMessageEvidenceInput {
+  @Field(() => Boolean)
+  flowSuspended!: boolean;
+  @Field(() => [StepLastLogInput], { description: "The newest log line's time per step (Logs page)." })
+  lastLogAtPerStep!: StepLastLogInput[];
+  @Field(() => [StepContainersInput], {
+    description: "Whether each step's containers run (Containers page).",
+  })
+  containersRunning!: StepContainersInput[];
+}
+
 @InputType("TicketOtherIdsInput")
 export class TicketOtherIdsInput {
   @Field(() => String, { nullable: true })
@@ -60,6 +90,8 @@ export class TicketFieldsInput {
   flowVersion?: string | null;
   @Field(() => TicketOtherIdsInput, { nullable: true })
   otherIds?: TicketOtherIdsInput | null;
+  @Field(() => StuckMessageEvidenceInput, { nullable: true, description: "For messages stuck at a step." })
+  stuckMessageEvidence?: StuckMessageEvidenceInput | null;
   @Field(() => [String], { nullable: true })
   stepsToReproduce?: string[] | null;
   @Field(() => Boolean, { nullable: true, description: "false makes the timeline required." })

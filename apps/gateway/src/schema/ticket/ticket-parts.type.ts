@@ -104,3 +104,31 @@ export class TicketErrorReportType {
   @Field(() => String, { nullable: true, description: "ISO-8601 with a time zone." })
   receivedAt?: string;
 }
+
+@ObjectType("StepLastLog")
+export class StepLastLogType {
+  @Field(() => String)
+  stepId!: string;
+  @Field(() => String, { description: "ISO-8601 with the time zone as given." })
+  at!: string;
+}
+
+@ObjectType("StepContainers")
+export class StepContainersType {
+  @Field(() => String)
+  stepId!: string;
+  @Field(() => Boolean)
+  running!: boolean;
+}
+
+@ObjectType("StuckMessageEvidence", {
+  description: "The guide's checklist for messages stuck at a step, as support needs it.",
+})
+export class StuckMessageEvidenceType {
+  @Field(() => Boolean)
+  flowSuspended!: boolean;
+  @Field(() => [StepLastLogType])
+  lastLogAtPerStep!: StepLastLogType[];
+  @Field(() => [StepContainersType])
+  containersRunning!: StepContainersType[];
+}

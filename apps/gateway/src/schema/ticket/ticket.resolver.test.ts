@@ -135,6 +135,44 @@ describe("ticket mutations and queries through the gateway", () => {
     expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
+  it("keeps the stuck-message checklist, checks it, and puts it in the message support gets", async () => {
+    const created = await ask(
+      "alice",
+      `mutation { createTicketDraft(input: { title: "Orders stuck at the CRM step" }) { id } }`,
+    );
+    const id = dataOf<{ id: string }>(created, "createTicketDraft").id;
+    const update = `mutation($id: ID!, $evidence: StuckMessageEvidenceInput) {
+      updateTicket(id: $id, input: { stuckMessageEvidence: $evidence }) {
+        stuckMessageEvidence { flowSuspended lastLogAtPerStep { stepId at } containersRunning { stepId running } } } }`;
+    const evidence = {
+      flowSuspended: false,
+      lastLogAtPerStep: [
+        { stepId: "step_1", at: "2026-11-24T10:00:00Z" },
+        { stepId: "step_2", at: "2026-11-23T08:30:00Z" },
+      ],
+      containersRunning: [
+        { stepId: "step_1", running: true },
+        { stepId: "step_2", running: false },
+      ],
+    };
+    const stored = await ask("alice", update, { id, evidence });
+    expect(stored.errors).toBeUndefined();
+    expect(dataOf<{ stuckMessageEvidence: unknown }>(stored, "updateTicket").stuckMessageEvidence).toEqual(
+      evidence,
+    );
+    const future = {
+      ...evidence,
+      lastLogAtPerStep: [{ stepId: "step_2", at: new Date(Date.now() + 86_400_000).toISOString() }],
+    };
+    const refused = await ask("alice", update, { id, evidence: future });
+    expect(refused.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(problemsOf(refused).map((p) => p.path)).toEqual(["stuckMessageEvidence.lastLogAtPerStep.step_2"]);
+    const preview = await ask("alice", `query($id: ID!) { ticketPreview(id: $id) { text } }`, { id });
+    const text = dataOf<{ text: string }>(preview, "ticketPreview").text;
+    expect(text).toContain("Stuck messages: the flow is not suspended");
+    expect(text).toContain("step_2: last log 2026-11-23T08:30:00Z, container not running");
+  });
+
   it("keeps the UI or e-mail error report, redacted, checked and in the message support gets", async () => {
     const created = await ask(
       "alice",

@@ -8,6 +8,7 @@ import { type TicketContext, ticketAccessOf, ticketServiceOf } from "./ticket-ac
 import { AddTicketAttachmentInput, TicketFilterInput } from "./ticket-args.input.js";
 import {
   CreateTicketDraftInput,
+  type StuckMessageEvidenceInput,
   TicketFieldsInput,
   TicketTimelineEntryInput,
 } from "./ticket-fields.input.js";
@@ -17,12 +18,25 @@ import { toTicketData } from "./to-ticket-data.js";
 const withoutUndefined = <TValue extends object>(value: TValue) =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 
+// GraphQL lists of { stepId, … } become the per-step maps of core's ticket model.
+const evidenceOf = (input: StuckMessageEvidenceInput | null | undefined) =>
+  input == null
+    ? input
+    : {
+        flowSuspended: input.flowSuspended,
+        lastLogAtPerStep: Object.fromEntries(input.lastLogAtPerStep.map(({ stepId, at }) => [stepId, at])),
+        containersRunning: Object.fromEntries(
+          input.containersRunning.map(({ stepId, running }) => [stepId, running]),
+        ),
+      };
+
 const patchOf = (input: TicketFieldsInput): TicketFieldsPatch => {
   const { timeline: _t, logs: _l, ...fields } = input as CreateTicketDraftInput;
   const otherIds = fields.otherIds == null ? fields.otherIds : withoutUndefined({ ...fields.otherIds });
   const errorReport =
     fields.errorReport == null ? fields.errorReport : withoutUndefined({ ...fields.errorReport });
-  return withoutUndefined({ ...fields, otherIds, errorReport }) as TicketFieldsPatch;
+  const stuckMessageEvidence = evidenceOf(fields.stuckMessageEvidence);
+  return withoutUndefined({ ...fields, otherIds, errorReport, stuckMessageEvidence }) as TicketFieldsPatch;
 };
 
 const pageSize = (first: number, context: TicketContext): number => {

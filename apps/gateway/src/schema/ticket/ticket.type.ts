@@ -3,6 +3,7 @@ import { DateTimeScalar } from "../common/scalars.js";
 import { CauseEnum, LevelEnum } from "../taxonomy/taxonomy.enum.js";
 import { TicketPriorityEnum, TicketStatusEnum } from "./ticket-enums.js";
 import {
+  StuckMessageEvidenceType,
   TicketAttachmentType,
   TicketDeliveryType,
   TicketErrorReportType,
@@ -42,6 +43,8 @@ export class TicketType {
   flowVersion?: string;
   @Field(() => TicketOtherIdsType, { nullable: true })
   otherIds?: TicketOtherIdsType;
+  @Field(() => StuckMessageEvidenceType, { nullable: true })
+  stuckMessageEvidence?: StuckMessageEvidenceType;
   @Field(() => [String], { nullable: true })
   stepsToReproduce?: string[];
   @Field(() => Boolean, { nullable: true })

@@ -7,9 +7,17 @@ const defined = <TValue extends object>(value: TValue): TValue =>
 
 /** A stored ticket as the GraphQL `Ticket` type reads it. */
 export const toTicketData = (view: TicketView): TicketType => {
-  const { stuckMessageEvidence: _evidence, ...fields } = view.fields;
+  const { stuckMessageEvidence: evidence, ...fields } = view.fields;
   return defined({
     ...fields,
+    stuckMessageEvidence: evidence && {
+      flowSuspended: evidence.flowSuspended,
+      lastLogAtPerStep: Object.entries(evidence.lastLogAtPerStep).map(([stepId, at]) => ({ stepId, at })),
+      containersRunning: Object.entries(evidence.containersRunning).map(([stepId, running]) => ({
+        stepId,
+        running,
+      })),
+    },
     id: view.id,
     number: view.number,
     key: view.key,
