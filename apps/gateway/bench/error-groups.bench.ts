@@ -89,7 +89,9 @@ const setUp = async (errors: number) => {
       levels: [LOG_LEVELS.error, LOG_LEVELS.fatal],
       limit: 1000,
     });
-    const entries = page.entries.map((entry) => ({ ...entry, message: redactSecrets(entry.message) }));
+    const entries = page.entries.map((entry) =>
+      Object.assign({}, entry, { message: redactSecrets(entry.message) }),
+    );
     const groups = groupErrors(entries);
     for (const group of groups.slice(0, 100)) classifyError({ message: group.sample.message });
     const flows = await Promise.all(

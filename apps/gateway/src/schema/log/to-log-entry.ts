@@ -7,11 +7,8 @@ import type { LogFilter } from "./log-filter.input.js";
 export const cleanMessage = (message: string): string => redactSecrets(message.replace(/<\/?em>/g, ""));
 
 /** A platform log entry as served. */
-export const toLogEntry = (entry: LogEntry): LogEntryData => ({
-  ...entry,
-  levelName: logLevelName(entry.level),
-  message: cleanMessage(entry.message),
-});
+export const toLogEntry = (entry: LogEntry): LogEntryData =>
+  Object.assign({}, entry, { levelName: logLevelName(entry.level), message: cleanMessage(entry.message) });
 
 /** The platform query for a filter. */
 export const toLogsQuery = (workspaceId: string, filter: LogFilter | null | undefined): LogsQuery => ({
