@@ -23,7 +23,7 @@ describe("loadConfig", () => {
     expect(config.limits).toEqual({
       maxQueryDepth: 12,
       maxQueryCost: 20_000,
-      maxConcurrentScans: 4,
+      maxConcurrentScans: 8,
       maxConcurrentOperations: 64,
       maxPageSize: 100,
       maxBodyBytes: 1_048_576,

@@ -22,8 +22,8 @@ export interface GatewayLimits {
   readonly maxLogScan: number;
   /**
    * Most log scans (`errors`, `errorGroups`, `logs` with gateway filters, `logFile`) running at once; the rest
-   * wait their turn. Each scan holds up to `maxLogScan` entries, so this bounds memory. @default 4
-   * (`MAX_CONCURRENT_SCANS`)
+   * wait their turn. Each scan holds up to `maxLogScan` entries, so this bounds memory; a scan waiting on the
+   * platform holds its slot too, so a slow platform needs more slots than cores. @default 8 (`MAX_CONCURRENT_SCANS`)
    */
   readonly maxConcurrentScans: number;
   /**
@@ -127,7 +127,7 @@ const readLimits = (env: Env, problems: string[]): GatewayLimits => ({
     problems,
   ),
   maxLogScan: readInt(env, { name: "MAX_LOG_SCAN", fallback: 5000, min: 100, max: 10_000 }, problems),
-  maxConcurrentScans: readInt(env, { name: "MAX_CONCURRENT_SCANS", fallback: 4, min: 1, max: 256 }, problems),
+  maxConcurrentScans: readInt(env, { name: "MAX_CONCURRENT_SCANS", fallback: 8, min: 1, max: 256 }, problems),
   maxConcurrentOperations: readInt(
     env,
     { name: "MAX_CONCURRENT_OPERATIONS", fallback: 64, min: 1, max: 10_000 },
