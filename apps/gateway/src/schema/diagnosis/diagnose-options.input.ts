@@ -1,4 +1,5 @@
-import { Field, InputType } from "type-graphql";
+import { ArgsType, Field, InputType } from "type-graphql";
+import { DateTimeScalar } from "../common/scalars.js";
 
 @InputType("DiagnoseOptions", {
   description: "Checks that reach beyond the platform; both are off unless asked for.",
@@ -17,4 +18,17 @@ export class DiagnoseOptionsInput {
       "Probe the endpoints of steps whose errors say the external system is down (public addresses only).",
   })
   probeEndpoints!: boolean;
+}
+
+/** The arguments `diagnoseFlow` and `Flow.diagnosis` share: the window's start and the opt-in checks. */
+@ArgsType()
+export class DiagnoseArgs {
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "Start of the window; the default is 24 hours ago.",
+  })
+  since?: Date | null;
+
+  @Field(() => DiagnoseOptionsInput, { nullable: true })
+  options?: DiagnoseOptionsInput | null;
 }

@@ -8,7 +8,7 @@ import type { ConnectionData } from "../common/connection.type.js";
 import { PageArgs, readPageArgs } from "../common/page.args.js";
 import { toConnection } from "../common/page-window.js";
 import { DateTimeScalar } from "../common/scalars.js";
-import { DiagnoseOptionsInput } from "./diagnose-options.input.js";
+import { DiagnoseArgs, type DiagnoseOptionsInput } from "./diagnose-options.input.js";
 import { DiagnosisType } from "./diagnosis.type.js";
 import { FlowVerdictConnection, type FlowVerdictType } from "./flow-verdict.type.js";
 
@@ -67,15 +67,7 @@ export class DiagnosisResolver {
   })
   async diagnoseFlow(
     @Arg("flowId", () => ID) flowId: string,
-    @Arg("since", () => DateTimeScalar, {
-      nullable: true,
-      description: "Start of the window; the default is 24 hours ago.",
-    })
-    since: Date | null | undefined,
-    @Arg("options", () => DiagnoseOptionsInput, { nullable: true }) options:
-      | DiagnoseOptionsInput
-      | null
-      | undefined,
+    @Args(() => DiagnoseArgs) { since, options }: DiagnoseArgs,
     @Ctx() context: GatewayContext,
   ): Promise<Diagnosis> {
     return diagnoseOneFlow(context, flowId, since, options);

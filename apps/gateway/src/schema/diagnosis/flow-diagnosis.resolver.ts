@@ -1,9 +1,8 @@
 import type { Diagnosis, Flow } from "@flowdoctor/core";
-import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
-import { DateTimeScalar } from "../common/scalars.js";
 import { FlowType } from "../flow/flow.type.js";
-import { DiagnoseOptionsInput } from "./diagnose-options.input.js";
+import { DiagnoseArgs } from "./diagnose-options.input.js";
 import { diagnoseOneFlow } from "./diagnosis.resolver.js";
 import { DiagnosisType } from "./diagnosis.type.js";
 
@@ -13,15 +12,7 @@ export class FlowDiagnosisResolver {
   @FieldResolver(() => DiagnosisType, { description: "The flow diagnosed as `diagnoseFlow(flowId:)` would." })
   diagnosis(
     @Root() flow: Flow,
-    @Arg("since", () => DateTimeScalar, {
-      nullable: true,
-      description: "Start of the window; the default is 24 hours ago.",
-    })
-    since: Date | null | undefined,
-    @Arg("options", () => DiagnoseOptionsInput, { nullable: true }) options:
-      | DiagnoseOptionsInput
-      | null
-      | undefined,
+    @Args(() => DiagnoseArgs) { since, options }: DiagnoseArgs,
     @Ctx() context: GatewayContext,
   ): Promise<Diagnosis> {
     return diagnoseOneFlow(context, flow.id, since, options);
