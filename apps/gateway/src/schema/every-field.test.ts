@@ -26,6 +26,10 @@ const NEVER_FILLED_IN_THE_DEMO: Readonly<Record<string, string>> = {
     "the documented stats/queues answer has no byte count; null until the platform reports one",
 };
 
+const DAY_MS = 86_400_000;
+/** An ISO time relative to now, so the test never depends on today's date. */
+const daysFromNow = (days: number): string => new Date(Date.now() + days * DAY_MS).toISOString();
+
 const argumentsOf = (field: GraphQLField<unknown, unknown>): string =>
   field.args.some((argument) => argument.name === "first") ? "(first: 2)" : "";
 
@@ -139,19 +143,19 @@ describe("every field of the schema, against the demo platform", () => {
       "Mutation",
       "updateTicket",
       `(id: "${id}", input: { title: "Orders flow fails at the CRM step", priority: HIGH, isBlocker: true,
-        blockerImpact: "No order reaches the CRM", deadline: "2026-12-01T00:00:00Z", neededBy: "2026-11-30T00:00:00Z",
+        blockerImpact: "No order reaches the CRM", deadline: "${daysFromNow(7)}", neededBy: "${daysFromNow(5)}",
         description: "Since yesterday the orders flow fails at step_2 with HTTP 401 although the credential was verified.",
         docsChecked: true, docsConsulted: ["Managing Flow Errors"], reproducible: false, involvesFlow: true,
         flowVersion: "latest", supportAccessGranted: true, stepsToReproduce: ["Start the flow", "Send one order"],
         otherIds: { stepId: "step_2", componentId: "585918da586224001b96de89", credentialId: "585918da586224001b96de8a", containerId: "ct1", executionId: "e1", threadId: "t1" },
-        errorReport: { source: EMAIL, text: "The flow failed", receivedAt: "2026-11-24T10:00:00Z" },
-        stuckMessageEvidence: { flowSuspended: false, lastLogAtPerStep: [{ stepId: "step_2", at: "2026-11-24T09:00:00Z" }],
+        errorReport: { source: EMAIL, text: "The flow failed", receivedAt: "${daysFromNow(-1)}" },
+        stuckMessageEvidence: { flowSuspended: false, lastLogAtPerStep: [{ stepId: "step_2", at: "${daysFromNow(-1)}" }],
           containersRunning: [{ stepId: "step_2", running: true }] } })`,
     );
     await run(
       "Mutation",
       "addTimelineEvent",
-      `(ticketId: "${id}", entry: { at: "2026-11-24T09:00:00Z", event: "The first order failed" })`,
+      `(ticketId: "${id}", entry: { at: "${daysFromNow(-1)}", event: "The first order failed" })`,
     );
     await run(
       "Mutation",
