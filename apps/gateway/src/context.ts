@@ -14,6 +14,8 @@ export interface GatewayContext {
   readonly requestId: string;
   readonly logger: Logger;
   readonly limits: GatewayLimits;
+  /** Who the request counts against for per-caller limits (see `callerOf`). */
+  readonly caller: string;
   /** The process's slots for log scans, shared by all requests (`MAX_CONCURRENT_SCANS`). */
   readonly scanSlots: Slots;
   readonly upstreamMode: UpstreamMode;
@@ -21,6 +23,8 @@ export interface GatewayContext {
   readonly demoUsers: readonly DemoUser[];
   /** The caller's checked platform session; throws `UNAUTHENTICATED` without valid credentials. Memoised. */
   readonly session: () => Promise<PlatformSession>;
+  /** Whether the platform has accepted the caller's credentials during this request. */
+  readonly isAuthenticated: () => boolean;
   /** The ticket store's operations (absent only in contexts built without a store). */
   readonly tickets?: TicketService;
 }

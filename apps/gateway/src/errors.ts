@@ -19,7 +19,11 @@ export const ERROR_CODES = {
   },
   UPSTREAM_UNAVAILABLE: { retryable: true, description: "The platform could not be reached or failed." },
   UPSTREAM_TIMEOUT: { retryable: true, description: "The platform did not answer in time." },
-  RATE_LIMITED: { retryable: true, description: "The platform asked us to slow down." },
+  RATE_LIMITED: {
+    retryable: true,
+    description:
+      "The platform, or the gateway's per-caller limits, asked us to slow down; `retryAfter` gives the seconds to wait when known.",
+  },
   INTERNAL: {
     retryable: false,
     description: "Something failed inside the gateway; the logs have the details.",

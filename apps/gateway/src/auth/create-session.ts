@@ -39,19 +39,26 @@ const checkUser = async (client: PlatformClient): Promise<User> => {
 };
 
 /**
- * A memoised getter for the request's session: fields that need the platform call it; fields that
+ * A memoised getter for the request's session, and whether the platform accepted its credentials so far: fields that need the platform call it; fields that
  * do not (such as `gateway`) work without credentials. Throws `UNAUTHENTICATED` when there are none.
  */
-export const createSessionGetter = (source: SessionSource): (() => Promise<PlatformSession>) => {
+export const createSessionGetter = (
+  source: SessionSource,
+): { session: () => Promise<PlatformSession>; isAuthenticated: () => boolean } => {
   let session: Promise<PlatformSession> | undefined;
+  let authenticated = false;
   const open = async (): Promise<PlatformSession> => {
     const credentials = parseAuthorization(source.authorization);
     const client = source.upstream.clientFor(credentials, source.requestId);
     const user = await source.authCache.resolve(credentials, () => checkUser(client));
+    authenticated = true;
     return { user, client, loaders: createLoaders(client) };
   };
-  return () => {
-    session ??= open();
-    return session;
+  return {
+    session: () => {
+      session ??= open();
+      return session;
+    },
+    isAuthenticated: () => authenticated,
   };
 };

@@ -23,6 +23,11 @@ describe("loadConfig", () => {
     expect(config.limits).toEqual({
       maxQueryDepth: 12,
       maxQueryCost: 20_000,
+      maxQueryAliases: 30,
+      maxQueryDirectives: 50,
+      maxQueryTokens: 5000,
+      maxConcurrentOperationsPerCaller: 16,
+      maxCostPerMinute: 200_000,
       maxConcurrentScans: 8,
       maxConcurrentOperations: 64,
       maxPageSize: 100,
@@ -47,6 +52,11 @@ describe("loadConfig", () => {
       MAX_LOG_SCAN: "200",
       MAX_CONCURRENT_SCANS: "2",
       MAX_CONCURRENT_OPERATIONS: "16",
+      MAX_QUERY_ALIASES: "5",
+      MAX_QUERY_DIRECTIVES: "6",
+      MAX_QUERY_TOKENS: "700",
+      MAX_CONCURRENT_OPERATIONS_PER_CALLER: "3",
+      MAX_COST_PER_MINUTE: "9000",
       PROBE_PRIVATE_NETWORKS: "on",
       AUTH_CACHE_TTL_MS: "0",
       UPSTREAM_TIMEOUT_MS: "2500",
@@ -68,9 +78,20 @@ describe("loadConfig", () => {
         maxLogScan: 200,
         maxConcurrentScans: 2,
         maxConcurrentOperations: 16,
+        maxQueryAliases: 5,
+        maxQueryDirectives: 6,
+        maxQueryTokens: 700,
+        maxConcurrentOperationsPerCaller: 3,
+        maxCostPerMinute: 9000,
         probePrivateNetworks: true,
       },
     });
+  });
+
+  it("refuses a budget per minute smaller than one query at the cost limit", () => {
+    expect(() => loadConfig({ MAX_QUERY_COST: "5000", MAX_COST_PER_MINUTE: "4000" })).toThrow(
+      /MAX_COST_PER_MINUTE must be at least MAX_QUERY_COST \(5000\)/,
+    );
   });
 
   it("names every broken variable and its rule in one error", () => {

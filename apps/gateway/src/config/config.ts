@@ -11,6 +11,19 @@ export interface GatewayLimits {
   readonly maxQueryDepth: number;
   /** Highest allowed estimated cost (fields, multiplied by page sizes). @default 20000 (`MAX_QUERY_COST`) */
   readonly maxQueryCost: number;
+  /** Most aliased fields in one operation, fragments counted where spread. @default 30 (`MAX_QUERY_ALIASES`) */
+  readonly maxQueryAliases: number;
+  /** Most directives in one operation. @default 50 (`MAX_QUERY_DIRECTIVES`) */
+  readonly maxQueryDirectives: number;
+  /** Most lexical tokens in one document; parsing stops there. @default 5000 (`MAX_QUERY_TOKENS`) */
+  readonly maxQueryTokens: number;
+  /**
+   * Most operations one caller runs at once (a caller is the e-mail of its credentials, or its IP address when it
+   * sends none); the rest are answered `RATE_LIMITED`. @default 16 (`MAX_CONCURRENT_OPERATIONS_PER_CALLER`)
+   */
+  readonly maxConcurrentOperationsPerCaller: number;
+  /** The estimated cost one caller may spend per minute. @default 200000 (`MAX_COST_PER_MINUTE`) */
+  readonly maxCostPerMinute: number;
   /** Largest `first` a list accepts. @default 100 (`MAX_PAGE_SIZE`) */
   readonly maxPageSize: number;
   /** Largest request body in bytes. @default 1048576 (`MAX_BODY_BYTES`) */
@@ -113,11 +126,41 @@ const readHost = (env: Env, problems: string[]): string => {
   return "127.0.0.1";
 };
 
-const readLimits = (env: Env, problems: string[]): GatewayLimits => ({
+const readLimits = (env: Env, problems: string[]): GatewayLimits => {
+  const limits = readLimitValues(env, problems);
+  if (limits.maxCostPerMinute < limits.maxQueryCost)
+    problems.push(
+      `MAX_COST_PER_MINUTE must be at least MAX_QUERY_COST (${limits.maxQueryCost}), or no query at the limit could ever run (got ${limits.maxCostPerMinute})`,
+    );
+  return limits;
+};
+
+const readLimitValues = (env: Env, problems: string[]): GatewayLimits => ({
   maxQueryDepth: readInt(env, { name: "MAX_QUERY_DEPTH", fallback: 12, min: 2, max: 100 }, problems),
   maxQueryCost: readInt(
     env,
     { name: "MAX_QUERY_COST", fallback: 20_000, min: 10, max: 10_000_000 },
+    problems,
+  ),
+  maxQueryAliases: readInt(env, { name: "MAX_QUERY_ALIASES", fallback: 30, min: 0, max: 10_000 }, problems),
+  maxQueryDirectives: readInt(
+    env,
+    { name: "MAX_QUERY_DIRECTIVES", fallback: 50, min: 0, max: 10_000 },
+    problems,
+  ),
+  maxQueryTokens: readInt(
+    env,
+    { name: "MAX_QUERY_TOKENS", fallback: 5000, min: 100, max: 1_000_000 },
+    problems,
+  ),
+  maxConcurrentOperationsPerCaller: readInt(
+    env,
+    { name: "MAX_CONCURRENT_OPERATIONS_PER_CALLER", fallback: 16, min: 1, max: 10_000 },
+    problems,
+  ),
+  maxCostPerMinute: readInt(
+    env,
+    { name: "MAX_COST_PER_MINUTE", fallback: 200_000, min: 10, max: 1_000_000_000 },
     problems,
   ),
   maxPageSize: readInt(env, { name: "MAX_PAGE_SIZE", fallback: 100, min: 1, max: 1000 }, problems),

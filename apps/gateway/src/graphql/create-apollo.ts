@@ -9,7 +9,6 @@ import type { GatewayContext } from "../context.js";
 import type { Logger } from "../observability/logger.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
 import { createFormatError } from "./format-error.js";
-import { createLimitsPlugin } from "./limits-plugin.js";
 import { createMetricsPlugin } from "./metrics-plugin.js";
 
 /** What {@link createApollo} needs. */
@@ -21,7 +20,7 @@ export interface CreateApolloOptions {
 }
 
 /**
- * Apollo Server with the gateway's error formatting, limits and metrics. Its landing pages are off:
+ * Apollo Server with the gateway's error formatting and metrics (limits are checked before, by the operation guard). Its landing pages are off:
  * they load from Apollo's CDN, and the gateway serves its own offline playground instead. Cache control is
  * off too: the answers are per user and never cacheable, and its hook on every field costs CPU on large pages.
  */
@@ -29,6 +28,10 @@ export const createApollo = (options: CreateApolloOptions): ApolloServer<Gateway
   new ApolloServer<GatewayContext>({
     schema: options.schema,
     introspection: true,
+    // The operation guard measured the request before Apollo sees it; this only backs up its token cap.
+    parseOptions: { maxTokens: options.config.limits.maxQueryTokens },
+    // A stored query could run again later with other variables, unmeasured: every request sends its query.
+    persistedQueries: false,
     // The gateway drains its own HTTP server first; Apollo would stop and re-raise the signal too early.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: options.config.isDevelopment,
@@ -36,7 +39,6 @@ export const createApollo = (options: CreateApolloOptions): ApolloServer<Gateway
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      createLimitsPlugin(options.config.limits),
       createMetricsPlugin(options.metrics),
     ],
   });

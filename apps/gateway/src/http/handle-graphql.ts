@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
+import { type Fairness, isRefusal } from "../concurrency/fairness.js";
 import type { Slots } from "../concurrency/slots.js";
 import type { GatewayContext } from "../context.js";
+import type { GraphQLParams, OperationGuard } from "../graphql/operation-guard.js";
+import { callerOf } from "./caller-of.js";
 import { BodyTooLargeError, readBody } from "./read-body.js";
 import { sendGraphQLError } from "./send.js";
 
@@ -11,6 +14,10 @@ export interface GraphQLRoute {
   readonly maxBodyBytes: number;
   /** Slots for executing operations (`MAX_CONCURRENT_OPERATIONS`). */
   readonly operationSlots: Slots;
+  /** Per-caller limits on operations at once. */
+  readonly fairness: Fairness;
+  /** Refuses operations past the limits or the caller's budget, before Apollo parses them. */
+  readonly guard: OperationGuard;
   readonly createContext: (request: IncomingMessage) => Promise<GatewayContext>;
 }
 
@@ -50,6 +57,25 @@ const readGraphQLBody = async (request: IncomingMessage, limit: number): Promise
   }
 };
 
+const parseJson = (text: string | null): unknown => {
+  try {
+    return text === null ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/** The query, operation name and variables of a POST body or a GET query string. */
+const paramsOf = (method: string | undefined, body: unknown, search: string): GraphQLParams => {
+  if (method === "POST") return typeof body === "object" && body !== null ? body : {};
+  const params = new URLSearchParams(search);
+  return {
+    query: params.get("query") ?? undefined,
+    operationName: params.get("operationName") ?? undefined,
+    variables: parseJson(params.get("variables")),
+  };
+};
+
 /** Runs one HTTP request through Apollo once an operation slot is free, after enforcing the body size limit. */
 export const handleGraphQL = async (
   route: GraphQLRoute,
@@ -62,13 +88,48 @@ export const handleGraphQL = async (
     sendGraphQLError(response, body.status, { code: body.code, message: body.message });
     return;
   }
-  await route.operationSlots.run(async () => {
+  const caller = callerOf(request);
+  const refusal = route.guard(paramsOf(request.method, body.value, search), caller);
+  if (refusal) {
+    if (refusal.retryAfter !== undefined) response.setHeader("retry-after", String(refusal.retryAfter));
+    sendGraphQLError(response, refusal.status, {
+      code: refusal.code,
+      message: refusal.message,
+      ...refusal.details,
+    });
+    return;
+  }
+  const leave = route.fairness.enter(caller);
+  if (isRefusal(leave)) {
+    response.setHeader("retry-after", String(leave.retryAfterSeconds));
+    sendGraphQLError(response, 429, {
+      code: "RATE_LIMITED",
+      message: `Too many requests at once: ${leave.reason}. Try again in ${leave.retryAfterSeconds} s.`,
+      retryAfter: leave.retryAfterSeconds,
+    });
+    return;
+  }
+  try {
+    await runOperation(route, request, response, search, body.value);
+  } finally {
+    leave();
+  }
+};
+
+const runOperation = (
+  route: GraphQLRoute,
+  request: IncomingMessage,
+  response: ServerResponse,
+  search: string,
+  body: unknown,
+): Promise<void> =>
+  route.operationSlots.run(async () => {
     const result = await route.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
         method: request.method ?? "GET",
         headers: toHeaderMap(request),
         search,
-        body: body.value,
+        body,
       },
       context: () => route.createContext(request),
     });
@@ -81,4 +142,3 @@ export const handleGraphQL = async (
     for await (const chunk of result.body.asyncIterator) response.write(chunk);
     response.end();
   });
-};

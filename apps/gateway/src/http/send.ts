@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import type { ErrorCode } from "../errors.js";
+import type { ErrorCode, ErrorDetails } from "../errors.js";
 
 /** Sends a JSON body with the given status. */
 export const sendJson = (response: ServerResponse, status: number, body: unknown): void => {
@@ -15,6 +15,8 @@ export const sendJson = (response: ServerResponse, status: number, body: unknown
 export const sendGraphQLError = (
   response: ServerResponse,
   status: number,
-  error: { code: ErrorCode | "BAD_REQUEST"; message: string },
-): void =>
-  sendJson(response, status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+  error: { code: ErrorCode | "BAD_REQUEST"; message: string } & ErrorDetails,
+): void => {
+  const { message, ...extensions } = error;
+  sendJson(response, status, { errors: [{ message, extensions }] });
+};

@@ -75,10 +75,11 @@ describe("startGateway over real HTTP", () => {
       expect(body.data ?? null).toBeNull();
       expect(body.errors?.[0]?.extensions).toMatchObject({
         code: "QUERY_TOO_COMPLEX",
-        depth: 3,
-        maxDepth: 2,
+        limit: "depth",
+        atLeast: 3,
+        max: 2,
       });
-      expect(body.errors?.[0]?.message).toContain("3 fields deep; the limit is 2");
+      expect(body.errors?.[0]?.message).toContain("depth is at least 3; the limit is 2");
     } finally {
       await shallow.close();
     }
@@ -88,16 +89,25 @@ describe("startGateway over real HTTP", () => {
     const fields = Array.from({ length: 60 }, (_, index) => `g${index}: gateway { version }`).join(" ");
     const { body } = await gateway.query(`{ ${fields} }`);
     expect(body.data ?? null).toBeNull();
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", cost: 120, maxCost: 50 });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", limit: "cost", max: 50 });
   });
 
-  it("counts operations by name and outcome on /metrics", async () => {
-    await gateway.query("query CountMe { gateway { version } }");
+  it("counts operations by name and outcome on /metrics; anonymous callers cannot add names", async () => {
+    const [demo] = gateway.demoUsers;
+    const login = {
+      authorization: `Basic ${Buffer.from(`${demo?.email}:${demo?.apiKey}`).toString("base64")}`,
+    };
+    for (let index = 0; index < 20; index += 1)
+      await gateway.query(`query Junk${index} { gateway { version } }`);
+    await gateway.query("query CountMe { me { id } }", { headers: login });
     await gateway.query("query CountMe { gateway { nope } }");
     const text = await (await fetch(`${gateway.url}/metrics`)).text();
     expect(text).toContain('flowdoctor_graphql_requests_total{operation="CountMe",outcome="ok"} 1');
     expect(text).toMatch(/flowdoctor_graphql_request_duration_seconds_count\{operation="CountMe"\} \d/);
     expect(text).toContain("flowdoctor_upstream_requests_total");
+    expect(text).not.toContain("Junk");
+    const others = /flowdoctor_graphql_requests_total\{operation="other",outcome="ok"\} (\d+)/.exec(text)?.[1];
+    expect(Number(others)).toBeGreaterThanOrEqual(20);
   });
 
   it("answers 404 with the known routes for an unknown path", async () => {

@@ -4,16 +4,19 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { ApolloServer } from "@apollo/server";
 import { createAuthCache } from "../auth/auth-cache.js";
 import { createSessionGetter } from "../auth/create-session.js";
+import { createFairness } from "../concurrency/fairness.js";
 import { createSlots, type Slots } from "../concurrency/slots.js";
 import type { GatewayConfig } from "../config/config.js";
 import type { GatewayContext, UpstreamMode } from "../context.js";
 import { GatewayError } from "../errors.js";
-import { createApollo } from "../graphql/create-apollo.js";
+import { type CreateApolloOptions, createApollo } from "../graphql/create-apollo.js";
+import { createOperationGuard } from "../graphql/operation-guard.js";
 import { createLogger, type Logger } from "../observability/logger.js";
 import { createMetrics, type GatewayMetrics, observeSlots } from "../observability/metrics.js";
 import { buildGatewaySchema } from "../schema/build-gateway-schema.js";
 import { startTickets, type Tickets } from "../tickets/start-tickets.js";
 import { createUpstream, type DemoUser, type Upstream } from "../upstream/create-upstream.js";
+import { callerOf } from "./caller-of.js";
 import { createRequestHandler } from "./create-request-handler.js";
 import { DEFAULT_PLAYGROUND_DIR } from "./playground-files.js";
 
@@ -105,15 +108,11 @@ const createContextFactory = ({ config, scanSlots, logger, upstream, tickets }: 
     requestId,
     logger: logger.child({ requestId }),
     limits: config.limits,
+    caller: callerOf(request),
     scanSlots,
     upstreamMode: upstream.mode,
     demoUsers: upstream.demoUsers,
-    session: createSessionGetter({
-      authorization: request.headers.authorization,
-      requestId,
-      upstream,
-      authCache,
-    }),
+    ...createSessionGetter({ authorization: request.headers.authorization, requestId, upstream, authCache }),
     tickets: tickets.service,
   });
 };
@@ -132,16 +131,12 @@ const createCountingServer = (handler: RequestListener): { server: Server; inFli
 };
 
 /** Apollo with the schema, started; the upstream is closed again if that fails. */
-const startApollo = async (
-  config: GatewayConfig,
-  logger: Logger,
-  metrics: GatewayMetrics,
-  upstream: Upstream,
-) => {
+const startApollo = async (options: Omit<CreateApolloOptions, "schema">, upstream: Upstream) => {
   try {
-    const apollo = createApollo({ schema: await buildGatewaySchema(), config, logger, metrics });
+    const schema = await buildGatewaySchema();
+    const apollo = createApollo({ schema, ...options });
     await apollo.start();
-    return apollo;
+    return { apollo, schema };
   } catch (error) {
     await upstream.close();
     throw error;
@@ -159,6 +154,10 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
   const metrics = createMetrics();
   const scanSlots = createSlots(config.limits.maxConcurrentScans);
   const operationSlots = createSlots(config.limits.maxConcurrentOperations);
+  const fairness = createFairness({
+    maxConcurrentPerCaller: config.limits.maxConcurrentOperationsPerCaller,
+    maxCostPerMinute: config.limits.maxCostPerMinute,
+  });
   observeSlots(metrics, scanSlots, operationSlots);
   const tickets = await startTickets({
     config: config.tickets,
@@ -170,14 +169,22 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
     metrics,
     timeoutMs: config.upstreamTimeoutMs,
   });
-  const apollo = await startApollo(config, logger, metrics, upstream).catch(async (error: unknown) => {
-    await tickets.close();
-    throw error;
-  });
+  const { apollo, schema } = await startApollo({ config, logger, metrics }, upstream).catch(
+    async (error: unknown) => {
+      await tickets.close();
+      throw error;
+    },
+  );
   let ready = true;
   const { server, inFlight } = createCountingServer(
     createRequestHandler({
-      graphql: { apollo, maxBodyBytes: config.limits.maxBodyBytes, operationSlots },
+      graphql: {
+        apollo,
+        maxBodyBytes: config.limits.maxBodyBytes,
+        operationSlots,
+        fairness,
+        guard: createOperationGuard({ schema, limits: config.limits, fairness }),
+      },
       createContext: createContextFactory({ config, scanSlots, logger, upstream, tickets }),
       logger,
       metrics,

@@ -13,17 +13,20 @@ export interface GatewayMetrics {
   readonly upstreamRequests: Counter<"operation" | "outcome">;
   readonly upstreamDuration: Histogram<"operation">;
   readonly upstreamErrors: Counter<"operation" | "code">;
-  /** The label for a client-chosen operation name, bounded in number and shape. */
-  operationLabel(name: string | null | undefined): string;
+  /**
+   * The label for a client-chosen operation name, bounded in number and shape; a name not seen before gets its own
+   * label only when `mayAdd` (an authenticated caller), else it counts as "other".
+   */
+  operationLabel(name: string | null | undefined, options?: { readonly mayAdd: boolean }): string;
 }
 
 const createOperationLabeler = () => {
   const seen = new Set<string>();
-  return (name: string | null | undefined): string => {
+  return (name: string | null | undefined, options = { mayAdd: true }): string => {
     if (!name) return "anonymous";
     if (!OPERATION_NAME.test(name)) return "other";
     if (seen.has(name)) return name;
-    if (seen.size >= MAX_OPERATION_LABELS) return "other";
+    if (!options.mayAdd || seen.size >= MAX_OPERATION_LABELS) return "other";
     seen.add(name);
     return name;
   };

@@ -95,6 +95,8 @@ describe("every field of the schema, against the demo platform", () => {
       TICKET_MAX_ATTEMPTS: "1",
       MAX_QUERY_COST: "10000000",
       MAX_QUERY_DEPTH: "100",
+      MAX_QUERY_TOKENS: "1000000",
+      MAX_COST_PER_MINUTE: "1000000000",
       TICKET_WORKER: "off",
     });
   });

@@ -27,16 +27,19 @@ export interface PageWindow {
   readonly first: number;
 }
 
+/** `first` if it is from 1 to `MAX_PAGE_SIZE`; else `BAD_USER_INPUT` naming the argument and the rule. */
+export const checkFirst = (first: number, limits: Pick<GatewayLimits, "maxPageSize">): number => {
+  if (Number.isInteger(first) && first >= 1 && first <= limits.maxPageSize) return first;
+  throw new GatewayGraphQLError(
+    "BAD_USER_INPUT",
+    `first must be an integer from 1 to ${limits.maxPageSize} (got ${first})`,
+    { details: { argument: "first", max: limits.maxPageSize } },
+  );
+};
+
 /** Checks `first` against the limit and decodes `after`; `BAD_USER_INPUT` names the argument and the rule. */
 export const readPageArgs = (args: PageArgs, limits: Pick<GatewayLimits, "maxPageSize">): PageWindow => {
-  const first = args.first ?? DEFAULT_FIRST;
-  if (!Number.isInteger(first) || first < 1 || first > limits.maxPageSize) {
-    throw new GatewayGraphQLError(
-      "BAD_USER_INPUT",
-      `first must be an integer from 1 to ${limits.maxPageSize} (got ${first})`,
-      { details: { argument: "first", max: limits.maxPageSize } },
-    );
-  }
+  const first = checkFirst(args.first ?? DEFAULT_FIRST, limits);
   const offset = args.after ? decodeCursor(args.after) + 1 : 0;
   return { offset, first };
 };

@@ -1,9 +1,7 @@
 import { type Diagnosis, diagnoseFlow, type Flow } from "@flowdoctor/core";
 import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
-import { createDiagnosisPort } from "../../diagnosis/create-diagnosis-port.js";
-import { createEndpointProber } from "../../diagnosis/probe-endpoint.js";
-import { GatewayGraphQLError } from "../../errors.js";
+import { diagnosesOf, diagnosisWindow } from "../../diagnosis/request-diagnoses.js";
 import type { ConnectionData } from "../common/connection.type.js";
 import { PageArgs, readPageArgs } from "../common/page.args.js";
 import { toConnection } from "../common/page-window.js";
@@ -12,42 +10,23 @@ import { DiagnoseArgs, type DiagnoseOptionsInput } from "./diagnose-options.inpu
 import { DiagnosisType } from "./diagnosis.type.js";
 import { FlowVerdictConnection, type FlowVerdictType } from "./flow-verdict.type.js";
 
-const DAY_MS = 86_400_000;
 /** Flows one workspace diagnosis looks at; beyond it the answer says so. */
 const MAX_WORKSPACE_FLOWS = 200;
 const VERDICT_ORDER = { FAILING: 0, DEGRADED: 1, HEALTHY: 2 } as const;
 
-// DateTimeISO arguments arrive as Date objects.
-const windowOf = (since: Date | null | undefined): { since: string; now: string } => {
-  const now = new Date().toISOString();
-  const start = since ? since.toISOString() : new Date(Date.parse(now) - DAY_MS).toISOString();
-  if (Date.parse(start) >= Date.parse(now)) {
-    throw new GatewayGraphQLError("BAD_USER_INPUT", "since must be a date-time in the past", {
-      details: { argument: "since" },
-    });
-  }
-  return { since: start, now };
-};
-
-/** Diagnoses one flow as the caller, within the window from `since` to now. */
-export const diagnoseOneFlow = async (
+/** Diagnoses one flow as the caller, within the window from `since` to the request's start. */
+export const diagnoseOneFlow = (
   context: GatewayContext,
   flowId: string,
   since: Date | null | undefined,
   options: DiagnoseOptionsInput | null | undefined,
-): Promise<Diagnosis> => {
-  const window = windowOf(since);
-  const { port } = createDiagnosisPort(await context.session(), {
-    probe: createEndpointProber({ allowPrivateNetworks: context.limits.probePrivateNetworks }),
-  });
-  return diagnoseFlow(port, {
+): Promise<Diagnosis> =>
+  diagnosesOf(context).diagnose({
     flowId,
-    since: window.since,
-    now: window.now,
+    since,
     verifyCredentials: options?.verifyCredentials ?? false,
     probeEndpoints: options?.probeEndpoints ?? false,
   });
-};
 
 const toFlowVerdict = (flow: Flow, diagnosis: Diagnosis): FlowVerdictType => ({
   flowId: flow.id,
@@ -81,24 +60,24 @@ export class DiagnosisResolver {
     @Ctx() context: GatewayContext,
   ): Promise<ConnectionData<FlowVerdictType>> {
     const page = readPageArgs(args, context.limits);
-    const window = windowOf(since);
+    const shared = await diagnosesOf(context).shared();
+    const window = diagnosisWindow(since, shared.now);
     const session = await context.session();
-    const flows: Flow[] = [];
-    for await (const flow of session.client.iterateFlows({ workspaceId })) {
-      flows.push(flow);
-      session.loaders.flow.prime(flow.id, flow);
-      if (flows.length >= MAX_WORKSPACE_FLOWS) break;
-    }
-    const { port, shareWorkspaceLogs } = createDiagnosisPort(session);
-    shareWorkspaceLogs(workspaceId, window.since, window.now);
-    const diagnoses = await Promise.all(
-      flows.map(async (flow) =>
-        toFlowVerdict(
-          flow,
-          await diagnoseFlow(port, { flowId: flow.id, since: window.since, now: window.now }),
+    // The whole workspace is one scan: one slot, one pass over its logs for every flow.
+    const diagnoses = await context.scanSlots.run(async () => {
+      const flows: Flow[] = [];
+      for await (const flow of session.client.iterateFlows({ workspaceId })) {
+        flows.push(flow);
+        session.loaders.flow.prime(flow.id, flow);
+        if (flows.length >= MAX_WORKSPACE_FLOWS) break;
+      }
+      shared.shareWorkspaceLogs(workspaceId, window.since, window.now);
+      return Promise.all(
+        flows.map(async (flow) =>
+          toFlowVerdict(flow, await diagnoseFlow(shared.port, { flowId: flow.id, ...window })),
         ),
-      ),
-    );
+      );
+    });
     diagnoses.sort(
       (a, b) =>
         VERDICT_ORDER[a.verdict.status] - VERDICT_ORDER[b.verdict.status] ||

@@ -1,6 +1,7 @@
 import type { Classification, Flow } from "@flowdoctor/core";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
+import { checkFirst } from "../common/page.args.js";
 import { FlowType } from "../flow/flow.type.js";
 import { type FlowStepData, FlowStepType } from "../flow/flow-step.type.js";
 import { toFlowSteps } from "../flow/to-flow-steps.js";
@@ -33,7 +34,8 @@ export class ErrorGroupResolver {
   errors(
     @Root() group: ErrorGroupData,
     @Arg("first", () => Int, { defaultValue: 20 }) first: number,
+    @Ctx() context: GatewayContext,
   ): FlowErrorData[] {
-    return group.entries.slice(0, Math.max(0, first));
+    return group.entries.slice(0, checkFirst(first, context.limits));
   }
 }

@@ -1,7 +1,7 @@
 import { type Classification, type Flow, fingerprintError, type User } from "@flowdoctor/core";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
-import { GatewayGraphQLError } from "../../errors.js";
+import { checkFirst } from "../common/page.args.js";
 import { FlowType } from "../flow/flow.type.js";
 import { type FlowStepData, FlowStepType } from "../flow/flow-step.type.js";
 import { toFlowSteps } from "../flow/to-flow-steps.js";
@@ -59,15 +59,7 @@ export class FlowErrorResolver {
     @Arg("first", () => Int, { defaultValue: 50 }) first: number,
     @Ctx() context: GatewayContext,
   ): Promise<LogEntryData[]> {
-    if (!Number.isInteger(first) || first < 1 || first > context.limits.maxPageSize) {
-      throw new GatewayGraphQLError(
-        "BAD_USER_INPUT",
-        `first must be an integer from 1 to ${context.limits.maxPageSize} (got ${first})`,
-        {
-          details: { argument: "first", max: context.limits.maxPageSize },
-        },
-      );
-    }
+    checkFirst(first, context.limits);
     const time = new Date(error.timestamp).getTime();
     const page = await (await context.session()).client.listLogs({
       workspaceId: error.workspaceId,

@@ -1,10 +1,10 @@
 import {
-  diagnoseFlow,
+  type Diagnosis,
   type MissingTicketField,
   missingForSubmission,
   type TicketDraft,
 } from "@flowdoctor/core";
-import { createDiagnosisPort } from "../../diagnosis/create-diagnosis-port.js";
+import { diagnosesOf } from "../../diagnosis/request-diagnoses.js";
 import { GatewayGraphQLError } from "../../errors.js";
 import type { TicketAccess } from "../../tickets/ticket-access.js";
 import type { TicketService } from "../../tickets/ticket-service.js";
@@ -20,7 +20,7 @@ export interface FromDiagnosisInput {
 const focusOnGroup = async (
   draft: TicketDraft,
   input: FromDiagnosisInput,
-  groups: Awaited<ReturnType<typeof diagnoseFlow>>["errorGroups"],
+  groups: Diagnosis["errorGroups"],
 ) => {
   if (input.errorGroupId === undefined) return draft;
   const group = groups.find((candidate) => candidate.fingerprint === input.errorGroupId);
@@ -50,8 +50,7 @@ export const createTicketFromDiagnosis = async (
   access: TicketAccess,
   input: FromDiagnosisInput,
 ): Promise<{ ticket: TicketView; missing: readonly MissingTicketField[] }> => {
-  const { port } = createDiagnosisPort(await context.session());
-  const diagnosis = await diagnoseFlow(port, { flowId: input.flowId });
+  const diagnosis = await diagnosesOf(context).diagnose({ flowId: input.flowId });
   const draft = await focusOnGroup(diagnosis.ticket.draft, input, diagnosis.errorGroups);
   const { timeline, logs, screenshots: _none, ...fields } = draft;
   const stepId = draft.otherIds?.stepId;

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { GatewayGraphQLError } from "../../errors.js";
 import type { TicketFieldsPatch } from "../../tickets/ticket-fields.js";
 import type { ConnectionData } from "../common/connection.type.js";
+import { checkFirst } from "../common/page.args.js";
 import { createTicketFromDiagnosis } from "./create-from-diagnosis.js";
 import { TicketType } from "./ticket.type.js";
 import { type TicketContext, ticketAccessOf, ticketServiceOf } from "./ticket-access-of.js";
@@ -39,13 +39,6 @@ const patchOf = (input: TicketFieldsInput): TicketFieldsPatch => {
   return withoutUndefined({ ...fields, otherIds, errorReport, stuckMessageEvidence }) as TicketFieldsPatch;
 };
 
-const pageSize = (first: number, context: TicketContext): number => {
-  if (first >= 1 && first <= context.limits.maxPageSize) return first;
-  throw new GatewayGraphQLError("BAD_USER_INPUT", `first must be from 1 to ${context.limits.maxPageSize}`, {
-    details: { argument: "first" },
-  });
-};
-
 @Resolver(() => TicketType)
 export class TicketResolver {
   @Query(() => TicketType, {
@@ -63,7 +56,7 @@ export class TicketResolver {
     @Ctx() context: TicketContext,
   ): Promise<ConnectionData<TicketType>> {
     const page = await ticketServiceOf(context).list(await ticketAccessOf(context), {
-      first: pageSize(first, context),
+      first: checkFirst(first, context.limits),
       ...(after ? { after } : {}),
       ...(filter?.status ? { status: filter.status } : {}),
       ...(filter?.contractId ? { contractId: filter.contractId } : {}),
