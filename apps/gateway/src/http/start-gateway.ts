@@ -151,7 +151,8 @@ const startApollo = async (
 /**
  * Starts the gateway on node:http: `/graphql` (Apollo), `/` and `/playground` (the bundled GraphiQL),
  * `/healthz`, `/readyz` and `/metrics`. Without `config.platformApiUrl` it also starts the emulator's demo scenario.
- * Throws `GATEWAY_START_FAILED` when it cannot listen.
+ * Throws `GATEWAY_START_FAILED` when it cannot listen or open the ticket store, `GATEWAY_STORE_LOCKED` when another
+ * gateway holds its `DATA_DIR`.
  */
 export const startGateway = async (options: StartGatewayOptions): Promise<Gateway> => {
   const { config } = options;
@@ -169,6 +170,9 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
     ...(config.platformApiUrl === undefined ? {} : { platformApiUrl: config.platformApiUrl }),
     metrics,
     timeoutMs: config.upstreamTimeoutMs,
+  }).catch(async (error: unknown) => {
+    await tickets.close();
+    throw error;
   });
   const apollo = await startApollo(config, logger, metrics, upstream).catch(async (error: unknown) => {
     await tickets.close();
