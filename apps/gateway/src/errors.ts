@@ -37,8 +37,15 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export const isErrorCode = (value: unknown): value is ErrorCode =>
   typeof value === "string" && Object.hasOwn(ERROR_CODES, value);
 
-/** Codes of errors the gateway throws outside GraphQL (start-up, configuration). */
-export const GATEWAY_ERROR_CODES = ["GATEWAY_INVALID_CONFIG", "GATEWAY_START_FAILED"] as const;
+/**
+ * Codes of errors the gateway throws outside GraphQL (start-up, configuration). `GATEWAY_STORE_LOCKED`: another
+ * gateway holds the embedded store of this `DATA_DIR`.
+ */
+export const GATEWAY_ERROR_CODES = [
+  "GATEWAY_INVALID_CONFIG",
+  "GATEWAY_START_FAILED",
+  "GATEWAY_STORE_LOCKED",
+] as const;
 export type GatewayErrorCode = (typeof GATEWAY_ERROR_CODES)[number];
 
 /** The one error class the gateway throws outside GraphQL; match on `code`, not on the class. */

@@ -1,7 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
@@ -58,4 +62,92 @@ describe("the flowdoctor-gateway command", () => {
     expect(code).toBe(0);
     expect(output()).toContain('"msg":"gateway stopped"');
   });
+});
+
+const ALICE_BASIC = `Basic ${Buffer.from("alice@acme.example:4d6f7c2a-1b3e-4f5a-8c9d-0e1f2a3b4c5d").toString("base64")}`;
+
+const graphql = async (url: string, query: string): Promise<Record<string, { id: string } | null>> => {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: ALICE_BASIC },
+    body: JSON.stringify({ query }),
+  });
+  return ((await response.json()) as { data: Record<string, { id: string } | null> }).data;
+};
+
+/** Starts the command on a data folder and waits until it serves; returns its base URL. */
+const serve = async (dataDir: string) => {
+  const gateway = run({ DATA_DIR: dataDir });
+  const exited = once(gateway.child, "exit") as Promise<[number | null, string | null]>;
+  const [, url] = await waitFor(gateway.output, /Flowdoctor playground: (http:\/\/\S+)\/playground/);
+  return { ...gateway, exited, url: url as string };
+};
+
+describe("one DATA_DIR, one gateway", () => {
+  const running: ChildProcess[] = [];
+  let dataDir = "";
+  // In a hook, not `finally`: a test that times out must not leave gateways running.
+  afterEach(async () => {
+    for (const child of running.splice(0))
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    if (dataDir !== "") await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("refuses a second gateway in one line, keeps the tickets, and takes over the lock of a killed one", async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "fd-cmd-data-"));
+    const lockFile = join(dataDir, "pglite.lock");
+    const ticketIn = async (url: string, id: string) =>
+      (await graphql(url, `{ ticket(id: "${id}") { id } }`)).ticket?.id;
+    const first = await serve(dataDir);
+    running.push(first.child);
+    const created = await graphql(
+      first.url,
+      `mutation { createTicketDraft(input: { title: "Kept" }) { id } }`,
+    );
+    const id = created.createTicketDraft?.id as string;
+
+    const second = run({ DATA_DIR: dataDir });
+    running.push(second.child);
+    const [code] = (await once(second.child, "exit")) as [number];
+    expect(code).toBe(1);
+    const lines = second.output().trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^flowdoctor-gateway: GATEWAY_STORE_LOCKED: DATA_DIR ${dataDir} is in use by another gateway \\(pid ${first.child.pid} on `,
+      ),
+    );
+    expect(await ticketIn(first.url, id)).toBe(id);
+
+    first.child.kill("SIGTERM");
+    expect((await first.exited)[0]).toBe(0);
+    expect(existsSync(lockFile)).toBe(false);
+
+    const restarted = await serve(dataDir);
+    running.push(restarted.child);
+    expect(await ticketIn(restarted.url, id)).toBe(id);
+    restarted.child.kill("SIGKILL");
+    await restarted.exited;
+    expect(existsSync(lockFile)).toBe(true);
+
+    const after = await serve(dataDir);
+    running.push(after.child);
+    expect(after.output()).toContain("took over the embedded store's lock");
+    expect(await ticketIn(after.url, id)).toBe(id);
+    after.child.kill("SIGTERM");
+    expect((await after.exited)[0]).toBe(0);
+
+    // A damaged store: one line, not PGlite's minified source.
+    await writeFile(join(dataDir, "pglite", "global", "pg_control"), Buffer.alloc(100, 7));
+    const damaged = run({ DATA_DIR: dataDir });
+    running.push(damaged.child);
+    expect(((await once(damaged.child, "exit")) as [number])[0]).toBe(1);
+    expect(damaged.output().trim().split("\n")).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^flowdoctor-gateway: GATEWAY_START_FAILED: the embedded ticket store in DATA_DIR ${dataDir} could not be opened: PGlite could not open .*Aborted`,
+        ),
+      ),
+    ]);
+  }, 180_000);
 });

@@ -22,7 +22,7 @@ const config = readConfig();
 const logger = createLogger({ level: config.logLevel });
 const gateway = await startGateway({ config, logger }).catch((error: unknown) => {
   if (!isGatewayError(error)) throw error;
-  process.stderr.write(`flowdoctor-gateway: ${error.message}\n`);
+  process.stderr.write(`flowdoctor-gateway: ${error.code}: ${error.message}\n`);
   process.exit(1);
 });
 logger.info(

@@ -118,6 +118,30 @@ describe("loadConfig", () => {
     expect(message).not.toContain("pw@");
   });
 
+  it("refuses a PLATFORM_API_URL the platform client would refuse on every query, naming a valid value", () => {
+    const valid = "e.g. https://api.elastic.io";
+    for (const url of ["https://api.elastic.io/v2", "https://api.elastic.io/v2/", "http://127.0.0.1:9000/V2"])
+      expect(problemsOf({ PLATFORM_API_URL: url })).toContain(
+        `PLATFORM_API_URL must be the API's base URL without /v2 (the gateway adds it), ${valid}`,
+      );
+    for (const url of ["https://api.elastic.io/?tenant=1", "https://api.elastic.io/#top"])
+      expect(problemsOf({ PLATFORM_API_URL: url })).toContain(
+        `PLATFORM_API_URL must be the API's base URL without a query or fragment, ${valid}`,
+      );
+    const withLogin = problemsOf({ PLATFORM_API_URL: "https://ops:hunter2@api.elastic.io" });
+    expect(withLogin).toContain("PLATFORM_API_URL must not carry a user name or password");
+    expect(withLogin).not.toContain("hunter2");
+  });
+
+  it("drops trailing slashes from PLATFORM_API_URL and keeps a proxy's path prefix", () => {
+    expect(loadConfig({ PLATFORM_API_URL: "https://api.elastic.io/" }).platformApiUrl).toBe(
+      "https://api.elastic.io",
+    );
+    expect(loadConfig({ PLATFORM_API_URL: "https://proxy.example/elastic//" }).platformApiUrl).toBe(
+      "https://proxy.example/elastic",
+    );
+  });
+
   it("rejects a value that is not a URL at all", () => {
     expect(problemsOf({ PLATFORM_API_URL: "api.elastic.io" })).toContain("does not parse as a URL");
   });

@@ -110,6 +110,31 @@ const readUrl = (env: Env, name: string, protocols: readonly string[], problems:
   return raw;
 };
 
+const PLATFORM_API_EXAMPLE = "https://api.elastic.io";
+
+const platformApiUrlProblem = (url: URL, path: string): string | undefined => {
+  if (url.username !== "" || url.password !== "")
+    return "must not carry a user name or password (the gateway calls the platform with each caller's login)";
+  if (/\/v2$/i.test(path)) return "must be the API's base URL without /v2 (the gateway adds it)";
+  if (url.search !== "" || url.hash !== "") return "must be the API's base URL without a query or fragment";
+  return undefined;
+};
+
+/**
+ * The platform client appends `/v2/...` itself and refuses a base URL with `/v2`, a query, a fragment or a login,
+ * which would make every query fail; refused here so the start says so. Trailing slashes are dropped.
+ */
+const readPlatformApiUrl = (env: Env, problems: string[]): string | undefined => {
+  const raw = readUrl(env, "PLATFORM_API_URL", ["http:", "https:"], problems);
+  if (raw === undefined) return undefined;
+  const url = new URL(raw);
+  const path = url.pathname.replace(/\/+$/, "");
+  const problem = platformApiUrlProblem(url, path);
+  if (problem === undefined) return `${url.origin}${path}`;
+  problems.push(`PLATFORM_API_URL ${problem}, e.g. ${PLATFORM_API_EXAMPLE}`);
+  return undefined;
+};
+
 const readLogLevel = (env: Env, problems: string[]): LogLevel => {
   const raw = env.LOG_LEVEL?.trim().toLowerCase();
   if (raw === undefined || raw === "") return "info";
@@ -203,7 +228,7 @@ const readSwitch = (env: Env, name: string, problems: string[]): boolean => {
  */
 export const loadConfig = (env: Env = process.env): GatewayConfig => {
   const problems: string[] = [];
-  const platformApiUrl = readUrl(env, "PLATFORM_API_URL", ["http:", "https:"], problems);
+  const platformApiUrl = readPlatformApiUrl(env, problems);
   const databaseUrl = readUrl(env, "DATABASE_URL", ["postgres:", "postgresql:"], problems);
   const config: GatewayConfig = {
     port: readInt(env, { name: "PORT", fallback: 4000, min: 0, max: 65_535 }, problems),

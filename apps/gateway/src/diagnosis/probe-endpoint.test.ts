@@ -16,9 +16,39 @@ describe("isNonPublicAddress", () => {
     ["fe80::1", true],
     ["fd12:3456::1", true],
     ["::ffff:127.0.0.1", true],
+    ["::ffff:7f00:1", true],
+    // IPv4-compatible (deprecated): never public, whatever they embed
+    ["::127.0.0.1", true],
+    ["::7f00:1", true],
+    ["::a00:1", true],
+    ["::8.8.8.8", true],
+    // NAT64 leads to the IPv4 address in its last 32 bits
+    ["64:ff9b::127.0.0.1", true],
+    ["64:ff9b::7f00:1", true],
+    ["64:ff9b::a9fe:a9fe", true],
+    ["64:ff9b::c0a8:10a", true],
+    ["64:ff9b::808:808", false],
+    ["64:ff9b:1::808:808", true],
+    // 6to4 leads to the IPv4 address in bits 16 to 48
+    ["2002:7f00:1::1", true],
+    ["2002:a00:1::", true],
+    ["2002:c0a8:101::1", true],
+    ["2002:808:808::1", false],
+    // Teredo, documentation, benchmarking and discard-only ranges
+    ["2001:0:4136:e378:8000:63bf:3fff:fdd2", true],
+    ["2001:db8::1", true],
+    ["3fff::1", true],
+    ["2001:2::1", true],
+    ["100::1", true],
+    ["192.0.2.10", true],
+    ["198.51.100.7", true],
+    ["203.0.113.5", true],
+    ["198.18.0.1", true],
+    ["fe80::1%eth0", true],
     ["8.8.8.8", false],
     ["93.184.216.34", false],
     ["2606:4700::1111", false],
+    ["2001:4860:4860::8888", false],
   ])("%s → %s", (address, expected) => {
     expect(isNonPublicAddress(address)).toBe(expected);
   });
@@ -44,6 +74,8 @@ describe("createEndpointProber", () => {
     expect(await probe(`${base}/`)).toMatchObject({ refused: true });
     expect(await probe("http://localhost:9/")).toMatchObject({ refused: true });
     expect(await probe("http://169.254.169.254/latest/meta-data/")).toMatchObject({ refused: true });
+    for (const host of ["[::7f00:1]", "[64:ff9b::7f00:1]", "[2002:7f00:1::1]", "[::ffff:7f00:1]"])
+      expect(await probe(`http://${host}:9/`)).toMatchObject({ refused: true });
   });
 
   it("refuses what is not http(s) or not a URL", async () => {

@@ -17,7 +17,16 @@ export interface RequestHandlerOptions {
   readonly playgroundDir: string;
   /** False while shutting down: `/readyz` answers 503 so load balancers stop sending traffic. */
   readonly isReady: () => boolean;
+  /** What `/readyz` finds not usable (the platform, the ticket store); empty when all is well. */
+  readonly readinessProblems: () => Promise<string[]>;
 }
+
+const answerReadiness = async (options: RequestHandlerOptions, response: ServerResponse): Promise<void> => {
+  if (!options.isReady()) return sendJson(response, 503, { status: "shutting down" });
+  const problems = await options.readinessProblems();
+  if (problems.length === 0) return sendJson(response, 200, { status: "ready" });
+  sendJson(response, 503, { status: "not ready", reason: problems.join("; ") });
+};
 
 const route = async (
   options: RequestHandlerOptions,
@@ -34,10 +43,7 @@ const route = async (
   if (request.method !== "GET" && request.method !== "HEAD")
     return sendJson(response, 405, { error: "method not allowed" });
   if (path === "/healthz") return sendJson(response, 200, { status: "ok" });
-  if (path === "/readyz") {
-    const ready = options.isReady();
-    return sendJson(response, ready ? 200 : 503, { status: ready ? "ready" : "shutting down" });
-  }
+  if (path === "/readyz") return answerReadiness(options, response);
   if (path === "/metrics") {
     const text = await options.metrics.registry.metrics();
     response.writeHead(200, { "content-type": options.metrics.registry.contentType });

@@ -19,6 +19,7 @@ import { createUpstream, type DemoUser, type Upstream } from "../upstream/create
 import { callerOf } from "./caller-of.js";
 import { createRequestHandler } from "./create-request-handler.js";
 import { DEFAULT_PLAYGROUND_DIR } from "./playground-files.js";
+import { createReadinessCheck, ticketStoreProbe } from "./readiness.js";
 
 /** Options of {@link startGateway}. */
 export interface StartGatewayOptions {
@@ -49,6 +50,9 @@ export interface Gateway {
   /** Stops taking requests, lets those in flight finish (up to `shutdownTimeoutMs`), then closes. Idempotent. */
   close(): Promise<void>;
 }
+
+// Short, so a load balancer's /readyz poll gets an answer well inside its own timeout.
+const READINESS_PROBE_TIMEOUT_MS = 2_000;
 
 const listen = (server: Server, config: GatewayConfig): Promise<AddressInfo> =>
   new Promise((resolve, reject) => {
@@ -145,8 +149,9 @@ const startApollo = async (options: Omit<CreateApolloOptions, "schema">, upstrea
 
 /**
  * Starts the gateway on node:http: `/graphql` (Apollo), `/` and `/playground` (the bundled GraphiQL),
- * `/healthz`, `/readyz` and `/metrics`. Without `config.platformApiUrl` it also starts the emulator's demo scenario.
- * Throws `GATEWAY_START_FAILED` when it cannot listen.
+ * `/healthz`, `/readyz` (503 while the platform or the ticket store is not usable) and `/metrics`. Without
+ * `config.platformApiUrl` it also starts the emulator's demo scenario. Throws `GATEWAY_START_FAILED` when it cannot
+ * listen or open the ticket store, `GATEWAY_STORE_LOCKED` when another gateway holds its `DATA_DIR`.
  */
 export const startGateway = async (options: StartGatewayOptions): Promise<Gateway> => {
   const { config } = options;
@@ -167,7 +172,11 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
   const upstream = await createUpstream({
     ...(config.platformApiUrl === undefined ? {} : { platformApiUrl: config.platformApiUrl }),
     metrics,
+    logger,
     timeoutMs: config.upstreamTimeoutMs,
+  }).catch(async (error: unknown) => {
+    await tickets.close();
+    throw error;
   });
   const { apollo, schema } = await startApollo({ config, logger, metrics }, upstream).catch(
     async (error: unknown) => {
@@ -190,6 +199,12 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
       metrics,
       playgroundDir: options.playgroundDir ?? DEFAULT_PLAYGROUND_DIR,
       isReady: () => ready,
+      readinessProblems: createReadinessCheck({
+        probes: [
+          () => upstream.unreachableReason(READINESS_PROBE_TIMEOUT_MS),
+          ticketStoreProbe(tickets.database, READINESS_PROBE_TIMEOUT_MS),
+        ],
+      }),
     }),
   );
   const address = await listen(server, config).catch(async (error: unknown) => {

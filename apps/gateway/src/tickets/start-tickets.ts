@@ -1,7 +1,9 @@
 import { join } from "node:path";
+import { GatewayError } from "../errors.js";
 import type { Logger } from "../observability/logger.js";
-import { migrateTicketDb } from "./db/migrate.js";
+import { type MigrationResult, migrateTicketDb } from "./db/migrate.js";
 import { openTicketDb, type TicketDatabase } from "./db/open-ticket-db.js";
+import { type LockHolder, StoreLockedError } from "./db/store-lock.js";
 import type { DeliveryChannel } from "./delivery/delivery-channel.js";
 import { createMailFolderChannel } from "./delivery/mail-folder-channel.js";
 import { createSmtpChannel } from "./delivery/smtp-channel.js";
@@ -63,15 +65,62 @@ const workerEvents = (logger: Logger) => ({
   error: (error: unknown) => logger.error({ err: (error as Error).message }, "ticket outbox pass failed"),
 });
 
-/** Opens and migrates the store, then starts the outbox worker (unless `runWorker` is off). */
+const holderText = (holder: LockHolder | undefined): string =>
+  holder === undefined
+    ? "its lock file cannot be read yet"
+    : `pid ${holder.pid} on ${holder.hostname} since ${holder.startedAt}`;
+
+/** One line that names the variable to look at, for the store that could not be opened. */
+const storeStartError = (options: StartTicketsOptions, error: unknown): GatewayError => {
+  const { dataDir } = options.config;
+  if (error instanceof StoreLockedError)
+    return new GatewayError(
+      "GATEWAY_STORE_LOCKED",
+      `DATA_DIR ${dataDir} is in use by another gateway (${holderText(error.holder)}): ` +
+        `stop it or set DATA_DIR to another folder; if no gateway uses it, delete ${error.path}`,
+      { cause: error },
+    );
+  const where =
+    options.databaseUrl === undefined
+      ? `the embedded ticket store in DATA_DIR ${dataDir}`
+      : "the PostgreSQL ticket store of DATABASE_URL";
+  const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+  return new GatewayError("GATEWAY_START_FAILED", `${where} could not be opened: ${reason}`, {
+    cause: error,
+  });
+};
+
+const openStore = async (
+  options: StartTicketsOptions,
+): Promise<{ database: TicketDatabase; migrations: MigrationResult }> => {
+  const { config, logger } = options;
+  const onStaleLock = (holder: LockHolder | undefined, lockFile: string) =>
+    logger.warn(
+      { lockFile, holder },
+      "took over the embedded store's lock: the process that held it is gone (crashed or killed)",
+    );
+  let database: TicketDatabase | undefined;
+  try {
+    database = await openTicketDb(
+      options.databaseUrl === undefined
+        ? { dataDir: pgliteDir(config.dataDir), onStaleLock }
+        : { databaseUrl: options.databaseUrl },
+    );
+    return { database, migrations: await migrateTicketDb(database) };
+  } catch (error) {
+    await database?.close().catch(() => undefined);
+    throw storeStartError(options, error);
+  }
+};
+
+/**
+ * Opens and migrates the store, then starts the outbox worker (unless `runWorker` is off). Throws
+ * `GATEWAY_STORE_LOCKED` when another gateway holds the embedded store, `GATEWAY_START_FAILED` when the store cannot
+ * be opened.
+ */
 export const startTickets = async (options: StartTicketsOptions): Promise<Tickets> => {
   const { config, logger } = options;
-  const database = await openTicketDb(
-    options.databaseUrl === undefined
-      ? { dataDir: pgliteDir(config.dataDir) }
-      : { databaseUrl: options.databaseUrl },
-  );
-  const migrations = await migrateTicketDb(database);
+  const { database, migrations } = await openStore(options);
   const channel = createDeliveryChannel(config);
   const message = { to: config.supportEmail, from: config.fromEmail };
   const worker = createOutboxWorker({

@@ -1,13 +1,16 @@
 import {
+  type AttemptOutcome,
   createPlatformClient,
   type PlatformClient,
   type PlatformClientHooks,
 } from "@flowdoctor/platform-client";
 import { createEmulator, type Emulator } from "@flowdoctor/platform-emulator";
-import { Agent } from "undici";
+import { Agent, request } from "undici";
 import type { Credentials } from "../auth/parse-authorization.js";
 import type { UpstreamMode } from "../context.js";
+import type { Logger } from "../observability/logger.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
+import { createUpstreamFailureLog, type UpstreamFailure } from "./upstream-failure-log.js";
 import { upstreamOperation } from "./upstream-operation.js";
 
 /** A seeded login of the embedded emulator, shown in the playground and the start-up output. */
@@ -26,6 +29,8 @@ export interface Upstream {
   readonly demoUsers: readonly DemoUser[];
   /** A client that calls the platform as the given user, tagging requests with the request id. */
   clientFor(credentials: Credentials, requestId: string): PlatformClient;
+  /** Whether the platform answers at all (any HTTP status) to a HEAD on its base URL: undefined, or why not. */
+  unreachableReason(timeoutMs: number): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -34,19 +39,64 @@ export interface UpstreamOptions {
   /** The platform's API base URL; absent starts the emulator's demo scenario on a free local port. */
   readonly platformApiUrl?: string;
   readonly metrics: GatewayMetrics;
+  /** Where requests that cannot reach the platform are logged. */
+  readonly logger: Logger;
   /** Per attempt, in ms. @default 15000 */
   readonly timeoutMs?: number;
 }
 
-const hooksFor = (metrics: GatewayMetrics, requestId: string): PlatformClientHooks => ({
+type FailureLog = (failure: UpstreamFailure) => void;
+
+/** A request's last attempt that failed to connect or timed out, as a failure to log. */
+const connectionFailureOf = (outcome: AttemptOutcome, requestId: string): UpstreamFailure | undefined => {
+  if (outcome.willRetry) return undefined;
+  if (outcome.errorCode !== "PLATFORM_NETWORK" && outcome.errorCode !== "PLATFORM_TIMEOUT") return undefined;
+  const { method, path, attempt } = outcome;
+  return { method, path, cause: outcome.networkCause ?? outcome.errorCode, requestId, attempts: attempt };
+};
+
+const hooksFor = (
+  metrics: GatewayMetrics,
+  logFailure: FailureLog,
+  requestId: string,
+): PlatformClientHooks => ({
   onRequest: () => ({ "x-request-id": requestId }),
   onResponse: (outcome) => {
     const operation = upstreamOperation(outcome.method, outcome.path);
     metrics.upstreamRequests.inc({ operation, outcome: outcome.errorCode === undefined ? "ok" : "error" });
     metrics.upstreamDuration.observe({ operation }, outcome.durationMs / 1000);
     if (outcome.errorCode !== undefined) metrics.upstreamErrors.inc({ operation, code: outcome.errorCode });
+    const failure = connectionFailureOf(outcome, requestId);
+    if (failure !== undefined) logFailure(failure);
   },
 });
+
+/** The first string `code` down an error's cause chain (`ECONNREFUSED`, `ENOTFOUND`, ...). */
+const codeOf = (error: unknown): string | undefined => {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: unknown };
+  if (typeof code === "string") return code;
+  return cause === undefined ? undefined : codeOf(cause);
+};
+
+const probeBaseUrl = async (
+  baseUrl: string,
+  dispatcher: Agent,
+  timeoutMs: number,
+): Promise<string | undefined> => {
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    const response = await request(`${baseUrl}/`, {
+      method: "HEAD",
+      dispatcher,
+      headersTimeout: timeoutMs,
+      signal,
+    });
+    await response.body.dump();
+    return undefined;
+  } catch (error) {
+    return signal.aborted ? `no answer within ${timeoutMs} ms` : (codeOf(error) ?? String(error));
+  }
+};
 
 const demoUsersOf = (emulator: Emulator | undefined): DemoUser[] =>
   emulator?.users.map(({ name, email, apiKey }) => ({ name, email, apiKey })) ?? [];
@@ -60,6 +110,7 @@ export const createUpstream = async (options: UpstreamOptions): Promise<Upstream
     options.platformApiUrl === undefined ? await createEmulator({ scenario: "demo" }) : undefined;
   const baseUrl = options.platformApiUrl ?? (emulator as Emulator).url;
   const dispatcher = new Agent({ connections: 64, keepAliveTimeout: 10_000 });
+  const logFailure = createUpstreamFailureLog({ logger: options.logger, baseUrl });
   return {
     mode: emulator ? "emulator" : "platform",
     baseUrl,
@@ -70,10 +121,16 @@ export const createUpstream = async (options: UpstreamOptions): Promise<Upstream
         email: credentials.email,
         apiKey: credentials.apiKey,
         dispatcher,
-        hooks: hooksFor(options.metrics, requestId),
+        hooks: hooksFor(options.metrics, logFailure, requestId),
         retries: 1,
         timeoutMs: options.timeoutMs ?? 15_000,
       }),
+    unreachableReason: async (timeoutMs) => {
+      const cause = await probeBaseUrl(baseUrl, dispatcher, timeoutMs);
+      if (cause === undefined) return undefined;
+      logFailure({ method: "HEAD", path: "/", cause });
+      return `the platform at ${baseUrl} is unreachable (${cause})`;
+    },
     close: async () => {
       await dispatcher.close();
       await emulator?.close();

@@ -22,6 +22,11 @@ export interface AttemptOutcome extends RequestAttempt {
   readonly status?: number;
   /** The error code, when the attempt failed. */
   readonly errorCode?: PlatformErrorCode;
+  /**
+   * Why an attempt failed on the network or timed out: the socket's or undici's code, e.g. `ECONNREFUSED`,
+   * `ENOTFOUND`, `CERT_HAS_EXPIRED`, `UND_ERR_HEADERS_TIMEOUT`.
+   */
+  readonly networkCause?: string;
   /** Whether the client will try again. */
   readonly willRetry: boolean;
 }

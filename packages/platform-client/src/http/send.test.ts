@@ -5,6 +5,7 @@ import { createPlatformClient } from "../client.js";
 import { isPlatformError } from "../errors.js";
 import { type Harness, rejectionOf, startHarness } from "../testing/harness.js";
 import { FLOW_ID, WORKSPACE_ID } from "../testing/test-scenario.js";
+import type { AttemptOutcome } from "./hooks.js";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -90,6 +91,10 @@ describe("retries and faults", () => {
     expect(Date.now() - started).toBeLessThan(4_500);
     expect(error).toMatchObject({ code: "PLATFORM_TIMEOUT", method: "GET", path: "/v2/users/me" });
     expect(attempts.map((attempt) => attempt.errorCode)).toEqual(["PLATFORM_TIMEOUT", "PLATFORM_TIMEOUT"]);
+    expect(attempts.map((attempt) => attempt.networkCause)).toEqual([
+      "UND_ERR_HEADERS_TIMEOUT",
+      "UND_ERR_HEADERS_TIMEOUT",
+    ]);
   });
 
   it("times out a body that stalls between chunks", async () => {
@@ -125,18 +130,22 @@ describe("retries and faults", () => {
 describe("network errors", () => {
   it("reports a refused connection as PLATFORM_NETWORK and retries even a start", async () => {
     const port = await closedPort();
-    const attempts: number[] = [];
+    const attempts: AttemptOutcome[] = [];
     const platform = createPlatformClient({
       baseUrl: `http://127.0.0.1:${port}`,
       email: "a@b.c",
       apiKey: "k",
       retryDelayMs: 1,
-      hooks: { onResponse: (outcome) => attempts.push(outcome.attempt) },
+      hooks: { onResponse: (outcome) => attempts.push(outcome) },
     });
     const error = await rejectionOf(platform.startFlow(FLOW_ID));
     expect(error).toMatchObject({ code: "PLATFORM_NETWORK", method: "POST" });
     expect((error as Error).message).toContain("ECONNREFUSED");
-    expect(attempts).toEqual([1, 2, 3]);
+    expect(attempts.map((outcome) => [outcome.attempt, outcome.networkCause])).toEqual([
+      [1, "ECONNREFUSED"],
+      [2, "ECONNREFUSED"],
+      [3, "ECONNREFUSED"],
+    ]);
     await platform.close();
   });
 });

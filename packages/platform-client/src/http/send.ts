@@ -1,10 +1,11 @@
-import { isPlatformError } from "../errors.js";
+import { isPlatformError, type PlatformError } from "../errors.js";
 import type { ApiRequest, ApiResponse } from "./api-request.js";
 import type { AttemptOutcome, RequestAttempt } from "./hooks.js";
 import { retryDelay } from "./retry-policy.js";
 import { sendAttempt } from "./send-attempt.js";
 import { sleep } from "./sleep.js";
 import type { Transport } from "./transport.js";
+import { networkCauseOf } from "./transport-error.js";
 
 // Hooks are observers: a failing hook must not fail or change the request.
 const beforeAttempt = (
@@ -25,6 +26,15 @@ const afterAttempt = (transport: Transport, outcome: AttemptOutcome): void => {
   } catch {
     // ignored on purpose, see above
   }
+};
+
+const failureOf = (error: PlatformError) => {
+  const networkCause = networkCauseOf(error);
+  return {
+    errorCode: error.code,
+    ...(error.status === undefined ? {} : { status: error.status }),
+    ...(networkCause === undefined ? {} : { networkCause }),
+  };
 };
 
 /** Sends a request with retries, back-off, the retry budget and the hooks around every attempt. */
@@ -51,9 +61,7 @@ export const send = async (transport: Transport, request: ApiRequest): Promise<A
       const delay = retryDelay(transport, request.method, error, attempt);
       if (hooked) {
         const durationMs = performance.now() - started;
-        const failed = isPlatformError(error)
-          ? { errorCode: error.code, ...(error.status === undefined ? {} : { status: error.status }) }
-          : {};
+        const failed = isPlatformError(error) ? failureOf(error) : {};
         afterAttempt(transport, { ...info, durationMs, ...failed, willRetry: delay !== undefined });
       }
       if (delay === undefined) throw error;

@@ -17,6 +17,10 @@ const codeOf = (error: unknown): string | undefined => {
   return cause === undefined ? undefined : codeOf(cause);
 };
 
+/** The socket's or undici's code under a `PLATFORM_NETWORK` or `PLATFORM_TIMEOUT` error, e.g. `ECONNREFUSED`. */
+export const networkCauseOf = (error: PlatformError): string | undefined =>
+  error.code === "PLATFORM_NETWORK" || error.code === "PLATFORM_TIMEOUT" ? codeOf(error.cause) : undefined;
+
 /** Whether a failure proves the request was never sent (connection refused, DNS, connect timeout). */
 export const isNotSent = (error: unknown): boolean => {
   const cause = (error as { cause?: unknown } | null)?.cause;

@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { ticketSchema } from "./schema.js";
+import { acquireStoreLock, type LockHolder, type StoreLock } from "./store-lock.js";
 
 /** The typed database both drivers give: PGlite's and node-postgres' share every query used here. */
 export type TicketDb = PgDatabase<PgQueryResultHKT, typeof ticketSchema>;
@@ -39,6 +40,8 @@ export interface OpenTicketDbOptions {
   readonly schema?: string;
   /** Most PostgreSQL connections. @default 10 */
   readonly maxConnections?: number;
+  /** Told when the PGlite folder's lock (`<dataDir>.lock`) was left by a process that is gone and is taken over. */
+  readonly onStaleLock?: (holder: LockHolder | undefined, lockPath: string) => void;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -47,9 +50,40 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 // gateway's resident memory.
 const PGLITE_SETTINGS = ["shared_buffers=8MB"];
 
-const openPglite = async (dataDir: string): Promise<TicketDatabase> => {
-  if (!dataDir.startsWith("memory://")) await mkdir(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, { postgresqlconf: PGLITE_SETTINGS });
+/** PGlite aborts with a WASM error on a damaged folder; the message is enough, its minified source is not. */
+const createPglite = async (dataDir: string): Promise<PGlite> => {
+  try {
+    return await PGlite.create(dataDir, { postgresqlconf: PGLITE_SETTINGS });
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new Error(`PGlite could not open ${dataDir} (${reason})`, { cause: error });
+  }
+};
+
+/**
+ * Two processes writing one PGlite folder corrupt it without an error, so an on-disk store is opened only under a
+ * lock file beside it, held until `close`.
+ */
+const lockPgliteDir = async (
+  dataDir: string,
+  options: OpenTicketDbOptions,
+): Promise<StoreLock | undefined> => {
+  if (dataDir.startsWith("memory://")) return undefined;
+  await mkdir(dataDir, { recursive: true });
+  const lockPath = `${dataDir.replace(/[\\/]+$/, "")}.lock`;
+  const onStaleLock = options.onStaleLock;
+  return acquireStoreLock(
+    lockPath,
+    onStaleLock === undefined ? {} : { onStaleLock: (holder) => onStaleLock(holder, lockPath) },
+  );
+};
+
+const openPglite = async (dataDir: string, options: OpenTicketDbOptions): Promise<TicketDatabase> => {
+  const lock = await lockPgliteDir(dataDir, options);
+  const client = await createPglite(dataDir).catch(async (error: unknown) => {
+    await lock?.release();
+    throw error;
+  });
   const session: SqlSession = {
     exec: async (sqlText) => {
       await client.exec(sqlText);
@@ -63,7 +97,13 @@ const openPglite = async (dataDir: string): Promise<TicketDatabase> => {
     schema: undefined,
     location: dataDir,
     withSession: (work) => work(session),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        await lock?.release();
+      }
+    },
   };
 };
 
@@ -130,8 +170,11 @@ const openPostgres = (databaseUrl: string, options: OpenTicketDbOptions): Ticket
   };
 };
 
-/** Opens the ticket database: PostgreSQL when `databaseUrl` is given, else PGlite in `dataDir`. */
+/**
+ * Opens the ticket database: PostgreSQL when `databaseUrl` is given, else PGlite in `dataDir`. An on-disk PGlite
+ * folder held by another live process throws `StoreLockedError`.
+ */
 export const openTicketDb = (options: OpenTicketDbOptions): Promise<TicketDatabase> =>
   options.databaseUrl === undefined
-    ? openPglite(options.dataDir ?? "memory://")
+    ? openPglite(options.dataDir ?? "memory://", options)
     : Promise.resolve().then(() => openPostgres(options.databaseUrl as string, options));

@@ -94,6 +94,32 @@ describe("delivery channels", () => {
     ).toBe(false);
   });
 
+  it("sends every attempt of one delivery with the same signed Flowdoctor-Delivery-Id, and each ticket its own", async () => {
+    const receiver = await startReceiver("s3cret", [503]);
+    cleanups.push(receiver.close);
+    const channel = createWebhookChannel({ url: receiver.url, secret: "s3cret" });
+    const retried = await deliverWith(channel, "hook-id-1");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const other = await deliverWith(channel, "hook-id-2");
+    expect((await loadTicketView(database.db, retried.id))?.delivery).toMatchObject({
+      status: "DELIVERED",
+      attempts: 2,
+    });
+    const seen = receiver.received.map((request) => {
+      const body = JSON.parse(request.body) as { ticketId: string; deliveryId: string };
+      expect(body.deliveryId).toBe(request.headers["flowdoctor-delivery-id"]);
+      return [body.ticketId, body.deliveryId];
+    });
+    const idsOf = (ticketId: string) =>
+      seen.filter(([id]) => id === ticketId).map(([, deliveryId]) => deliveryId);
+    const [firstAttempt, secondAttempt] = idsOf(retried.id);
+    expect(idsOf(retried.id)).toHaveLength(2);
+    expect(firstAttempt).toMatch(/^[0-9a-f-]{36}$/);
+    expect(secondAttempt).toBe(firstAttempt);
+    expect(idsOf(other.id)).toHaveLength(1);
+    expect(idsOf(other.id)[0]).not.toBe(firstAttempt);
+  });
+
   it("counts a webhook with the wrong secret as a failed attempt", async () => {
     const receiver = await startReceiver("right", []);
     cleanups.push(receiver.close);

@@ -1,6 +1,5 @@
-import type { DeliveryChannel } from "./delivery-channel.js";
-import type { TicketMessage } from "./ticket-message.js";
-import { SIGNATURE_HEADER, signWebhookBody } from "./webhook-signature.js";
+import type { DeliveryChannel, OutgoingTicket } from "./delivery-channel.js";
+import { DELIVERY_ID_HEADER, SIGNATURE_HEADER, signWebhookBody } from "./webhook-signature.js";
 
 /** Options of {@link createWebhookChannel}. */
 export interface WebhookChannelOptions {
@@ -12,9 +11,13 @@ export interface WebhookChannelOptions {
   readonly timeoutMs?: number;
 }
 
-/** The JSON a help desk receives: the message as e-mailed, the structured ticket, and the files in base64. */
-export const webhookPayload = (message: TicketMessage) => ({
+/**
+ * The JSON a help desk receives: the message as e-mailed, the structured ticket, and the files in base64. It carries
+ * the delivery id too, so the signature covers it.
+ */
+export const webhookPayload = (message: OutgoingTicket) => ({
   event: "ticket.submitted",
+  deliveryId: message.deliveryId,
   ticketId: message.ticketId,
   key: message.key,
   messageId: message.messageId,
@@ -31,8 +34,9 @@ export const webhookPayload = (message: TicketMessage) => ({
 });
 
 /**
- * POSTs each ticket as JSON, signed (`x-flowdoctor-signature`), with the Message-ID in `x-flowdoctor-delivery`
- * and `idempotency-key` so a receiver can drop a repeat. Any answer but 2xx counts as a failure.
+ * POSTs each ticket as JSON, signed (`x-flowdoctor-signature`). Delivery is at-least-once: a repeat carries the same
+ * `Flowdoctor-Delivery-Id` (also `deliveryId` in the signed body) for the receiver to drop, and the Message-ID in
+ * `x-flowdoctor-delivery` and `idempotency-key`. Any answer but 2xx counts as a failure.
  */
 export const createWebhookChannel = (options: WebhookChannelOptions): DeliveryChannel => ({
   name: "webhook",
@@ -43,6 +47,7 @@ export const createWebhookChannel = (options: WebhookChannelOptions): DeliveryCh
       method: "POST",
       headers: {
         "content-type": "application/json",
+        [DELIVERY_ID_HEADER]: message.deliveryId,
         "x-flowdoctor-delivery": message.messageId,
         "idempotency-key": message.messageId,
         [SIGNATURE_HEADER]: signWebhookBody(options.secret, body, Math.floor(Date.now() / 1000)),

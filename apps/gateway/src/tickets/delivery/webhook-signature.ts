@@ -1,5 +1,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
+/** The header carrying the delivery's id, the same on every attempt of one delivery (also `deliveryId` in the body). */
+export const DELIVERY_ID_HEADER = "flowdoctor-delivery-id";
+
 /** The header carrying `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */
 export const SIGNATURE_HEADER = "x-flowdoctor-signature";
 

@@ -43,7 +43,8 @@ const deliverOne = async (options: OutboxWorkerOptions, job: OutboxRow): Promise
   try {
     const view = await loadTicketView(options.db, job.ticketId);
     if (view === undefined) throw new Error(`ticket ${job.ticketId} is gone`);
-    await options.channel.deliver(await composeTicketMessage(options.db, view, options.message));
+    const message = await composeTicketMessage(options.db, view, options.message);
+    await options.channel.deliver({ ...message, deliveryId: job.id });
   } catch (error) {
     await markFailed(options.db, job, error, backoffDelayMs(job.attempts, options.backoff));
     options.events?.failed?.(job, error);
