@@ -1,0 +1,103 @@
+import { type Keyword, keywordToken } from "./keyword-trigger.js";
+import { SECRET_SHAPES, type SecretShape } from "./secret-shapes.js";
+import type { SecretSpan } from "./secret-span.js";
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+
+interface CompiledShape {
+  readonly shape: SecretShape;
+  readonly pattern: RegExp;
+  /** The keywords as the trigger reports them. */
+  readonly tokens: readonly string[];
+  /** The shape's `near` words, in any case. */
+  readonly near: RegExp | undefined;
+}
+
+// A shape's keywords are found in any case when its pattern ignores case or they are words near the match;
+// otherwise as written, since the pattern would not match them in another case.
+const keywordsOf = (shape: SecretShape): Keyword[] =>
+  shape.keywords.map((text) => ({
+    text,
+    caseSensitive: !shape.pattern.ignoreCase && shape.near === undefined,
+  }));
+
+// Own copies of the patterns, with match indices: the exported catalogue's RegExp objects can be used (and
+// their lastIndex moved) by anyone. Compiled once; each scan starts by resetting lastIndex.
+const COMPILED: readonly CompiledShape[] = SECRET_SHAPES.map((shape) => ({
+  shape,
+  pattern: new RegExp(shape.pattern.source, `${shape.pattern.flags.replace(/[gdy]/g, "")}gd`),
+  tokens: keywordsOf(shape).map(keywordToken),
+  near: shape.near === undefined ? undefined : new RegExp(shape.near.map(escapeRegExp).join("|"), "gi"),
+}));
+
+/** Every keyword of every shape. */
+export const SHAPE_KEYWORDS: readonly Keyword[] = SECRET_SHAPES.flatMap(keywordsOf);
+
+/** The first index in sorted `positions` that is ≥ `at`. */
+const firstAtOrAfter = (positions: readonly number[], at: number): number => {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((positions[middle] ?? 0) < at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+};
+
+const positionsOf = (text: string, pattern: RegExp): number[] => {
+  const positions: number[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text))
+    positions.push(match.index);
+  return positions;
+};
+
+/**
+ * Whether one of `words` is on the line of `[from, to)`. A line, not a distance: redaction shortens and lengthens
+ * text, never joins lines, so the answer is the same after redacting, and redacting twice masks nothing new.
+ * Word and line-break positions are found once per text and searched by bisection: linear time overall.
+ */
+const nearTester = (text: string, words: RegExp) => {
+  let breaks: number[] | undefined;
+  let found: number[] | undefined;
+  return (from: number, to: number): boolean => {
+    breaks ??= positionsOf(text, /\n/g);
+    found ??= positionsOf(text, words);
+    const lineStart = (breaks[firstAtOrAfter(breaks, from) - 1] ?? -1) + 1;
+    const lineEnd = breaks[firstAtOrAfter(breaks, to)] ?? text.length;
+    const word = found[firstAtOrAfter(found, lineStart)];
+    return word !== undefined && word < lineEnd;
+  };
+};
+
+const findShape = (text: string, compiled: CompiledShape, spans: SecretSpan[]): void => {
+  const { shape, pattern } = compiled;
+  const isNear = compiled.near === undefined ? undefined : nearTester(text, compiled.near);
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    if (match[0] === "") {
+      pattern.lastIndex += 1;
+      continue;
+    }
+    const [from, to] = match.indices?.groups?.secret ?? [match.index, match.index + match[0].length];
+    if (shape.accept !== undefined && !shape.accept(text.slice(from, to))) continue;
+    if (isNear !== undefined && !isNear(match.index, pattern.lastIndex)) continue;
+    spans.push({ from, to, kind: shape.id });
+  }
+};
+
+/**
+ * Where the credentials recognisable by shape are ({@link SECRET_SHAPES}), given the keywords the text holds:
+ * only shapes with a keyword present (or with none) run.
+ */
+export const findShapes = (text: string, present: ReadonlySet<string>): SecretSpan[] => {
+  const spans: SecretSpan[] = [];
+  for (const compiled of COMPILED) {
+    const { tokens } = compiled;
+    if (tokens.length === 0 || tokens.some((token) => present.has(token))) {
+      findShape(text, compiled, spans);
+    }
+  }
+  return spans;
+};
