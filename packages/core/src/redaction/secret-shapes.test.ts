@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as core from "../index.js";
 import { findSecrets } from "./find-secrets.js";
 import { redactSecrets } from "./redact-secrets.js";
 import { REDACTION_MARKER } from "./redaction-marker.js";
@@ -23,6 +24,13 @@ const examples = SECRET_SHAPES.flatMap((shape) =>
 );
 
 describe("SECRET_SHAPES: the catalogue", () => {
+  it("is exported from the package with findSecrets and SECRET_EXAMPLES", () => {
+    expect(core.SECRET_SHAPES).toBe(SECRET_SHAPES);
+    expect(core.SECRET_EXAMPLES).toBe(SECRET_EXAMPLES);
+    expect(core.findSecrets).toBe(findSecrets);
+    expect(core.redactSecrets).toBe(redactSecrets);
+  });
+
   it("has unique kebab-case ids, a description, a source with an address, a global pattern and examples", () => {
     const ids = SECRET_SHAPES.map((shape) => shape.id);
     expect(new Set(ids).size).toBe(ids.length);
