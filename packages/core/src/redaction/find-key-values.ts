@@ -16,8 +16,10 @@ import { KEY_VALUE, type SecretSpan } from "./secret-span.js";
 // `\u0070` escapes. Every part is bounded or unambiguous, so a failed attempt costs at most ~128 steps: no
 // catastrophic backtracking. A bare name starts only after a character that cannot be part of one
 // (`db.password` is one name), so a long dotted run costs one attempt, not one per dot.
+// The plain "key" comes first: it is by far the most common, and the alternatives with escapes are tried only
+// where it fails.
 const KEY_PATTERN =
-  /(?:(?<!\\)(\\{0,15})"((?:[^"\\\r\n]|\\{1,15}u[0-9A-Fa-f]{4}){1,128})\1"|'([^'\\\r\n]{1,128})'|(?<![\w.-])[.-]{0,2}([A-Za-z_][\w.-]{0,127}))[ \t]*[:=][ \t]*(?:\r?\n[ \t]*)?/g;
+  /(?:"([^"\\\r\n]{1,128})"|(?<!\\)(\\{1,15})"((?:[^"\\\r\n]|\\{1,15}u[0-9A-Fa-f]{4}){1,128})\2"|"((?:[^"\\\r\n]|\\u[0-9A-Fa-f]{4}){1,128})"|'([^'\\\r\n]{1,128})'|(?<![\w.-])[.-]{0,2}([A-Za-z_][\w.-]{0,127}))[ \t]*[:=][ \t]*(?:\r?\n[ \t]*)?/g;
 const UNICODE_ESCAPE = /\\+u([0-9A-Fa-f]{4})/g;
 const SCHEME_PATTERN = /([A-Za-z][\w-]{0,30})[ \t]+/y;
 const LITERAL_PATTERN = /(?:null|true|false)\b/y;
@@ -120,12 +122,10 @@ const valueSpan = (text: string, at: number, key: string): ValueSpan | undefined
 
 /** The key a match names: quoted names may spell letters as `\u0070` escapes. */
 const keyOf = (match: RegExpExecArray): string => {
-  const quoted = match[2];
-  if (quoted !== undefined)
-    return quoted.includes("\\")
-      ? quoted.replace(UNICODE_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
-      : quoted;
-  return match[3] ?? match[4] ?? "";
+  const escaped = match[3] ?? match[4];
+  if (escaped !== undefined)
+    return escaped.replace(UNICODE_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return match[1] ?? match[5] ?? match[6] ?? "";
 };
 
 /**

@@ -51,15 +51,15 @@ const merge = (text: string, spans: readonly SecretSpan[]): SecretSpan[] => {
 export const findSecrets = (text: string): readonly SecretSpan[] => {
   if (typeof text !== "string") throw new CoreError("CORE_INVALID_INPUT", "text must be a string");
   if (text === "") return [];
-  const present = trigger(text);
-  const spans = [
-    ...findPrivateKeys(text),
-    ...findUrlPasswords(text),
-    ...findKeyValues(text),
-    ...findFlagValues(text),
-    ...findXmlValues(text),
-    ...findLabelledValues(text),
-    ...findShapes(text, present),
+  const found = [
+    findPrivateKeys(text),
+    findUrlPasswords(text),
+    findKeyValues(text),
+    findFlagValues(text),
+    findXmlValues(text),
+    findLabelledValues(text),
+    findShapes(text, trigger(text)),
   ];
-  return merge(text, spans);
+  const spans = found.flat();
+  return spans.length === 0 ? [] : merge(text, spans);
 };

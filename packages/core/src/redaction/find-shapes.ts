@@ -87,17 +87,25 @@ const findShape = (text: string, compiled: CompiledShape, spans: SecretSpan[]): 
   }
 };
 
+// For each keyword, the shapes it lets run (by position in the catalogue); the shapes without keywords always run.
+const SHAPES_BY_TOKEN = new Map<string, number[]>();
+COMPILED.forEach((compiled, index) => {
+  for (const token of compiled.tokens)
+    SHAPES_BY_TOKEN.set(token, [...(SHAPES_BY_TOKEN.get(token) ?? []), index]);
+});
+const ALWAYS = COMPILED.flatMap((compiled, index) => (compiled.tokens.length === 0 ? [index] : []));
+
 /**
  * Where the credentials recognisable by shape are ({@link SECRET_SHAPES}), given the keywords the text holds:
- * only shapes with a keyword present (or with none) run.
+ * only shapes with a keyword present (or with none) run, in catalogue order.
  */
 export const findShapes = (text: string, present: ReadonlySet<string>): SecretSpan[] => {
   const spans: SecretSpan[] = [];
-  for (const compiled of COMPILED) {
-    const { tokens } = compiled;
-    if (tokens.length === 0 || tokens.some((token) => present.has(token))) {
-      findShape(text, compiled, spans);
-    }
+  const run = new Set(ALWAYS);
+  for (const token of present) for (const index of SHAPES_BY_TOKEN.get(token) ?? []) run.add(index);
+  for (const index of [...run].sort((a, b) => a - b)) {
+    const compiled = COMPILED[index];
+    if (compiled !== undefined) findShape(text, compiled, spans);
   }
   return spans;
 };

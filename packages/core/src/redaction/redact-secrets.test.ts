@@ -335,6 +335,7 @@ describe("redactSecrets: ordinary text", () => {
     "integrity sha512-Q4HQ0d5dJpE5pmw1xOD8yA== digest sha1:2fd4e1c67a2d28fced849ee1bb76e7391b93eb12",
     "GET https://api.example.com/v1/customers/42?page=2&sort=name and http://localhost:3000/health",
     "mailto:bob@example.com, ftp://files.example.com/pub, postgres://db.example.com:5432/orders",
+    "GET http://localhost:3000/users/bob@example.com and https://api.example.com:8443/v1/members/ann@example.com",
     "token expired; token refresh failed; the password was changed; Bearer token missing",
     "Basic authentication failed; basic plan; Bearer undefined; Bearer null",
     'WWW-Authenticate: Bearer realm="api", error="invalid_token"',
