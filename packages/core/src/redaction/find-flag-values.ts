@@ -1,3 +1,4 @@
+import { REDACTION_MARKER } from "./redaction-marker.js";
 import { scanBare, scanQuoted } from "./scan-value.js";
 import { compactKeyName, isSecretKeyName } from "./secret-key-name.js";
 import { KEY_VALUE, type SecretSpan } from "./secret-span.js";
@@ -29,15 +30,22 @@ const PROSE_WORDS = new Set([
 ]);
 
 const valueAt = (text: string, at: number): { readonly from: number; readonly to: number } => {
+  // A value that starts with a marker was masked by a previous pass, which left what follows visible.
+  if (text.startsWith(REDACTION_MARKER, at)) return { from: at, to: at };
   const quote = text[at];
   if (quote === '"' || quote === "'") return scanQuoted(text, at + 1, quote);
   return scanBare(text, at);
 };
 
-/** The part of the line before `at`, at most 512 characters of it. */
+/**
+ * The part of the line before `at`, at most 512 characters of it, and none before a marker: a masked span may
+ * have held line breaks, so a second pass must not see across it.
+ */
 const lineBefore = (text: string, at: number): string => {
   const window = text.slice(Math.max(0, at - 512), at);
-  return window.slice(window.lastIndexOf("\n") + 1);
+  const marker = window.lastIndexOf(REDACTION_MARKER);
+  const start = Math.max(window.lastIndexOf("\n") + 1, marker === -1 ? 0 : marker + REDACTION_MARKER.length);
+  return window.slice(start);
 };
 
 // `curl -u bob:hunter2`, `--user bob:hunter2`: the password after the first colon. A numeric group

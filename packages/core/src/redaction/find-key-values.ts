@@ -1,3 +1,4 @@
+import { REDACTION_MARKER } from "./redaction-marker.js";
 import {
   lineEnd,
   quoteLevel,
@@ -140,7 +141,10 @@ export const findKeyValues = (text: string): SecretSpan[] => {
   const spans: SecretSpan[] = [];
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const key = keyOf(match);
-    if (!isSecretKeyName(key)) continue;
+    // A "name" holding a marker is text a previous pass masked, not a key: skipping it keeps redaction idempotent.
+    if (!isSecretKeyName(key) || key.includes(REDACTION_MARKER)) continue;
+    // A value that starts with a marker was masked by a previous pass, which left what follows visible.
+    if (text.startsWith(REDACTION_MARKER, pattern.lastIndex)) continue;
     const span = valueSpan(text, pattern.lastIndex, key);
     if (span === undefined) continue;
     if (span.to > span.from) spans.push({ from: span.from, to: span.to, kind: KEY_VALUE });

@@ -1,3 +1,4 @@
+import { REDACTION_MARKER } from "./redaction-marker.js";
 import { scanBare, scanQuoted } from "./scan-value.js";
 import { isSecretKeyName } from "./secret-key-name.js";
 import { KEY_VALUE, type SecretSpan } from "./secret-span.js";
@@ -86,6 +87,7 @@ export const findLabelledValues = (text: string): SecretSpan[] => {
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     if (!isSecretKeyName(match[1] ?? "")) continue;
     const at = pattern.lastIndex;
+    if (text.startsWith(REDACTION_MARKER, at)) continue;
     const quote = text[at];
     const quoted = quote === '"' || quote === "'";
     const value = quoted ? scanQuoted(text, at + 1, quote) : scanBare(text, at);

@@ -1,4 +1,5 @@
 import { type Keyword, keywordToken } from "./keyword-trigger.js";
+import { REDACTION_MARKER } from "./redaction-marker.js";
 import { SECRET_SHAPES, type SecretShape } from "./secret-shapes.js";
 import type { SecretSpan } from "./secret-span.js";
 
@@ -48,21 +49,28 @@ const firstAtOrAfter = (positions: readonly number[], at: number): number => {
 const positionsOf = (text: string, pattern: RegExp): number[] => {
   const positions: number[] = [];
   pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text))
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     positions.push(match.index);
+    if (match[0].length > 1) positions.push(match.index + match[0].length - 1);
+  }
   return positions;
 };
 
+// What separates the stretches of text a near word counts in: line breaks, and markers, since a masked span
+// may have held line breaks (a private key) that redacting joins.
+const SEPARATOR = new RegExp(`\\n|${REDACTION_MARKER.replace(/[[\]]/g, "\\$&")}`, "g");
+
 /**
- * Whether one of `words` is on the line of `[from, to)`. A line, not a distance: redaction shortens and lengthens
- * text, never joins lines, so the answer is the same after redacting, and redacting twice masks nothing new.
- * Word and line-break positions are found once per text and searched by bisection: linear time overall.
+ * Whether one of `words` is in the stretch of text of `[from, to)`: its line, cut at markers. Not a distance:
+ * redaction shortens and lengthens text, so a distance would change between passes; a stretch only gets cut, so
+ * redacting twice masks nothing new. Word and separator positions are found once per text and searched by
+ * bisection: linear time overall.
  */
 const nearTester = (text: string, words: RegExp) => {
   let breaks: number[] | undefined;
   let found: number[] | undefined;
   return (from: number, to: number): boolean => {
-    breaks ??= positionsOf(text, /\n/g);
+    breaks ??= positionsOf(text, SEPARATOR);
     found ??= positionsOf(text, words);
     const lineStart = (breaks[firstAtOrAfter(breaks, from) - 1] ?? -1) + 1;
     const lineEnd = breaks[firstAtOrAfter(breaks, to)] ?? text.length;
@@ -70,6 +78,18 @@ const nearTester = (text: string, words: RegExp) => {
     return word !== undefined && word < lineEnd;
   };
 };
+
+// Letters and digits of any script, and `_ . ~ -`: what token, key-name and label patterns refuse to start after.
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const isTokenCode = (code: number): boolean =>
+  (code >= 48 && code <= 57) ||
+  (code >= 65 && code <= 90) ||
+  (code >= 97 && code <= 122) ||
+  code === 95 ||
+  code === 46 ||
+  code === 126 ||
+  code === 45 ||
+  (code > 127 && LETTER_OR_DIGIT.test(String.fromCharCode(code)));
 
 const findShape = (text: string, compiled: CompiledShape, spans: SecretSpan[]): void => {
   const { shape, pattern } = compiled;
@@ -80,9 +100,15 @@ const findShape = (text: string, compiled: CompiledShape, spans: SecretSpan[]): 
       pattern.lastIndex += 1;
       continue;
     }
-    const [from, to] = match.indices?.groups?.secret ?? [match.index, match.index + match[0].length];
-    if (shape.accept !== undefined && !shape.accept(text.slice(from, to))) continue;
+    const [from, end] = match.indices?.groups?.secret ?? [match.index, match.index + match[0].length];
+    if (shape.accept !== undefined && !shape.accept(text.slice(from, end))) continue;
     if (isNear !== undefined && !isNear(match.index, pattern.lastIndex)) continue;
+    // A match that stops inside a token (a bounded quantifier ran out, or tokens are glued together) takes the
+    // rest of it: no tail stays visible, and the marker's `]` never becomes a boundary where there was none, so a
+    // second pass finds nothing new.
+    let to = end;
+    while (to < text.length && isTokenCode(text.charCodeAt(to))) to += 1;
+    pattern.lastIndex = Math.max(pattern.lastIndex, to);
     spans.push({ from, to, kind: shape.id });
   }
 };

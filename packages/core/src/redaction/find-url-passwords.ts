@@ -14,8 +14,10 @@ const URL_END = /[\s"<>`]|\\[nrt"]/g;
 // The query of a URL: a password ends before the first `?` after its first `@`, so an e-mail address in the
 // query (`?email=bob@example.com`) is not taken for the host.
 const QUERY = /\?/g;
-// `host:8080/...`: a port, not a password, even when an `@` follows later in the path.
-const PORT = /\d{1,5}(?:[/?#]|$)/y;
+// `api.example.com:8443/...`, `localhost:3000/...`: a port, not a password, even when an `@` follows later in
+// the path. A host has a dot or is localhost; a user name rarely does.
+const PORT = /\d{1,5}(?:[/?]|$)/y;
+const HOST = /\.|^localhost$/i;
 
 /** The first index ≥ `from` where `pattern` matches, remembered while later questions ask about later text. */
 const nextMatchFinder = (text: string, pattern: RegExp): ((from: number) => number) => {
@@ -60,7 +62,7 @@ export const findUrlPasswords = (text: string): SecretSpan[] => {
     }
     const from = starts.lastIndex;
     PORT.lastIndex = from;
-    if (PORT.test(text)) continue;
+    if (HOST.test(user) && PORT.test(text)) continue;
     const firstAt = nextAt(from);
     if (firstAt === text.length) break;
     if (firstAt >= urlEnd(from)) continue;

@@ -1,5 +1,4 @@
-import { findSecrets } from "./find-secrets.js";
-import { REDACTION_MARKER } from "./redaction-marker.js";
+import { findSecrets, replaceSpans } from "./find-secrets.js";
 
 /**
  * Masks credentials in free text before it leaves the process (logs, responses, tickets, downloaded `.log`
@@ -25,12 +24,5 @@ import { REDACTION_MARKER } from "./redaction-marker.js";
  */
 export const redactSecrets = (text: string): string => {
   const spans = findSecrets(text);
-  if (spans.length === 0) return text;
-  let out = "";
-  let copied = 0;
-  for (const span of spans) {
-    out += text.slice(copied, span.from) + REDACTION_MARKER;
-    copied = span.to;
-  }
-  return out + text.slice(copied);
+  return spans.length === 0 ? text : replaceSpans(text, spans);
 };

@@ -805,7 +805,7 @@ const shapes: SecretShape[] = [
     description:
       "AWS secret access key: a 40-character base64 run that mixes cases and digits (so hex SHAs and words stay).",
     source: `${noseyParker("np.aws.6", "aws.yml")}; https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html`,
-    pattern: /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
+    pattern: /(?<![\w/+.~-])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
     keywords: [],
     accept: looksRandom,
     examples: [example("", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")],
