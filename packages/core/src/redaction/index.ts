@@ -1,4 +1,8 @@
+export { findSecrets } from "./find-secrets.js";
 export { redactObject } from "./redact-object.js";
 export { redactSecrets } from "./redact-secrets.js";
 export { REDACTION_MARKER } from "./redaction-marker.js";
+export { SECRET_EXAMPLES, type SecretExample } from "./secret-examples.js";
 export { isSecretKeyName } from "./secret-key-name.js";
+export { SECRET_SHAPES, type SecretShape, type SecretShapeExample } from "./secret-shapes.js";
+export type { SecretSpan } from "./secret-span.js";

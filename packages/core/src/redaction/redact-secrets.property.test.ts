@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { findSecrets } from "./find-secrets.js";
 import { redactSecrets } from "./redact-secrets.js";
 import { REDACTION_MARKER } from "./redaction-marker.js";
+import { SECRET_EXAMPLES } from "./secret-examples.js";
+import { SECRET_SHAPES } from "./secret-shapes.js";
 
 // Ordinary log material: none of it names or looks like a secret.
 const WORDS = [
@@ -85,7 +88,8 @@ const ordinaryPiece = fc.oneof(
   isoDate,
   plainUrl,
   plainJson,
-  fc.emailAddress(),
+  // Not `pwd=a@b.cc`: an address whose local part holds `key=` is a key and value, not ordinary text.
+  fc.emailAddress().filter((address) => !address.includes("=")),
 );
 const joiner = fc.constantFrom(" ", ", ", ": ", "\n", " - ", "; ");
 const ordinaryText = fc
@@ -211,6 +215,70 @@ const FAMILIES: Record<string, fc.Arbitrary<Embedded>> = {
     .map(([a, b]) => ({ text: `SG.${a}.${b}`, secret: `${a}.${b}` })),
   "npm token": chars("A-Za-z0-9", 36, 36).map((s) => ({ text: `npm_${s}`, secret: s })),
   "OpenAI key": chars("A-Za-z0-9_-", 20, 60).map((s) => ({ text: `sk-${s}`, secret: s })),
+  "HubSpot token": fc
+    .tuple(fc.constantFrom("pat-na1-", "pat-eu1-", "PAT-NA1-"), fc.uuid())
+    .map(([prefix, id]) => ({ text: prefix + id, secret: id })),
+  "Shopify token": fc
+    .tuple(fc.constantFrom("shpat_", "shpss_", "shpca_", "shppa_"), hex(32))
+    .map(([prefix, s]) => ({ text: prefix + s, secret: s })),
+  "GitLab token": fc
+    .tuple(fc.constantFrom("glpat-", "gldt-", "glrt-", "glptt-", "glsoat-"), chars("A-Za-z0-9_-", 20, 60))
+    .map(([prefix, s]) => ({ text: prefix + s, secret: s })),
+  "Slack webhook URL": fc
+    .tuple(chars("A-Z0-9", 8, 10), chars("A-Z0-9", 8, 10), chars("A-Za-z0-9", 24, 24))
+    .map(([team, bot, key]) => {
+      const secret = `T${team}/B${bot}/${key}`;
+      return { text: `https://hooks.slack.com/services/${secret}`, secret };
+    }),
+  "Salesforce session id": fc
+    .tuple(chars("A-Za-z0-9", 12, 12), chars("A-Za-z0-9._", 40, 110))
+    .map(([org, session]) => ({ text: `00D${org}!AQ${session}`, secret: `AQ${session}` })),
+  "Anthropic key": chars("A-Za-z0-9_-", 30, 100).map((s) => ({ text: `sk-ant-api03-${s}`, secret: s })),
+  "Google OAuth client secret": chars("A-Za-z0-9_-", 28, 28).map((s) => ({ text: `GOCSPX-${s}`, secret: s })),
+  "Docker Hub token": chars("A-Za-z0-9_-", 27, 27).map((s) => ({ text: `dckr_pat_${s}`, secret: s })),
+  "DigitalOcean token": hex(64).map((s) => ({ text: `dop_v1_${s}`, secret: s })),
+  "database URL password": fc
+    .tuple(
+      fc.constantFrom("postgres", "postgresql", "mongodb+srv", "amqp", "redis", "mysql", "mssql"),
+      fc.stringMatching(/^[A-Za-z0-9@:/#%!$&'()*+,;=~é€-]{8,30}$/).filter((p) => !p.includes("REDACTED")),
+      host,
+    )
+    .map(([scheme, pass, h]) => embed(`${scheme}://etl:${PLACEHOLDER}@${h}/orders`, pass)),
+  "password flag": fc
+    .tuple(
+      fc.constantFrom("--password", "--api-key", "--client-secret", "--token", "-password"),
+      b64token.filter((value) => !value.startsWith("-")),
+    )
+    .map(([flag, value]) => embed(`cli ${flag} ${PLACEHOLDER} --verbose`, value)),
+  "prose label": fc
+    .tuple(
+      fc.constantFrom(
+        "API key: ",
+        "api key is ",
+        "Passwort: ",
+        "mot de passe : ",
+        "Пароль: ",
+        "secret key = ",
+      ),
+      b64token,
+    )
+    .map(([label, value]) => embed(`${label}${PLACEHOLDER}`, value)),
+  "XML element": fc
+    .tuple(fc.constantFrom("password", "apiKey", "wsse:Password", "client_secret"), anySecret)
+    .map(([name, secret]) => {
+      const escaped = secret.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+      return embed(`<${name}>${PLACEHOLDER}</${name}>`, escaped);
+    }),
+  "JSON inside JSON inside a JSON string": fc.tuple(secretName, anySecret).map(([name, secret]) => {
+    const text = JSON.stringify({
+      log: JSON.stringify({ body: JSON.stringify({ [name]: secret, user: "bob" }) }),
+    });
+    const escaped = JSON.stringify(JSON.stringify(JSON.stringify(secret).slice(1, -1)).slice(1, -1)).slice(
+      1,
+      -1,
+    );
+    return { text, secret: escaped };
+  }),
 };
 
 /** Every 6-character window of the secret that the surrounding text does not contain anyway. */
@@ -250,6 +318,70 @@ describe("redactSecrets properties", () => {
     );
   }, 30_000);
 
+  it("findSecrets reports exactly what redactSecrets replaces", () => {
+    const family = fc.constantFrom(...Object.values(FAMILIES)).chain((arbitrary) => arbitrary);
+    fc.assert(
+      fc.property(ordinaryText, family, ordinaryText, (before, embedded, after) => {
+        const text = `${before} ${embedded.text} ${after}`;
+        let out = "";
+        let copied = 0;
+        for (const span of findSecrets(text)) {
+          out += text.slice(copied, span.from) + REDACTION_MARKER;
+          copied = span.to;
+        }
+        expect(out + text.slice(copied)).toBe(redactSecrets(text));
+      }),
+      { numRuns: 300 },
+    );
+  }, 30_000);
+
+  it("masks every catalogued example planted in ordinary text, once", () => {
+    fc.assert(
+      fc.property(
+        ordinaryText,
+        fc.constantFrom(...SECRET_EXAMPLES),
+        ordinaryText,
+        (before, example, after) => {
+          const once = redactSecrets(`${before}\n${example.text}\n${after}`);
+          expect(once).toContain(`\n${example.redacted}\n`);
+          expect(redactSecrets(once)).toBe(once);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  }, 30_000);
+
+  it("is idempotent even on secrets and separators glued together", () => {
+    const piece = fc.oneof(
+      fc.constantFrom(...SECRET_EXAMPLES.map((example) => example.text)),
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom(
+        " ",
+        "\n",
+        '"',
+        "'",
+        "=",
+        ":",
+        "@",
+        "://",
+        "\\",
+        "-",
+        "-u x ",
+        "-p ",
+        " is ",
+        "datadog",
+        REDACTION_MARKER,
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (parts) => {
+        const once = redactSecrets(parts.join(""));
+        expect(redactSecrets(once)).toBe(once);
+      }),
+      { numRuns: 1000 },
+    );
+  }, 30_000);
+
   it("is idempotent", () => {
     const family = fc.constantFrom(...Object.values(FAMILIES)).chain((arbitrary) => arbitrary);
     fc.assert(
@@ -260,4 +392,57 @@ describe("redactSecrets properties", () => {
       { numRuns: 300 },
     );
   }, 30_000);
+});
+
+// Inputs built to make a pattern try hard: its keywords glued together, a keyword followed by a long run of the
+// characters its body accepts, its example glued to itself, and its example cut short so it almost matches.
+const ADVERSARIAL_SIZE = 128 * 1024;
+const fill = (unit: string): string => unit.repeat(Math.ceil(ADVERSARIAL_SIZE / Math.max(1, unit.length)));
+const adversarial = (shape: (typeof SECRET_SHAPES)[number]): [string, string][] => {
+  const example = shape.examples[0]?.text ?? "";
+  const keywords = shape.keywords.length > 0 ? shape.keywords.slice(0, 3) : ["A"];
+  return [
+    ...keywords.map((keyword): [string, string] => [`keyword ${keyword} glued`, fill(keyword)]),
+    [`keyword then a long run`, `${keywords[0]}${fill("aB3_-")}`],
+    ["example glued", fill(example)],
+    ["example cut short", fill(`${example.slice(0, -1)} `)],
+    ["example without its end", fill(example.slice(0, Math.max(1, Math.floor(example.length * 0.7))))],
+  ];
+};
+
+describe.each(SECRET_SHAPES.map((shape) => [shape.id, shape] as const))(
+  "redactSecrets on adversarial input for %s",
+  (_id, shape) => {
+    it.each(adversarial(shape))("%s: linear time", (_what, text) => {
+      const started = performance.now();
+      redactSecrets(text);
+      expect(performance.now() - started).toBeLessThan(1500);
+    });
+  },
+);
+
+describe("redactSecrets on adversarial input for the structural detectors", () => {
+  it.each([
+    "a://b:c@",
+    "https://u:",
+    "https://u:p@h?x@",
+    "<password>",
+    '<add key="password" value="',
+    "<![CDATA[",
+    "--password ",
+    "-u x -p ",
+    "curl -u a:",
+    "API key: ",
+    "password is ",
+    "Пароль: ",
+    "Basic ",
+    "bearer ",
+    '\\\\\\"password\\\\\\":\\\\\\"',
+    '"\\u0070assword":',
+    `${"\\".repeat(40)}"`,
+  ])("%j repeated: linear time", (unit) => {
+    const started = performance.now();
+    redactSecrets(fill(unit));
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
 });

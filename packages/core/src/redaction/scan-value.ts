@@ -39,10 +39,23 @@ export const scanQuoted = (text: string, from: number, quote: string): ValueSpan
 };
 
 /**
- * A string quoted with `\"` inside another JSON string (`{\"password\":\"a\\\"b\"}`). A `"` after `k`
- * backslashes closes it when `k % 4 === 1`; after an even number it closes the outer string too.
+ * How deeply a `"` preceded by `run` backslashes is escaped: 0 for a plain quote, 1 for `\"` (JSON inside a
+ * JSON string), 2 for `\\\"`, ... Each level of JSON encoding doubles the backslashes and adds one, so the
+ * level is the number of trailing one bits of `run`.
  */
-export const scanEscapedQuoted = (text: string, from: number): ValueSpan => {
+export const quoteLevel = (run: number): number => {
+  let level = 0;
+  for (let rest = run; rest % 2 === 1; rest = (rest - 1) / 2) level += 1;
+  return level;
+};
+
+/**
+ * A string quoted with an escaped quote of `level` ≥ 1 (`\"` for 1: `{\"password\":\"a\\\"b\"}` inside
+ * another JSON string), whose content starts at `from`. A quote of the same level closes it; a quote of a lower
+ * level closes an enclosing string, so the value ends there too; a quote of a higher level is part of it.
+ */
+export const scanNestedQuoted = (text: string, from: number, level: number): ValueSpan => {
+  const escapes = 2 ** level - 1;
   let i = from;
   while (i < text.length) {
     const code = text.charCodeAt(i);
@@ -54,10 +67,14 @@ export const scanEscapedQuoted = (text: string, from: number): ValueSpan => {
     }
     let run = 0;
     while (text.charCodeAt(i + run) === BACKSLASH) run += 1;
-    if (text.charCodeAt(i + run) === QUOTE && run % 4 === 1) {
-      return { from, to: i + run - 1, resume: i + run + 1 };
+    if (text.charCodeAt(i + run) !== QUOTE) {
+      i += run;
+      continue;
     }
-    i += run + (text.charCodeAt(i + run) === QUOTE && run % 2 === 1 ? 1 : 0);
+    const quote = quoteLevel(run);
+    if (quote === level) return { from, to: i + run - escapes, resume: i + run + 1 };
+    if (quote < level) return { from, to: i + run, resume: i + run };
+    i += run + 1;
   }
   return { from, to: text.length, resume: text.length };
 };

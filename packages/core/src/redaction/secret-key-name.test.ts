@@ -30,6 +30,21 @@ describe("isSecretKeyName", () => {
     "sig",
     "X-Amz-Signature",
     "passphrase",
+    "Passwort",
+    "Kennwort",
+    "mot de passe",
+    "Mot-de-Passe",
+    "Contraseña",
+    "senha",
+    "wachtwoord",
+    "hasło",
+    "Пароль",
+    "Ocp-Apim-Subscription-Key",
+    "DD-APPLICATION-KEY",
+    "X-Auth-Key",
+    "ELASTICIO_API_KEY",
+    "credentials",
+    "bearer",
   ])("%s names a secret", (name) => {
     expect(isSecretKeyName(name)).toBe(true);
   });
@@ -46,6 +61,15 @@ describe("isSecretKeyName", () => {
     "flowId",
     "compass",
     "passthrough",
+    "invalid_token",
+    "expired_token",
+    "token_type",
+    "tokenExpiresAt",
+    "refresh_token_expires_in",
+    "password_policy",
+    "secretName",
+    "SharedAccessKeyName",
+    "notificationCount",
   ])("%s does not", (name) => {
     expect(isSecretKeyName(name)).toBe(false);
   });
