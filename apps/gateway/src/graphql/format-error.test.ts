@@ -3,6 +3,7 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { describe, expect, it } from "vitest";
 import { GatewayGraphQLError } from "../errors.js";
 import { createLogger } from "../observability/logger.js";
+import { ALL_PLANTED, leaksIn, stringsOf } from "../testing/planted-secrets.js";
 import { createFormatError } from "./format-error.js";
 
 const setup = (isDevelopment: boolean) => {
@@ -75,5 +76,20 @@ describe("formatError in development", () => {
     expect(formatted.message).toBe("boom");
     expect(formatted.extensions?.code).toBe("INTERNAL");
     expect(formatted.extensions?.stacktrace).toEqual(["at secret (/srv/app.js:1:1)"]);
+  });
+
+  it("redacts what it lets out: the message, the stack and the extensions", () => {
+    const { run } = setup(true);
+    const cause = new Error(`Failed query: update "tickets" params: ${ALL_PLANTED}`);
+    const internal = new GraphQLError(cause.message, {
+      originalError: cause,
+      extensions: { code: "INTERNAL_SERVER_ERROR", stacktrace: [`Error: ${ALL_PLANTED}`] },
+    });
+    const own = new GatewayGraphQLError("BAD_USER_INPUT", `bad value ${ALL_PLANTED}`, {
+      details: { argument: ALL_PLANTED },
+    });
+    const formatted = [run(internal), run(own)];
+    expect(leaksIn("error", stringsOf(formatted))).toEqual([]);
+    expect(formatted[0]?.message).toContain("Failed query");
   });
 });

@@ -1,3 +1,4 @@
+import { redactObject } from "@flowdoctor/core";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { type ErrorCode, isErrorCode } from "../errors.js";
 import type { Logger } from "../observability/logger.js";
@@ -42,12 +43,8 @@ const withoutInternals = (formatted: GraphQLFormattedError, code: string, messag
   return { ...formatted, message: message ?? formatted.message, extensions: { ...extensions, code } };
 };
 
-/**
- * Apollo's `formatError`: every error leaves with a code of the gateway's table (or Apollo's own
- * parse/validation codes); upstream failures are mapped; anything unexpected becomes `INTERNAL`
- * with a generic message and is logged. Stacks and internal messages go out only in development.
- */
-export const createFormatError =
+/** An error with the gateway's code, message and extensions, before redaction. */
+const formatWithCode =
   (options: FormatErrorOptions) =>
   (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrap(error);
@@ -72,3 +69,15 @@ export const createFormatError =
     if (options.isDevelopment) return { ...formatted, extensions: { ...formatted.extensions, code } };
     return withoutInternals(formatted, code, MESSAGES[code] ?? formatted.message);
   };
+
+/**
+ * Apollo's `formatError`: every error leaves with a code of the gateway's table (or Apollo's own
+ * parse/validation codes); upstream failures are mapped; anything unexpected becomes `INTERNAL`
+ * with a generic message and is logged. Stacks and internal messages go out only in development.
+ * Every error leaves redacted (`redactObject`: message, extensions, a development stack), as answers do.
+ */
+export const createFormatError = (options: FormatErrorOptions) => {
+  const format = formatWithCode(options);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError =>
+    redactObject(format(formatted, error));
+};

@@ -7,6 +7,7 @@ describe("createMetrics", () => {
     expect(metrics.operationLabel(undefined)).toBe("anonymous");
     expect(metrics.operationLabel("Inbox")).toBe("Inbox");
     expect(metrics.operationLabel("drop table; --")).toBe("other");
+    expect(metrics.operationLabel("AKIAPL4NTEDKEY00AWS1")).toBe("other");
     for (let index = 0; index < 300; index += 1) metrics.operationLabel(`Op${index}`);
     expect(metrics.operationLabel("Inbox")).toBe("Inbox");
     expect(metrics.operationLabel("Op299")).toBe("other");

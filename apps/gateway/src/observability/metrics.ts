@@ -1,3 +1,4 @@
+import { redactSecrets } from "@flowdoctor/core";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { Slots } from "../concurrency/slots.js";
 
@@ -24,7 +25,8 @@ const createOperationLabeler = () => {
   const seen = new Set<string>();
   return (name: string | null | undefined, options = { mayAdd: true }): string => {
     if (!name) return "anonymous";
-    if (!OPERATION_NAME.test(name)) return "other";
+    // A name shaped like a credential (an AWS key id, say) would sit in /metrics for good.
+    if (!OPERATION_NAME.test(name) || redactSecrets(name) !== name) return "other";
     if (seen.has(name)) return name;
     if (!options.mayAdd || seen.size >= MAX_OPERATION_LABELS) return "other";
     seen.add(name);

@@ -11,6 +11,7 @@ import { FlowResolver } from "./flow/flow.resolver.js";
 import { FlowStepResolver } from "./flow/flow-step.resolver.js";
 import { GatewayResolver } from "./gateway/gateway.resolver.js";
 import { LogResolver } from "./log/log.resolver.js";
+import { redactAnswers } from "./redact-answers.js";
 import { TicketResolver } from "./ticket/ticket.resolver.js";
 import { TicketAttachmentResolver } from "./ticket/ticket-attachment.resolver.js";
 import { MeResolver } from "./user/me.resolver.js";
@@ -35,6 +36,9 @@ export const RESOLVERS = [
   TicketAttachmentResolver,
 ] as const;
 
-/** Builds the gateway's executable GraphQL schema from its type-graphql classes. */
+/**
+ * Builds the gateway's executable GraphQL schema from its type-graphql classes, with every text field's answer
+ * redacted (`redactAnswers`).
+ */
 export const buildGatewaySchema = async (): Promise<GraphQLSchema> =>
-  buildSchema({ resolvers: [...RESOLVERS], validate: false });
+  redactAnswers(await buildSchema({ resolvers: [...RESOLVERS], validate: false }));

@@ -2,23 +2,13 @@
 // from schema.graphql, so a new field is covered without touching this file), runs against the demo emulator over
 // HTTP as Alice, and must answer without errors. Then every field must have been selected, and must have produced a
 // value (not null, not an empty list) somewhere, unless listed in NEVER_FILLED_IN_THE_DEMO with the reason.
-import { readFileSync } from "node:fs";
-import {
-  buildSchema,
-  type GraphQLField,
-  type GraphQLObjectType,
-  getNamedType,
-  isLeafType,
-  isObjectType,
-} from "graphql";
+import { type GraphQLObjectType, isObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmulatorGateway, startEmulatorGateway } from "../testing/emulator-gateway.js";
+import { rootSelection, printedSchema as schema } from "../testing/select-every-field.js";
 import { startTestGateway } from "../testing/test-gateway.js";
 import { type SmtpSink, startSmtpSink } from "../tickets/testing/smtp-sink.js";
 import { TINY_PNG } from "../tickets/testing/ticket-fixtures.js";
-
-const schema = buildSchema(readFileSync(new URL("../../schema.graphql", import.meta.url), "utf8"));
-const MAX_DEPTH = 8;
 
 /** Fields the demo never fills, and why; each is still selected, and must answer without error. */
 const NEVER_FILLED_IN_THE_DEMO: Readonly<Record<string, string>> = {
@@ -29,31 +19,6 @@ const NEVER_FILLED_IN_THE_DEMO: Readonly<Record<string, string>> = {
 const DAY_MS = 86_400_000;
 /** An ISO time relative to now, so the test never depends on today's date. */
 const daysFromNow = (days: number): string => new Date(Date.now() + days * DAY_MS).toISOString();
-
-const argumentsOf = (field: GraphQLField<unknown, unknown>): string =>
-  field.args.some((argument) => argument.name === "first") ? "(first: 2)" : "";
-
-/** A selection of every field of `type`, nested objects included; a type already on the path is not entered again. */
-const selectAll = (type: GraphQLObjectType, path: readonly string[] = [type.name]): string => {
-  const parts = ["__typename"];
-  for (const field of Object.values(type.getFields())) {
-    const named = getNamedType(field.type);
-    if (isLeafType(named)) parts.push(field.name);
-    else if (isObjectType(named) && !path.includes(named.name) && path.length < MAX_DEPTH) {
-      parts.push(`${field.name}${argumentsOf(field)} { ${selectAll(named, [...path, named.name])} }`);
-    }
-  }
-  return parts.join(" ");
-};
-
-const rootSelection = (root: "Query" | "Mutation", field: string, args: string): string => {
-  const rootType = root === "Query" ? schema.getQueryType() : schema.getMutationType();
-  const definition = rootType?.getFields()[field];
-  const named = definition && getNamedType(definition.type);
-  if (!named) throw new Error(`${root}.${field} is not in the schema`);
-  const selection = isObjectType(named) ? ` { ${selectAll(named)} }` : "";
-  return `${root === "Query" ? "query" : "mutation"} { ${field}${args}${selection} }`;
-};
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);

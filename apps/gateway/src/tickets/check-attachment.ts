@@ -134,7 +134,10 @@ const checkText = (input: AttachmentInput, problems: TicketInputProblem[]): Chec
   };
 };
 
-/** Checks an attachment: the name, then PNG/JPEG by its bytes and size, or UTF-8 text by size and content. */
+/**
+ * Checks an attachment: the name, then PNG/JPEG by its bytes and size, or UTF-8 text by size and content. The name
+ * and a text's content come back redacted, ready to store.
+ */
 export const checkAttachment = (
   input: AttachmentInput,
 ): { readonly attachment?: CheckedAttachment; readonly problems: readonly TicketInputProblem[] } => {
@@ -142,5 +145,7 @@ export const checkAttachment = (
   checkName(input.name, problems);
   const attachment =
     input.kind === "SCREENSHOT" ? checkScreenshot(input, problems) : checkText(input, problems);
-  return problems.length === 0 && attachment !== undefined ? { attachment, problems } : { problems };
+  return problems.length === 0 && attachment !== undefined
+    ? { attachment: { ...attachment, name: redactSecrets(attachment.name) }, problems }
+    : { problems };
 };

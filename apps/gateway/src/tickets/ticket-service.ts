@@ -167,11 +167,15 @@ export const createTicketService = (deps: TicketServiceDeps) => {
       return readableTicket(db, access, id);
     },
     get: (access: TicketAccess, id: string): Promise<TicketView> => readableTicket(db, access, id),
-    /** An attachment's stored bytes; NOT_FOUND unless the caller may read its ticket. */
+    /** An attachment's stored bytes (a text's redacted); NOT_FOUND unless the caller may read its ticket. */
     attachmentContent: async (access: TicketAccess, attachmentId: string): Promise<Buffer> => {
       const [row] = isUuid(attachmentId)
         ? await db
-            .select({ ticketId: ticketAttachments.ticketId, content: ticketAttachments.content })
+            .select({
+              ticketId: ticketAttachments.ticketId,
+              kind: ticketAttachments.kind,
+              content: ticketAttachments.content,
+            })
             .from(ticketAttachments)
             .where(eq(ticketAttachments.id, attachmentId))
         : [];
@@ -179,7 +183,9 @@ export const createTicketService = (deps: TicketServiceDeps) => {
       await readableTicket(db, access, row.ticketId).catch(() => {
         throw ticketNotFound("Attachment", attachmentId);
       });
-      return row.content;
+      // A text is redacted again on its way out, for secrets of a shape redaction learned after it was stored.
+      if (row.kind === "SCREENSHOT") return row.content;
+      return Buffer.from(redactSecrets(row.content.toString("utf8")), "utf8");
     },
     list: (access: TicketAccess, options: TicketListOptions): Promise<TicketPage> =>
       listTickets(db, access, options),

@@ -21,7 +21,8 @@ export interface ParsedLogLine extends LogFileEntry {
 /** Options of `toLogFile`. */
 export interface ToLogFileOptions {
   /**
-   * Pass every message through `redactSecrets`: the file leaves the process.
+   * Pass every text of a line (message, step id, component name, ids) through `redactSecrets`: the file leaves the
+   * process.
    * @default true
    */
   readonly redact?: boolean;

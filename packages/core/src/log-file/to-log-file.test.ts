@@ -63,6 +63,25 @@ describe("toLogFile", () => {
     expect(toLogFile([secret], { redact: false })).toContain("hunter2");
   });
 
+  it("redacts the step, component and ids of a line too, and reads them back", () => {
+    const token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
+    const text = toLogFile([
+      entry("tick", "2026-11-25T03:00:00Z", {
+        stepId: `step-${token}`,
+        componentName: `REST https://bot:hunter2hunter2@api.example`,
+        execId: "AKIAABCDEFGHIJKLMNOP",
+        threadId: `thread ${token}`,
+      }),
+    ]);
+    expect(text).not.toMatch(/eyJzdWIi|hunter2hunter2|ABCDEFGHIJKLMNOP/);
+    expect(parseLogFile(text)[0]).toMatchObject({
+      stepId: "step-[REDACTED]",
+      componentName: "REST https://bot:[REDACTED]@api.example",
+      execId: "AKIA[REDACTED]",
+      threadId: "thread [REDACTED]",
+    });
+  });
+
   it("gives an empty text for no entries", () => {
     expect(toLogFile([])).toBe("");
     expect(parseLogFile("")).toEqual([]);

@@ -8,16 +8,17 @@ import type { LogFileEntry, ToLogFileOptions } from "./log-file-line.js";
 const field = (value: string): string => (/^[^\s"]+$/.test(value) ? value : JSON.stringify(value));
 
 const formatLine = (entry: LogFileEntry, redact: boolean): string => {
+  // Every text of the line is the platform's, so each is redacted before it is quoted or escaped.
+  const text = (value: string): string => (redact ? redactSecrets(value) : value);
   const parts = [
     new Date(entry.timestamp).toISOString(),
     logLevelName(entry.level).toUpperCase(),
-    field(entry.stepId),
-    entry.componentName === undefined ? "-" : JSON.stringify(entry.componentName),
+    field(text(entry.stepId)),
+    entry.componentName === undefined ? "-" : JSON.stringify(text(entry.componentName)),
   ];
-  if (entry.execId !== undefined) parts.push(`exec=${field(entry.execId)}`);
-  if (entry.threadId !== undefined) parts.push(`thread=${field(entry.threadId)}`);
-  const message = redact ? redactSecrets(entry.message) : entry.message;
-  return `${parts.join(" ")} | ${escapeLogText(message)}`;
+  if (entry.execId !== undefined) parts.push(`exec=${field(text(entry.execId))}`);
+  if (entry.threadId !== undefined) parts.push(`thread=${field(text(entry.threadId))}`);
+  return `${parts.join(" ")} | ${escapeLogText(text(entry.message))}`;
 };
 
 const timeOf = (entry: LogFileEntry, index: number): number => {
@@ -49,7 +50,8 @@ const timeOf = (entry: LogFileEntry, index: number): number => {
  * `INFO`, `WARN`, `ERROR`, `FATAL`); the step id and ids are written as they are, or as a JSON string if they
  * hold blanks or quotes; the component name is a JSON string, `-` when unknown. The message comes last, after
  * ` | `, on the same line: backslashes, line breaks and Unicode line separators are escaped (`\\`, `\n`, `\r`,
- * `\u2028`, `\u2029`). Messages are redacted unless `options.redact` is false. `parseLogLine` reads a line back.
+ * `\u2028`, `\u2029`). Every text (message, step id, component name and ids) is redacted unless `options.redact` is
+ * false. `parseLogLine` reads a line back.
  * Throws `CORE_INVALID_INPUT` naming the entry whose timestamp, level, step id or message is invalid.
  */
 export const toLogFile = (entries: readonly LogFileEntry[], options: ToLogFileOptions = {}): string => {

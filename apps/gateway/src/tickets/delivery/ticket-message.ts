@@ -1,4 +1,4 @@
-import { redactSecrets, renderTicket, type TicketDraft, ticketSubject } from "@flowdoctor/core";
+import { redactObject, redactSecrets, renderTicket, type TicketDraft, ticketSubject } from "@flowdoctor/core";
 import { eq } from "drizzle-orm";
 import type { TicketDb } from "../db/open-ticket-db.js";
 import { ticketAttachments } from "../db/schema.js";
@@ -63,7 +63,31 @@ const attachmentsOf = async (db: TicketDb, view: TicketView): Promise<TicketMess
   });
 };
 
-/** Builds the message for a ticket: subject with number and title, the rendered ticket, and its files. */
+const TEXT_FILE = /^text\//;
+
+/**
+ * The message with everything support could read redacted: subject, body, the structured ticket (the webhook's
+ * `ticket`), file names and the content of text files. Screenshots' bytes stay as they are.
+ */
+const redacted = (message: TicketMessage): TicketMessage => ({
+  ...message,
+  subject: redactSecrets(message.subject),
+  text: redactSecrets(message.text),
+  ticket: redactObject(message.ticket),
+  attachments: message.attachments.map((file) => ({
+    ...file,
+    filename: redactSecrets(file.filename),
+    content: TEXT_FILE.test(file.contentType)
+      ? Buffer.from(redactSecrets(file.content.toString("utf8")), "utf8")
+      : file.content,
+  })),
+});
+
+/**
+ * Builds the message for a ticket: subject with number and title, the rendered ticket, and its files. The one place
+ * every channel (mail folder, SMTP, webhook) and the preview get it from, so it is redacted here, as a whole, even
+ * though the stored ticket already is: the ticket may predate a secret shape redaction knows now.
+ */
 export const composeTicketMessage = async (
   db: TicketDb,
   view: TicketView,
@@ -71,15 +95,15 @@ export const composeTicketMessage = async (
 ): Promise<TicketMessage> => {
   const ticket = await draftOfView(db, view);
   const subject = ticketSubject(view.number, ticket.title).replace(/^\[Flowdoctor #\d+\]/, `[${view.key}]`);
-  return {
+  return redacted({
     ticketId: view.id,
     key: view.key,
     messageId: ticketMessageId(view.key, view.id),
     from: options.from,
     to: options.to,
     subject,
-    text: redactSecrets(`Ticket ${view.key}\n\n${renderTicket(ticket, { appUrl: options.appUrl ?? "" })}`),
+    text: `Ticket ${view.key}\n\n${renderTicket(ticket, { appUrl: options.appUrl ?? "" })}`,
     attachments: await attachmentsOf(db, view),
     ticket,
-  };
+  });
 };
