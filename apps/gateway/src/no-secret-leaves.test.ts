@@ -110,6 +110,8 @@ describe("no planted secret leaves the gateway, by any way out", () => {
       TICKET_WORKER: "off",
       MAX_QUERY_COST: "10000000",
       MAX_QUERY_DEPTH: "100",
+      MAX_QUERY_TOKENS: "1000000",
+      MAX_COST_PER_MINUTE: "1000000000",
     });
   });
   afterAll(async () => {
