@@ -92,6 +92,50 @@ describe("auth and access over the demo emulator", () => {
     expect(errors.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
+  it("says what was not found or may not be read, never the platform's REST path", async () => {
+    const bobs = await env.gateway.query("{ workspaces { nodes { id flows(first: 1) { nodes { id } } } } }", {
+      headers: env.as("bob"),
+    });
+    const workspace = dataOf<{ nodes: { id: string; flows: { nodes: { id: string }[] } }[] }>(
+      bobs.body,
+      "workspaces",
+    ).nodes[0];
+    const flowId = workspace?.flows.nodes[0]?.id;
+    const foreign = await env.gateway.query("query F($id: ID!) { flow(id: $id) { name } }", {
+      headers: env.as("alice"),
+      variables: { id: flowId },
+    });
+    expect(foreign.body.errors?.[0]?.message).toBe(`Flow ${flowId} was not found or is not visible to you.`);
+    const production = await env.gateway.query("{ workspaces { nodes { id } } }", {
+      headers: env.as("gina"),
+    });
+    const ws = dataOf<{ nodes: { id: string }[] }>(production.body, "workspaces").nodes[0]?.id;
+    const logs = await env.gateway.query("query L($ws: ID!) { logs(workspaceId: $ws) { totalCount } }", {
+      headers: env.as("gina"),
+      variables: { ws },
+    });
+    expect(logs.body.errors?.[0]?.message).toBe(
+      `You may not read the logs of workspace ${ws}: the platform denies it.`,
+    );
+    const flows = await env.gateway.query(
+      "query F($ws: ID!) { flows(workspaceId: $ws, first: 1) { nodes { id } } }",
+      {
+        headers: env.as("gina"),
+        variables: { ws },
+      },
+    );
+    const diagnosis = await env.gateway.query(
+      "query D($id: ID!) { diagnoseFlow(flowId: $id) { checks { check status note } } }",
+      {
+        headers: env.as("gina"),
+        variables: { id: dataOf<{ nodes: { id: string }[] }>(flows.body, "flows").nodes[0]?.id },
+      },
+    );
+    const notes = JSON.stringify(diagnosis.body);
+    expect(notes).toContain("You may not read the logs of workspace");
+    expect(notes).not.toMatch(/\/v2\/|GET /);
+  });
+
   it("links contracts and workspaces both ways", async () => {
     const query =
       "{ contracts { nodes { id name workspaces { totalCount nodes { name contractId contract { id } } } } } }";
