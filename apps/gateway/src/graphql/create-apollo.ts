@@ -9,6 +9,7 @@ import type { GatewayContext } from "../context.js";
 import type { Logger } from "../observability/logger.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
 import { createFormatError } from "./format-error.js";
+import { createInputCheckPlugin } from "./input-check-plugin.js";
 import { createLimitsPlugin } from "./limits-plugin.js";
 import { createMetricsPlugin } from "./metrics-plugin.js";
 
@@ -21,7 +22,7 @@ export interface CreateApolloOptions {
 }
 
 /**
- * Apollo Server with the gateway's error formatting, limits and metrics. Its landing pages are off:
+ * Apollo Server with the gateway's error formatting, limits, argument checks and metrics. Its landing pages are off:
  * they load from Apollo's CDN, and the gateway serves its own offline playground instead. Cache control is
  * off too: the answers are per user and never cacheable, and its hook on every field costs CPU on large pages.
  */
@@ -37,6 +38,7 @@ export const createApollo = (options: CreateApolloOptions): ApolloServer<Gateway
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       createLimitsPlugin(options.config.limits),
+      createInputCheckPlugin(),
       createMetricsPlugin(options.metrics),
     ],
   });

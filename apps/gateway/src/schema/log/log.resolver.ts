@@ -4,6 +4,7 @@ import { Arg, Args, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { GatewayGraphQLError } from "../../errors.js";
 import type { ConnectionData } from "../common/connection.type.js";
+import { LAST_LOG_POSITION } from "../common/cursor.js";
 import { PageArgs, readPageArgs } from "../common/page.args.js";
 import { toConnection } from "../common/page-window.js";
 import { LOG_CHUNK } from "../error/scan-errors.js";
@@ -26,7 +27,7 @@ export class LogResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: GatewayContext,
   ): Promise<ConnectionData<LogEntryData>> {
-    const window = readPageArgs(args, context.limits);
+    const window = readPageArgs(args, context.limits, LAST_LOG_POSITION);
     const { client } = await context.session();
     const query = toLogsQuery(workspaceId, filter);
     const matches = logMatcherOf(filter);

@@ -46,6 +46,18 @@ const pageSize = (first: number, context: TicketContext): number => {
   });
 };
 
+// A ticket cursor is a ticket number: a positive integer column.
+const TICKET_NUMBER = /^[1-9]\d{0,9}$/;
+const afterOf = (after: string | null | undefined): { after?: string } => {
+  if (!after) return {};
+  if (TICKET_NUMBER.test(after) && Number(after) <= 2_147_483_647) return { after };
+  throw new GatewayGraphQLError(
+    "BAD_USER_INPUT",
+    "after must be a cursor this API returned (edges.cursor or pageInfo.endCursor)",
+    { details: { argument: "after" } },
+  );
+};
+
 @Resolver(() => TicketType)
 export class TicketResolver {
   @Query(() => TicketType, {
@@ -64,7 +76,7 @@ export class TicketResolver {
   ): Promise<ConnectionData<TicketType>> {
     const page = await ticketServiceOf(context).list(await ticketAccessOf(context), {
       first: pageSize(first, context),
-      ...(after ? { after } : {}),
+      ...afterOf(after),
       ...(filter?.status ? { status: filter.status } : {}),
       ...(filter?.contractId ? { contractId: filter.contractId } : {}),
       ...(filter?.deliveryStatus ? { deliveryStatus: filter.deliveryStatus } : {}),
