@@ -136,6 +136,32 @@ describe("auth and access over the demo emulator", () => {
     expect(notes).not.toMatch(/\/v2\/|GET /);
   });
 
+  it("nulls only the fields a foreign workspace or flow stands in, with their errors, and keeps the rest", async () => {
+    const bobs = await env.gateway.query("{ workspaces { nodes { id flows(first: 1) { nodes { id } } } } }", {
+      headers: env.as("bob"),
+    });
+    const workspace = dataOf<{ nodes: { id: string; flows: { nodes: { id: string }[] } }[] }>(
+      bobs.body,
+      "workspaces",
+    ).nodes[0];
+    const query = `query($ws: ID!, $flow: ID!) { me { email }
+      flows(workspaceId: $ws) { totalCount } logs(workspaceId: $ws) { totalCount }
+      logFile(workspaceId: $ws) { text } errors(workspaceId: $ws) { totalCount }
+      errorGroups(workspaceId: $ws) { totalCount } diagnoseWorkspace(workspaceId: $ws) { totalCount }
+      diagnoseFlow(flowId: $flow) { flowName } flow(id: $flow) { name } workspace(id: $ws) { name } }`;
+    const { body } = await env.gateway.query(query, {
+      headers: env.as("alice"),
+      variables: { ws: workspace?.id, flow: workspace?.flows.nodes[0]?.id },
+    });
+    const { me, ...foreign } = body.data ?? {};
+    expect(me).toEqual({ email: "alice@acme.example" });
+    expect(Object.values(foreign)).toEqual(Array(Object.keys(foreign).length).fill(null));
+    expect(Object.keys(foreign)).toHaveLength(9);
+    const failed = (body.errors ?? []).map((error) => [error.path?.[0], error.extensions?.code]);
+    expect(failed.map(([field]) => field).sort()).toEqual(Object.keys(foreign).sort());
+    for (const [, code] of failed) expect(["NOT_FOUND", "FORBIDDEN"]).toContain(code);
+  });
+
   it("links contracts and workspaces both ways", async () => {
     const query =
       "{ contracts { nodes { id name workspaces { totalCount nodes { name contractId contract { id } } } } } }";

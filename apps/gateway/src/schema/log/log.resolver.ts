@@ -19,7 +19,9 @@ import { toLogEntry, toLogsQuery } from "./to-log-entry.js";
 @Resolver()
 export class LogResolver {
   @Query(() => LogEntryConnection, {
-    description: "A workspace's logs, newest first, secrets redacted: one platform call a page.",
+    nullable: true,
+    description:
+      "A workspace's logs, newest first, secrets redacted: one platform call a page. Null with FORBIDDEN or NOT_FOUND when you may not read them.",
   })
   async logs(
     @Arg("workspaceId", () => ID) workspaceId: string,
@@ -40,7 +42,9 @@ export class LogResolver {
   }
 
   @Query(() => LogFileType, {
-    description: "Logs as a redacted text file for a support ticket (oldest first).",
+    nullable: true,
+    description:
+      "Logs as a redacted text file for a support ticket (oldest first). Null with FORBIDDEN or NOT_FOUND when you may not read them.",
   })
   async logFile(
     @Arg("workspaceId", () => ID) workspaceId: string,

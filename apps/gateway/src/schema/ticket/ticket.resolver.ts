@@ -61,7 +61,8 @@ const afterOf = (after: string | null | undefined): { after?: string } => {
 @Resolver(() => TicketType)
 export class TicketResolver {
   @Query(() => TicketType, {
-    description: "One ticket; NOT_FOUND unless you are a member of its contract (or wrote it).",
+    nullable: true,
+    description: "One ticket; null with NOT_FOUND unless you may see it (see the gateway's README).",
   })
   async ticket(@Arg("id", () => ID) id: string, @Ctx() context: TicketContext): Promise<TicketType> {
     return toTicketData(await ticketServiceOf(context).get(await ticketAccessOf(context), id));
@@ -98,7 +99,9 @@ export class TicketResolver {
   }
 
   @Query(() => TicketPreviewType, {
-    description: "Exactly the message support will receive for this ticket.",
+    nullable: true,
+    description:
+      "Exactly the message support will receive for this ticket; null with the error when you may not read it.",
   })
   async ticketPreview(
     @Arg("id", () => ID) id: string,
