@@ -26,19 +26,6 @@ export const editableTicket = async (db: TicketDb, access: TicketAccess, id: str
   return view;
 };
 
-/** Throws `NOT_FOUND` unless the caller is a member of the contract. */
-export const requireContractMember = async (
-  access: TicketAccess,
-  contractId: string | undefined,
-): Promise<void> => {
-  if (contractId === undefined) return;
-  if (!(await access.contractIds()).has(contractId))
-    throw new GatewayGraphQLError(
-      "NOT_FOUND",
-      `Contract ${JSON.stringify(contractId)} does not exist or you are not a member of it.`,
-    );
-};
-
 /** Validates the ticket as now written (inside the transaction that changed it); throws every problem at once. */
 export const requireValid = async (
   db: TicketDb,

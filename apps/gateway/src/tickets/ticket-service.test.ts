@@ -3,7 +3,12 @@ import { testService } from "./testing/test-service.js";
 import { openTestTicketDb, TEST_BACKENDS, type TestTicketDb } from "./testing/test-ticket-db.js";
 import {
   ACME,
+  ACME_COMPONENT,
+  ACME_CREDENTIAL,
+  ACME_FLOW,
+  ACME_WORKSPACE,
   ALICE,
+  accessFor,
   BOB,
   completeFields,
   GINA,
@@ -16,17 +21,29 @@ import type { TicketService } from "./ticket-service.js";
 
 interface Failure {
   code?: string;
+  field?: string;
+  message?: string;
   problems?: { path: string; code: string; message: string }[];
 }
 const failureOf = async (work: Promise<unknown>): Promise<Failure> => {
   try {
     await work;
   } catch (error) {
-    const { extensions } = error as { extensions?: Failure };
-    return { code: extensions?.code as string, problems: extensions?.problems ?? [] };
+    const { extensions, message } = error as { extensions?: Failure; message?: string };
+    return {
+      code: extensions?.code as string,
+      problems: extensions?.problems ?? [],
+      ...(extensions?.field === undefined ? {} : { field: extensions.field }),
+      ...(message === undefined ? {} : { message }),
+    };
   }
   throw new Error("expected a failure");
 };
+
+const ACME_TWO = "64a000000000000000000002";
+/** Alice as a member of Acme and a second contract, whose workspace the fixtures do not have. */
+const accessForTwoContracts = <TValue>(work: (access: ReturnType<typeof accessFor>) => Promise<TValue>) =>
+  work(accessFor("user-alice", [ACME, ACME_TWO]));
 
 describe.each(TEST_BACKENDS)("tickets on %s", (backend) => {
   let database: TestTicketDb;
@@ -210,6 +227,69 @@ describe.each(TEST_BACKENDS)("tickets on %s", (backend) => {
     const ginas = await service.list(GINA, { first: 50 });
     expect(ginas.nodes.map((t) => t.id)).toContain(draft.id);
     expect(ginas.nodes.map((t) => t.id)).not.toContain(own.id);
+  });
+
+  it("refuses another tenant's contract, workspace, flow, credential and component, naming the field, writing nothing", async () => {
+    const globexWorkspace = "64b0000000000000000000a2";
+    const globexFlow = "64b0000000000000000000f2";
+    const before = await countRows("tickets");
+    const refusals: [Record<string, unknown>, string][] = [
+      [{ contractId: GLOBEX }, "contractId"],
+      [{ workspaceId: globexWorkspace }, "workspaceId"],
+      [{ contractId: ACME, flowId: globexFlow }, "flowId"],
+      [{ otherIds: { credentialId: "64b0000000000000000000c2" } }, "otherIds.credentialId"],
+      [{ otherIds: { componentId: "64b0000000000000000000d2" } }, "otherIds.componentId"],
+    ];
+    for (const [fields, field] of refusals) {
+      const failure = await failureOf(service.create(ALICE, { fields, logs: "step_1 failed" }));
+      expect(failure, field).toMatchObject({ code: "NOT_FOUND", field });
+      expect(failure.message).toMatch(new RegExp(`^${field.replace(".", "\\.")}: `));
+    }
+    expect(await countRows("tickets")).toBe(before);
+    const draft = await service.create(ALICE, { fields: { title: "Acme issue", contractId: ACME } });
+    for (const [fields, field] of refusals) {
+      expect(await failureOf(service.update(ALICE, draft.id, fields)), field).toMatchObject({
+        code: "NOT_FOUND",
+        field,
+      });
+    }
+    expect((await service.get(ALICE, draft.id)).fields).toEqual({ title: "Acme issue", contractId: ACME });
+  });
+
+  it("takes its own tenant's ids, scopes a ticket about a flow to the flow's workspace, and refuses a mismatch", async () => {
+    const draft = await service.create(ALICE, {
+      fields: {
+        contractId: ACME,
+        flowId: ACME_FLOW,
+        otherIds: { credentialId: ACME_CREDENTIAL, componentId: ACME_COMPONENT },
+      },
+    });
+    expect(draft.fields.workspaceId).toBe(ACME_WORKSPACE);
+    const cleared = await service.update(ALICE, draft.id, { workspaceId: null });
+    expect(cleared.fields.workspaceId).toBe(ACME_WORKSPACE);
+    const otherContract = await failureOf(
+      service.create(ALICE, {
+        fields: { contractId: "64a000000000000000000002", workspaceId: ACME_WORKSPACE },
+      }),
+    );
+    expect(otherContract.code).toBe("NOT_FOUND");
+    const mismatch = await failureOf(
+      accessForTwoContracts((access) =>
+        service.create(access, { fields: { contractId: ACME_TWO, workspaceId: ACME_WORKSPACE } }),
+      ),
+    );
+    expect(mismatch).toMatchObject({ code: "BAD_USER_INPUT" });
+    expect(mismatch.problems?.map((p) => p.path)).toEqual(["workspaceId"]);
+  });
+
+  it("does not tell who owns someone else's attachment", async () => {
+    const draft = await service.create(ALICE, { fields: { contractId: ACME }, logs: "step_1 failed" });
+    const attachmentId = draft.attachments[0]?.id as string;
+    const failure = await failureOf(service.removeAttachment(BOB, attachmentId));
+    expect(failure.code).toBe("NOT_FOUND");
+    expect(failure.message).toContain(attachmentId);
+    expect(failure.message).not.toContain(draft.id);
+    expect(failure.message).toMatch(/^Attachment /);
   });
 
   it("pages tickets newest first and filters by status", async () => {

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { redactSecrets, type TimelineEntry } from "@flowdoctor/core";
 import { and, eq } from "drizzle-orm";
 import { type AttachmentInput, checkAttachment } from "./check-attachment.js";
+import { checkReferences } from "./check-references.js";
 import type { TicketDb } from "./db/open-ticket-db.js";
+import type { TicketFields } from "./db/schema.js";
 import { ticketAttachments, ticketStatusHistory, tickets, ticketTimeline } from "./db/schema.js";
 import { composeTicketMessage, type TicketMessage } from "./delivery/ticket-message.js";
 import { listTickets, type TicketListOptions, type TicketPage } from "./list-tickets.js";
@@ -11,13 +13,7 @@ import { submitTicket } from "./submit-ticket.js";
 import type { TicketAccess } from "./ticket-access.js";
 import { ticketNotFound, ticketProblemError, ticketProblemsError } from "./ticket-errors.js";
 import { applyFieldsPatch, type TicketFieldsPatch } from "./ticket-fields.js";
-import {
-  editableTicket,
-  isUuid,
-  readableTicket,
-  requireContractMember,
-  requireValid,
-} from "./ticket-guards.js";
+import { editableTicket, isUuid, readableTicket, requireValid } from "./ticket-guards.js";
 import type { TicketServiceDeps } from "./ticket-service-deps.js";
 import type { TicketView } from "./ticket-view.js";
 
@@ -85,8 +81,8 @@ export const createTicketService = (deps: TicketServiceDeps) => {
 
   return {
     create: async (access: TicketAccess, input: CreateTicketInput): Promise<TicketView> => {
-      const fields = applyFieldsPatch({}, input.fields);
-      await requireContractMember(access, fields.contractId);
+      const written = applyFieldsPatch({}, input.fields);
+      const fields: TicketFields = { ...written, ...(await checkReferences(access, written, input.fields)) };
       return db.transaction(async (tx) => {
         const id = randomUUID();
         await tx
@@ -106,9 +102,11 @@ export const createTicketService = (deps: TicketServiceDeps) => {
       });
     },
     update: async (access: TicketAccess, id: string, patch: TicketFieldsPatch): Promise<TicketView> => {
-      if (patch.contractId != null) await requireContractMember(access, patch.contractId);
+      // The platform is asked before the transaction, so no database connection waits on it.
+      const current = await editableTicket(db, access, id);
+      const added = await checkReferences(access, applyFieldsPatch(current.fields, patch), patch);
       return changeDraft(access, id, async (tx, view) => {
-        const fields = applyFieldsPatch(view.fields, patch);
+        const fields = applyFieldsPatch(view.fields, { ...patch, ...added });
         await tx
           .update(tickets)
           .set({ fields, contractId: fields.contractId ?? null })
@@ -129,6 +127,10 @@ export const createTicketService = (deps: TicketServiceDeps) => {
             .where(eq(ticketAttachments.id, attachmentId))
         : [];
       if (row === undefined) throw ticketNotFound("Attachment", attachmentId);
+      // Someone else's attachment is not found either: its ticket's id must not show in the error.
+      await readableTicket(db, access, row.ticketId).catch(() => {
+        throw ticketNotFound("Attachment", attachmentId);
+      });
       return changeDraft(access, row.ticketId, async (tx) => {
         await tx
           .delete(ticketAttachments)

@@ -75,6 +75,50 @@ describe("ticket mutations and queries through the gateway", () => {
     expect(ticket.missing.map((m) => m.field)).not.toContain("workspaceId");
   });
 
+  it("refuses another tenant's workspace, flow and credential by field, and writes nothing", async () => {
+    const bob = env.emulator.scenario.users.find((user) => user.email.startsWith("bob@"));
+    const bobsFlow = env.emulator.scenario.flows.find((flow) => flow.userId === bob?.id);
+    const bobsCredential = env.emulator.scenario.credentials.find(
+      (c) => c.workspaceId === bobsFlow?.workspaceId,
+    );
+    const count = async () =>
+      dataOf<{ totalCount: number }>(await ask("alice", "{ tickets { totalCount } }"), "tickets").totalCount;
+    const before = await count();
+    const create = "mutation($input: CreateTicketDraftInput!) { createTicketDraft(input: $input) { id } }";
+    const cases: [Record<string, unknown>, string][] = [
+      [{ workspaceId: bobsFlow?.workspaceId }, "workspaceId"],
+      [{ flowId: bobsFlow?.id }, "flowId"],
+      [{ otherIds: { credentialId: bobsCredential?.id } }, "otherIds.credentialId"],
+    ];
+    for (const [input, field] of cases) {
+      const body = await ask("alice", create, { input: { title: "Foreign ids", logs: "x", ...input } });
+      expect(body.data?.createTicketDraft ?? null).toBeNull();
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field });
+      expect(body.errors?.[0]?.message).toContain(`${field}: `);
+      const update = await ask(
+        "alice",
+        "mutation($id: ID!, $input: TicketFieldsInput!) { updateTicket(id: $id, input: $input) { id } }",
+        { id: ticket.id, input },
+      );
+      expect(update.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field });
+    }
+    expect(await count()).toBe(before);
+    const stored = await ask("alice", `query($id: ID!) { ticket(id: $id) { workspaceId flowId } }`, {
+      id: ticket.id,
+    });
+    expect(stored.data?.ticket).toEqual({ workspaceId: ticket.workspaceId, flowId: ticket.flowId });
+  });
+
+  it("answers NOT_FOUND for someone else's attachment without naming its ticket", async () => {
+    const attachment = ticket.attachments[0];
+    const body = await ask("bob", `mutation($id: ID!) { removeAttachment(id: $id) { id } }`, {
+      id: attachment?.id,
+    });
+    expect(body.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    expect(body.errors?.[0]?.message).toContain(attachment?.id);
+    expect(JSON.stringify(body)).not.toContain(ticket.id);
+  });
+
   it("refuses to submit with every missing field listed, then submits once and delivers to the mail folder", async () => {
     await ask(
       "alice",

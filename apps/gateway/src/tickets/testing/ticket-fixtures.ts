@@ -1,3 +1,4 @@
+import { PlatformError } from "@flowdoctor/platform-client";
 import type { TicketAccess } from "../ticket-access.js";
 import type { TicketFieldsPatch } from "../ticket-fields.js";
 
@@ -7,11 +8,42 @@ export const GLOBEX = "64b000000000000000000002";
 export const ACME_WORKSPACE = "64a0000000000000000000a1";
 export const ACME_FLOW = "64a0000000000000000000f1";
 
-/** A caller with fixed contracts. */
-export const accessFor = (userId: string, contracts: readonly string[]): TicketAccess => ({
-  userId,
-  contractIds: async () => new Set(contracts),
-});
+/** The Acme workspace's flow, and a credential and a component of it. */
+const ACME_FLOWS: ReadonlyMap<string, string> = new Map([[ACME_FLOW, ACME_WORKSPACE]]);
+export const ACME_CREDENTIAL = "64a0000000000000000000c1";
+export const ACME_COMPONENT = "64a0000000000000000000d1";
+
+const notFound = (what: string, id: string) =>
+  new PlatformError("PLATFORM_NOT_FOUND", `GET /v2/${what}/${id} failed with 404`, {
+    method: "GET",
+    path: `/v2/${what}/${id}`,
+    status: 404,
+  });
+
+/**
+ * A caller with fixed contracts; members of Acme see its workspace, its flow, credential and component, as the
+ * platform would show them. Nothing else exists.
+ */
+export const accessFor = (userId: string, contracts: readonly string[]): TicketAccess => {
+  const inAcme = contracts.includes(ACME);
+  const workspaces = new Map(inAcme ? [[ACME_WORKSPACE, { contractId: ACME }]] : []);
+  const known = (what: string, id: string, ids: readonly string[]) =>
+    inAcme && ids.includes(id) ? Promise.resolve({ id }) : Promise.reject(notFound(what, id));
+  return {
+    userId,
+    contractIds: async () => new Set(contracts),
+    workspaces: async () => workspaces,
+    lookup: {
+      flow: async (id) => {
+        const workspaceId = inAcme ? ACME_FLOWS.get(id) : undefined;
+        if (workspaceId === undefined) throw notFound("flows", id);
+        return { workspaceId };
+      },
+      credential: (id) => known("credentials", id, [ACME_CREDENTIAL]),
+      component: (id) => known("components", id, [ACME_COMPONENT]),
+    },
+  };
+};
 
 export const ALICE = accessFor("user-alice", [ACME]);
 export const GINA = accessFor("user-gina", [ACME]);
