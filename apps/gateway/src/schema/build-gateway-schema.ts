@@ -13,6 +13,7 @@ import { GatewayResolver } from "./gateway/gateway.resolver.js";
 import { LogResolver } from "./log/log.resolver.js";
 import { TicketResolver } from "./ticket/ticket.resolver.js";
 import { TicketAttachmentResolver } from "./ticket/ticket-attachment.resolver.js";
+import { TicketLogTextResolver } from "./ticket/ticket-log-text.resolver.js";
 import { MeResolver } from "./user/me.resolver.js";
 import { WorkspaceResolver } from "./workspace/workspace.resolver.js";
 
@@ -33,6 +34,7 @@ export const RESOLVERS = [
   ErrorGroupResolver,
   TicketResolver,
   TicketAttachmentResolver,
+  TicketLogTextResolver,
 ] as const;
 
 /** Builds the gateway's executable GraphQL schema from its type-graphql classes. */

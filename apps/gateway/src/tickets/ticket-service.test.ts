@@ -13,7 +13,9 @@ import {
   completeFields,
   GINA,
   GLOBEX,
+  GUEST,
   hoursAgo,
+  OUTSIDER,
   TINY_JPEG,
   TINY_PNG,
 } from "./testing/ticket-fixtures.js";
@@ -171,7 +173,7 @@ describe.each(TEST_BACKENDS)("tickets on %s", (backend) => {
 
   it("gives an attachment's stored bytes back to members only: screenshots as sent, texts redacted", async () => {
     const draft = await service.create(ALICE, {
-      fields: { contractId: ACME },
+      fields: { contractId: ACME, workspaceId: ACME_WORKSPACE },
       logs: "ERROR step_2 401 api_key=abc123secret",
     });
     const withShot = await service.addAttachment(ALICE, draft.id, {
@@ -290,6 +292,54 @@ describe.each(TEST_BACKENDS)("tickets on %s", (backend) => {
     expect(failure.message).toContain(attachmentId);
     expect(failure.message).not.toContain(draft.id);
     expect(failure.message).toMatch(/^Attachment /);
+  });
+
+  it("shows a ticket's log text only to those the platform lets read its workspace's logs", async () => {
+    const draft = await service.create(ALICE, {
+      fields: { title: "Orders fail", contractId: ACME, workspaceId: ACME_WORKSPACE, errorText: "HTTP 401" },
+      logs: "ERROR step_2 401",
+    });
+    const withShot = await service.addAttachment(ALICE, draft.id, {
+      kind: "SCREENSHOT",
+      name: "logs-page.png",
+      base64: TINY_PNG.toString("base64"),
+    });
+    const ids = withShot.attachments.map((attachment) => attachment.id);
+    for (const reader of [ALICE, GINA]) {
+      expect((await service.preview(reader, draft.id)).text).toContain("HTTP 401");
+      for (const id of ids) expect((await service.attachmentContent(reader, id)).length).toBeGreaterThan(0);
+    }
+    expect((await service.get(GUEST, draft.id)).key).toBe(draft.key);
+    expect(await failureOf(service.preview(GUEST, draft.id))).toMatchObject({ code: "FORBIDDEN" });
+    for (const id of ids)
+      expect(await failureOf(service.attachmentContent(GUEST, id))).toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("hides a ticket from contract members the platform does not show its workspace to", async () => {
+    const draft = await service.create(ALICE, {
+      fields: { title: "Workspace issue", contractId: ACME, workspaceId: ACME_WORKSPACE },
+      logs: "ERROR step_2 401",
+    });
+    const contractWide = await service.create(ALICE, {
+      fields: { title: "Contract issue", contractId: ACME },
+    });
+    expect(await failureOf(service.get(OUTSIDER, draft.id))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await failureOf(service.preview(OUTSIDER, draft.id))).toMatchObject({ code: "NOT_FOUND" });
+    const logId = draft.attachments[0]?.id as string;
+    expect(await failureOf(service.attachmentContent(OUTSIDER, logId))).toMatchObject({ code: "NOT_FOUND" });
+    const listed = (await service.list(OUTSIDER, { first: 100 })).nodes.map((ticket) => ticket.id);
+    expect(listed).toContain(contractWide.id);
+    expect(listed).not.toContain(draft.id);
+    expect((await service.list(GUEST, { first: 100 })).nodes.map((ticket) => ticket.id)).toContain(draft.id);
+  });
+
+  it("shows the log text of a ticket that names no workspace to its author only", async () => {
+    const draft = await service.create(ALICE, { fields: { contractId: ACME }, logs: "ERROR step_2 401" });
+    const logId = draft.attachments[0]?.id as string;
+    expect((await service.attachmentContent(ALICE, logId)).toString("utf8")).toContain("step_2");
+    expect((await service.get(GINA, draft.id)).id).toBe(draft.id);
+    expect(await failureOf(service.attachmentContent(GINA, logId))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await failureOf(service.preview(GINA, draft.id))).toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("pages tickets newest first and filters by status", async () => {

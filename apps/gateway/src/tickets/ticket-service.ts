@@ -13,7 +13,14 @@ import { submitTicket } from "./submit-ticket.js";
 import type { TicketAccess } from "./ticket-access.js";
 import { ticketNotFound, ticketProblemError, ticketProblemsError } from "./ticket-errors.js";
 import { applyFieldsPatch, type TicketFieldsPatch } from "./ticket-fields.js";
-import { editableTicket, isUuid, readableTicket, requireValid } from "./ticket-guards.js";
+import {
+  editableTicket,
+  isUuid,
+  ownershipOf,
+  readableTicket,
+  requireTicketLogs,
+  requireValid,
+} from "./ticket-guards.js";
 import type { TicketServiceDeps } from "./ticket-service-deps.js";
 import type { TicketView } from "./ticket-view.js";
 
@@ -169,7 +176,10 @@ export const createTicketService = (deps: TicketServiceDeps) => {
       return readableTicket(db, access, id);
     },
     get: (access: TicketAccess, id: string): Promise<TicketView> => readableTicket(db, access, id),
-    /** An attachment's stored bytes; NOT_FOUND unless the caller may read its ticket. */
+    /**
+     * An attachment's stored bytes; NOT_FOUND unless the caller may read its ticket, FORBIDDEN unless they may read
+     * its log text (a screenshot may show the platform's log pages, so every kind counts).
+     */
     attachmentContent: async (access: TicketAccess, attachmentId: string): Promise<Buffer> => {
       const [row] = isUuid(attachmentId)
         ? await db
@@ -178,14 +188,19 @@ export const createTicketService = (deps: TicketServiceDeps) => {
             .where(eq(ticketAttachments.id, attachmentId))
         : [];
       if (row === undefined) throw ticketNotFound("Attachment", attachmentId);
-      await readableTicket(db, access, row.ticketId).catch(() => {
+      const view = await readableTicket(db, access, row.ticketId).catch(() => {
         throw ticketNotFound("Attachment", attachmentId);
       });
+      await requireTicketLogs(access, ownershipOf(view));
       return row.content;
     },
     list: (access: TicketAccess, options: TicketListOptions): Promise<TicketPage> =>
       listTickets(db, access, options),
-    preview: async (access: TicketAccess, id: string): Promise<TicketMessage> =>
-      composeTicketMessage(db, await readableTicket(db, access, id), deps.message),
+    /** The message support gets; FORBIDDEN unless the caller may read the ticket's log text, which it carries. */
+    preview: async (access: TicketAccess, id: string): Promise<TicketMessage> => {
+      const view = await readableTicket(db, access, id);
+      await requireTicketLogs(access, ownershipOf(view));
+      return composeTicketMessage(db, view, deps.message);
+    },
   };
 };

@@ -37,6 +37,7 @@ const openAccess = async (context: TicketContext): Promise<TicketAccess> => {
     userId: session.user.id,
     contractIds: once(() => contractIdsOf(session)),
     workspaces: once(() => workspacesOf(session)),
+    canReadLogs: (workspaceId) => loaders.logsReadable.load(workspaceId),
     lookup: {
       flow: (id) => loaders.flow.load(id),
       credential: (id) => loaders.credential.load(id),
@@ -47,7 +48,7 @@ const openAccess = async (context: TicketContext): Promise<TicketAccess> => {
 
 /**
  * The caller as the ticket rules see them: their user id, and (read once per request, as the caller, through the
- * request's loaders) their contracts, workspaces and the platform resources a ticket names.
+ * request's loaders) their contracts, workspaces, log permissions and the platform resources a ticket names.
  */
 export const ticketAccessOf = (context: TicketContext): Promise<TicketAccess> => {
   let access = accessByContext.get(context);

@@ -101,7 +101,7 @@ export class TicketResolver {
   @Query(() => TicketPreviewType, {
     nullable: true,
     description:
-      "Exactly the message support will receive for this ticket; null with the error when you may not read it.",
+      "Exactly the message support will receive for this ticket; null with NOT_FOUND when you may not see the ticket, FORBIDDEN when you may not read the logs of its workspace.",
   })
   async ticketPreview(
     @Arg("id", () => ID) id: string,
