@@ -5,7 +5,7 @@ import type { DiagnosedFlow, OpenedDraft, WatchFailure, WatchReport } from "./wa
 import type { WatchState } from "./watch-state.js";
 
 /** One flow's diagnosis, as the SDK returns it. */
-export type FlowDiagnosis = DiagnoseFlowQuery["diagnoseFlow"];
+export type FlowDiagnosis = NonNullable<DiagnoseFlowQuery["diagnoseFlow"]>;
 
 /** What a draft sink gets: the flow's diagnosis and the new groups that led to it. */
 export interface DraftRequest {

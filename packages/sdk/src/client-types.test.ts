@@ -20,7 +20,7 @@ describe("the SDK's types", () => {
       FlowdoctorResult<NonNullable<FlowQuery["flow"]>>
     >();
     expectTypeOf<Awaited<ReturnType<typeof client.diagnoseFlow>>["data"]>().toEqualTypeOf<
-      DiagnoseFlowQuery["diagnoseFlow"]
+      NonNullable<DiagnoseFlowQuery["diagnoseFlow"]>
     >();
     expectTypeOf<
       Awaited<ReturnType<typeof client.diagnoseFlow>>["data"]["verdict"]["cause"]
@@ -57,7 +57,7 @@ describe("the SDK's types", () => {
 
   it("walkers yield the connection's nodes and take no cursor", () => {
     expectTypeOf(client.allFlows).returns.toEqualTypeOf<
-      AsyncGenerator<FlowsQuery["flows"]["nodes"][number], void, undefined>
+      AsyncGenerator<NonNullable<FlowsQuery["flows"]>["nodes"][number], void, undefined>
     >();
     expectTypeOf(client.allFlows).toBeCallableWith({ workspaceId: "w", first: 10 });
     // Never called: only compiled.

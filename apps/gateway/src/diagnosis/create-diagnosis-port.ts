@@ -1,5 +1,6 @@
 import type { DiagnosisPort, EndpointProbe, LogEntry } from "@flowdoctor/core";
 import type { PlatformSession } from "../auth/create-session.js";
+import { withPublicMessage } from "../upstream/describe-upstream-error.js";
 
 /** Options of {@link createDiagnosisPort}. */
 export interface DiagnosisPortOptions {
@@ -18,6 +19,21 @@ interface LogWindow {
   readonly to: string;
   readonly flowIds?: readonly string[];
 }
+
+// A check that fails keeps the error's message as its note: the platform's REST paths must not show there.
+const withPublicErrors = (port: DiagnosisPort): DiagnosisPort => {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(port)) {
+    wrapped[name] = async (...args: unknown[]) => {
+      try {
+        return await (method as (...inputs: unknown[]) => Promise<unknown>)(...args);
+      } catch (error) {
+        throw withPublicMessage(error);
+      }
+    };
+  }
+  return wrapped as unknown as DiagnosisPort;
+};
 
 /**
  * The diagnosis engine's view of the platform, over the caller's session: entities come through the request's
@@ -74,7 +90,7 @@ export const createDiagnosisPort = (session: PlatformSession, options: Diagnosis
     ...(options.probe ? { probeEndpoint: options.probe } : {}),
   };
   return {
-    port,
+    port: withPublicErrors(port),
     /** Reads the whole workspace's logs of a window in one pass, for diagnosing many of its flows. */
     shareWorkspaceLogs: (workspaceId: string, from: string, to: string) => {
       workspaceWide.add(`${workspaceId}|${from}|${to}`);

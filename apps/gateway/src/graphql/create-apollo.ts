@@ -9,6 +9,7 @@ import type { GatewayContext } from "../context.js";
 import type { Logger } from "../observability/logger.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
 import { createFormatError } from "./format-error.js";
+import { createInputCheckPlugin } from "./input-check-plugin.js";
 import { createMetricsPlugin } from "./metrics-plugin.js";
 
 /** What {@link createApollo} needs. */
@@ -20,7 +21,8 @@ export interface CreateApolloOptions {
 }
 
 /**
- * Apollo Server with the gateway's error formatting and metrics (limits are checked before, by the operation guard). Its landing pages are off:
+ * Apollo Server with the gateway's error formatting, argument checks and metrics (limits are checked before, by the
+ * operation guard). Its landing pages are off:
  * they load from Apollo's CDN, and the gateway serves its own offline playground instead. Cache control is
  * off too: the answers are per user and never cacheable, and its hook on every field costs CPU on large pages.
  */
@@ -39,6 +41,7 @@ export const createApollo = (options: CreateApolloOptions): ApolloServer<Gateway
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      createInputCheckPlugin(),
       createMetricsPlugin(options.metrics),
     ],
   });

@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import { PlatformError, type PlatformErrorCode } from "@flowdoctor/platform-client";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { describe, expect, it } from "vitest";
 import { GatewayGraphQLError } from "../errors.js";
@@ -28,6 +29,9 @@ const fromResolver = (cause: Error): GraphQLError =>
 const upstreamError = (code: string): Error =>
   Object.assign(new Error(`GET /v2/flows failed: ${code}`), { code });
 
+const platformError = (code: PlatformErrorCode, path: string, status: number, method = "GET") =>
+  new PlatformError(code, `${method} ${path} failed with ${status}`, { method, path, status });
+
 describe("formatError in production", () => {
   const { run, logged } = setup(false);
 
@@ -50,6 +54,49 @@ describe("formatError in production", () => {
     const formatted = run(fromResolver(upstreamError(clientCode)));
     expect(formatted.extensions?.code).toBe(code);
     expect(formatted.extensions?.stacktrace).toBeUndefined();
+  });
+
+  it.each([
+    [
+      "PLATFORM_NOT_FOUND",
+      "/v2/flows/5f0c1d2e3f4a5b6c7d8e9f01",
+      404,
+      "Flow 5f0c1d2e3f4a5b6c7d8e9f01 was not found or is not visible to you.",
+    ],
+    [
+      "PLATFORM_NOT_FOUND",
+      "/v2/flows?workspace_id=09d652221e2f6713ca2e10da&page[number]=1",
+      404,
+      "Workspace 09d652221e2f6713ca2e10da was not found or is not visible to you.",
+    ],
+    [
+      "PLATFORM_NOT_FOUND",
+      "/v2/credentials/a%00b/",
+      404,
+      "The credential was not found or is not visible to you.",
+    ],
+    [
+      "PLATFORM_FORBIDDEN",
+      "/v2/logs?workspace_id=09d652221e2f6713ca2e10da&offset=0&limit=1000",
+      403,
+      "You may not read the logs of workspace 09d652221e2f6713ca2e10da: the platform denies it.",
+    ],
+    [
+      "PLATFORM_FORBIDDEN",
+      "/v2/workspaces/09d652221e2f6713ca2e10da/members/",
+      403,
+      "You may not read the members of workspace 09d652221e2f6713ca2e10da: the platform denies it.",
+    ],
+    [
+      "PLATFORM_UNAVAILABLE",
+      "/v2/contracts/",
+      503,
+      "The platform could not be reached or failed; try again later.",
+    ],
+  ] as const)("says what %s at %s was about, without the REST path", (clientCode, path, status, message) => {
+    const formatted = run(fromResolver(platformError(clientCode, path, status)));
+    expect(formatted.message).toBe(message);
+    expect(formatted.message).not.toMatch(/\/v2\/|GET /);
   });
 
   it("keeps the gateway's own errors and their details", () => {

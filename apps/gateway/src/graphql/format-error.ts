@@ -2,6 +2,7 @@ import { redactObject } from "@flowdoctor/core";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { type ErrorCode, isErrorCode } from "../errors.js";
 import type { Logger } from "../observability/logger.js";
+import { describeUpstreamError } from "../upstream/describe-upstream-error.js";
 import { codeOfUpstreamError } from "./upstream-error-code.js";
 
 /** Apollo's own codes for a request it could not parse or validate: safe to show as they are. */
@@ -31,12 +32,7 @@ export interface FormatErrorOptions {
   readonly logger: Logger;
 }
 
-const MESSAGES: Partial<Record<ErrorCode, string>> = {
-  UPSTREAM_UNAVAILABLE: "The platform could not be reached or failed; try again later.",
-  UPSTREAM_TIMEOUT: "The platform did not answer in time; try again later.",
-  RATE_LIMITED: "The platform is rate limiting requests; slow down and try again later.",
-  INTERNAL: "Internal error; the gateway's log has the details.",
-};
+const INTERNAL_MESSAGE = "Internal error; the gateway's log has the details.";
 
 const withoutInternals = (formatted: GraphQLFormattedError, code: string, message?: string) => {
   const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
@@ -67,14 +63,15 @@ const formatWithCode =
       );
     }
     if (options.isDevelopment) return { ...formatted, extensions: { ...formatted.extensions, code } };
-    return withoutInternals(formatted, code, MESSAGES[code] ?? formatted.message);
+    const message = upstream === undefined ? INTERNAL_MESSAGE : describeUpstreamError(original, upstream);
+    return withoutInternals(formatted, code, message);
   };
 
 /**
  * Apollo's `formatError`: every error leaves with a code of the gateway's table (or Apollo's own
- * parse/validation codes); upstream failures are mapped; anything unexpected becomes `INTERNAL`
- * with a generic message and is logged. Stacks and internal messages go out only in development.
- * Every error leaves redacted (`redactObject`: message, extensions, a development stack), as answers do.
+ * parse/validation codes); upstream failures are mapped and described without the platform's REST paths
+ * (`describeUpstreamError`); anything unexpected becomes `INTERNAL` with a generic message and is logged. Stacks
+ * and internal messages go out only in development. Every error leaves redacted (`redactObject`: message, extensions, a development stack), as answers do.
  */
 export const createFormatError = (options: FormatErrorOptions) => {
   const format = formatWithCode(options);

@@ -106,7 +106,9 @@ describe("startGateway over real HTTP", () => {
     expect(text).toMatch(/flowdoctor_graphql_request_duration_seconds_count\{operation="CountMe"\} \d/);
     expect(text).toContain("flowdoctor_upstream_requests_total");
     expect(text).not.toContain("Junk");
-    const others = /flowdoctor_graphql_requests_total\{operation="other",outcome="ok"\} (\d+)/.exec(text)?.[1];
+    const others = /flowdoctor_graphql_requests_total\{operation="other",outcome="ok"\} (\d+)/.exec(
+      text,
+    )?.[1];
     expect(Number(others)).toBeGreaterThanOrEqual(20);
   });
 

@@ -14,6 +14,7 @@ import { LogResolver } from "./log/log.resolver.js";
 import { redactAnswers } from "./redact-answers.js";
 import { TicketResolver } from "./ticket/ticket.resolver.js";
 import { TicketAttachmentResolver } from "./ticket/ticket-attachment.resolver.js";
+import { TicketLogTextResolver } from "./ticket/ticket-log-text.resolver.js";
 import { MeResolver } from "./user/me.resolver.js";
 import { WorkspaceResolver } from "./workspace/workspace.resolver.js";
 
@@ -34,6 +35,7 @@ export const RESOLVERS = [
   ErrorGroupResolver,
   TicketResolver,
   TicketAttachmentResolver,
+  TicketLogTextResolver,
 ] as const;
 
 /**

@@ -104,6 +104,11 @@ describe("every field of the schema, against the demo platform", () => {
     const flow = env.emulator.scenario.flows.find(
       (candidate) => candidate.userId === alice?.id && candidate.expected.length > 0,
     );
+    // A component and credential of the flow's workspace: the gateway looks both up as Alice.
+    const node = env.emulator.scenario.flows
+      .filter((candidate) => candidate.workspaceId === flow?.workspaceId)
+      .flatMap((candidate) => candidate.graph.nodes)
+      .find((candidate) => typeof candidate.credentials_id === "string");
     const created = await run("Mutation", "createTicketFromDiagnosis", `(flowId: "${flow?.id}")`);
     const id = (created.ticket as { id: string }).id;
     await run(
@@ -114,7 +119,7 @@ describe("every field of the schema, against the demo platform", () => {
         description: "Since yesterday the orders flow fails at step_2 with HTTP 401 although the credential was verified.",
         docsChecked: true, docsConsulted: ["Managing Flow Errors"], reproducible: false, involvesFlow: true,
         flowVersion: "latest", supportAccessGranted: true, stepsToReproduce: ["Start the flow", "Send one order"],
-        otherIds: { stepId: "step_2", componentId: "585918da586224001b96de89", credentialId: "585918da586224001b96de8a", containerId: "ct1", executionId: "e1", threadId: "t1" },
+        otherIds: { stepId: "step_2", componentId: "${node?.component_id}", credentialId: "${node?.credentials_id}", containerId: "ct1", executionId: "e1", threadId: "t1" },
         errorReport: { source: EMAIL, text: "The flow failed", receivedAt: "${daysFromNow(-1)}" },
         stuckMessageEvidence: { flowSuspended: false, lastLogAtPerStep: [{ stepId: "step_2", at: "${daysFromNow(-1)}" }],
           containersRunning: [{ stepId: "step_2", running: true }] } })`,

@@ -92,6 +92,76 @@ describe("auth and access over the demo emulator", () => {
     expect(errors.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
+  it("says what was not found or may not be read, never the platform's REST path", async () => {
+    const bobs = await env.gateway.query("{ workspaces { nodes { id flows(first: 1) { nodes { id } } } } }", {
+      headers: env.as("bob"),
+    });
+    const workspace = dataOf<{ nodes: { id: string; flows: { nodes: { id: string }[] } }[] }>(
+      bobs.body,
+      "workspaces",
+    ).nodes[0];
+    const flowId = workspace?.flows.nodes[0]?.id;
+    const foreign = await env.gateway.query("query F($id: ID!) { flow(id: $id) { name } }", {
+      headers: env.as("alice"),
+      variables: { id: flowId },
+    });
+    expect(foreign.body.errors?.[0]?.message).toBe(`Flow ${flowId} was not found or is not visible to you.`);
+    const production = await env.gateway.query("{ workspaces { nodes { id } } }", {
+      headers: env.as("gina"),
+    });
+    const ws = dataOf<{ nodes: { id: string }[] }>(production.body, "workspaces").nodes[0]?.id;
+    const logs = await env.gateway.query("query L($ws: ID!) { logs(workspaceId: $ws) { totalCount } }", {
+      headers: env.as("gina"),
+      variables: { ws },
+    });
+    expect(logs.body.errors?.[0]?.message).toBe(
+      `You may not read the logs of workspace ${ws}: the platform denies it.`,
+    );
+    const flows = await env.gateway.query(
+      "query F($ws: ID!) { flows(workspaceId: $ws, first: 1) { nodes { id } } }",
+      {
+        headers: env.as("gina"),
+        variables: { ws },
+      },
+    );
+    const diagnosis = await env.gateway.query(
+      "query D($id: ID!) { diagnoseFlow(flowId: $id) { checks { check status note } } }",
+      {
+        headers: env.as("gina"),
+        variables: { id: dataOf<{ nodes: { id: string }[] }>(flows.body, "flows").nodes[0]?.id },
+      },
+    );
+    const notes = JSON.stringify(diagnosis.body);
+    expect(notes).toContain("You may not read the logs of workspace");
+    expect(notes).not.toMatch(/\/v2\/|GET /);
+  });
+
+  it("nulls only the fields a foreign workspace or flow stands in, with their errors, and keeps the rest", async () => {
+    const bobs = await env.gateway.query("{ workspaces { nodes { id flows(first: 1) { nodes { id } } } } }", {
+      headers: env.as("bob"),
+    });
+    const workspace = dataOf<{ nodes: { id: string; flows: { nodes: { id: string }[] } }[] }>(
+      bobs.body,
+      "workspaces",
+    ).nodes[0];
+    const query = `query($ws: ID!, $flow: ID!) { me { email }
+      flows(workspaceId: $ws) { totalCount } logs(workspaceId: $ws) { totalCount }
+      logFile(workspaceId: $ws) { text } errors(workspaceId: $ws) { totalCount }
+      errorGroups(workspaceId: $ws) { totalCount } diagnoseWorkspace(workspaceId: $ws) { totalCount }
+      diagnoseFlow(flowId: $flow) { flowName } flow(id: $flow) { name } workspace(id: $ws) { name } }`;
+    const { body } = await env.gateway.query(query, {
+      headers: env.as("alice"),
+      variables: { ws: workspace?.id, flow: workspace?.flows.nodes[0]?.id },
+    });
+    const { me, ...foreign } = body.data ?? {};
+    expect(me).toEqual({ email: "alice@acme.example" });
+    expect(Object.values(foreign)).toEqual(Array(Object.keys(foreign).length).fill(null));
+    expect(Object.keys(foreign)).toHaveLength(9);
+    const failed = (body.errors ?? []).map((error) => [error.path?.[0], error.extensions?.code]);
+    expect(failed.map(([field]) => field).sort()).toEqual(Object.keys(foreign).sort());
+    for (const [, code] of failed) expect(["NOT_FOUND", "FORBIDDEN"]).toContain(code);
+  });
+
   it("links contracts and workspaces both ways", async () => {
     const query =
       "{ contracts { nodes { id name workspaces { totalCount nodes { name contractId contract { id } } } } } }";

@@ -25,12 +25,26 @@ export interface TicketPage {
   readonly endCursor: string | null;
 }
 
-const filters = async (access: TicketAccess, options: TicketListOptions): Promise<SQL[]> => {
+const workspaceOfTicket = sql`${tickets.fields}->>'workspaceId'`;
+
+/** `canReadTicket` as SQL: the author's tickets without a contract, and the contract's in visible workspaces. */
+const visibleTo = async (access: TicketAccess): Promise<SQL> => {
   const contracts = [...(await access.contractIds())];
-  const visible = or(
-    contracts.length === 0 ? sql`false` : inArray(tickets.contractId, contracts),
+  if (contracts.length === 0)
+    return and(isNull(tickets.contractId), eq(tickets.ownerUserId, access.userId)) as SQL;
+  const workspaces = [...(await access.workspaces()).keys()];
+  const inVisibleWorkspace =
+    workspaces.length === 0
+      ? isNull(workspaceOfTicket)
+      : or(isNull(workspaceOfTicket), inArray(workspaceOfTicket, workspaces));
+  return or(
+    and(inArray(tickets.contractId, contracts), inVisibleWorkspace),
     and(isNull(tickets.contractId), eq(tickets.ownerUserId, access.userId)),
   ) as SQL;
+};
+
+const filters = async (access: TicketAccess, options: TicketListOptions): Promise<SQL[]> => {
+  const visible = await visibleTo(access);
   const conditions: SQL[] = [visible];
   if (options.status !== undefined) conditions.push(eq(tickets.status, options.status));
   if (options.contractId !== undefined) conditions.push(eq(tickets.contractId, options.contractId));

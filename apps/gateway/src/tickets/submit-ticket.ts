@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
 import { GatewayGraphQLError } from "../errors.js";
+import { requireContractMember } from "./check-references.js";
 import { ticketOutbox, ticketStatusHistory, tickets } from "./db/schema.js";
 import { ticketMessageId } from "./delivery/ticket-message.js";
 import type { TicketAccess } from "./ticket-access.js";
 import { ticketProblemError } from "./ticket-errors.js";
-import { readableTicket, requireContractMember, requireValid } from "./ticket-guards.js";
+import { readableTicket, requireValid } from "./ticket-guards.js";
 import type { TicketServiceDeps } from "./ticket-service-deps.js";
 import { type TicketView, ticketKey } from "./ticket-view.js";
 

@@ -1,15 +1,43 @@
 import { validateTicket } from "@flowdoctor/core";
 import { GatewayGraphQLError } from "../errors.js";
 import type { TicketDb } from "./db/open-ticket-db.js";
-import { canReadTicket, type TicketAccess } from "./ticket-access.js";
+import {
+  canReadTicket,
+  canReadTicketLogs,
+  type TicketAccess,
+  type TicketOwnership,
+} from "./ticket-access.js";
 import { ticketNotFound, ticketProblemError, ticketProblemsError } from "./ticket-errors.js";
 import { draftOfView, loadTicketView, type TicketView } from "./ticket-view.js";
+
+/** A stored ticket's owner, contract, workspace and key, as the access rules read them. */
+export const ownershipOf = (view: TicketView): TicketOwnership & { readonly key: string } => ({
+  key: view.key,
+  ownerUserId: view.ownerUserId,
+  contractId: view.contractId,
+  workspaceId: view.fields.workspaceId,
+});
 
 /** The ticket, when the caller may see it; `NOT_FOUND` otherwise (also for ids that are not UUIDs). */
 export const readableTicket = async (db: TicketDb, access: TicketAccess, id: string): Promise<TicketView> => {
   const view = isUuid(id) ? await loadTicketView(db, id) : undefined;
-  if (view === undefined || !(await canReadTicket(access, view))) throw ticketNotFound("Ticket", id);
+  if (view === undefined || !(await canReadTicket(access, ownershipOf(view))))
+    throw ticketNotFound("Ticket", id);
   return view;
+};
+
+/** Throws `FORBIDDEN` unless the caller may read the ticket's log-bearing parts (see `canReadTicketLogs`). */
+export const requireTicketLogs = async (
+  access: TicketAccess,
+  ticket: TicketOwnership & { readonly key: string },
+): Promise<void> => {
+  if (await canReadTicketLogs(access, ticket)) return;
+  throw new GatewayGraphQLError(
+    "FORBIDDEN",
+    ticket.workspaceId === undefined
+      ? `Ticket ${ticket.key} names no workspace, so only its author may read its log text.`
+      : `You may not read the logs of workspace ${ticket.workspaceId} on the platform, so ticket ${ticket.key}'s log text is withheld from you.`,
+  );
 };
 
 /** The ticket, when the caller wrote it and it is still a draft. */
@@ -24,19 +52,6 @@ export const editableTicket = async (db: TicketDb, access: TicketAccess, id: str
       `Ticket ${view.key} is ${view.status.toLowerCase()} and can no longer change.`,
     );
   return view;
-};
-
-/** Throws `NOT_FOUND` unless the caller is a member of the contract. */
-export const requireContractMember = async (
-  access: TicketAccess,
-  contractId: string | undefined,
-): Promise<void> => {
-  if (contractId === undefined) return;
-  if (!(await access.contractIds()).has(contractId))
-    throw new GatewayGraphQLError(
-      "NOT_FOUND",
-      `Contract ${JSON.stringify(contractId)} does not exist or you are not a member of it.`,
-    );
 };
 
 /** Validates the ticket as now written (inside the transaction that changed it); throws every problem at once. */

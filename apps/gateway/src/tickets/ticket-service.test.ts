@@ -3,12 +3,19 @@ import { testService } from "./testing/test-service.js";
 import { openTestTicketDb, TEST_BACKENDS, type TestTicketDb } from "./testing/test-ticket-db.js";
 import {
   ACME,
+  ACME_COMPONENT,
+  ACME_CREDENTIAL,
+  ACME_FLOW,
+  ACME_WORKSPACE,
   ALICE,
+  accessFor,
   BOB,
   completeFields,
   GINA,
   GLOBEX,
+  GUEST,
   hoursAgo,
+  OUTSIDER,
   TINY_JPEG,
   TINY_PNG,
 } from "./testing/ticket-fixtures.js";
@@ -16,17 +23,29 @@ import type { TicketService } from "./ticket-service.js";
 
 interface Failure {
   code?: string;
+  field?: string;
+  message?: string;
   problems?: { path: string; code: string; message: string }[];
 }
 const failureOf = async (work: Promise<unknown>): Promise<Failure> => {
   try {
     await work;
   } catch (error) {
-    const { extensions } = error as { extensions?: Failure };
-    return { code: extensions?.code as string, problems: extensions?.problems ?? [] };
+    const { extensions, message } = error as { extensions?: Failure; message?: string };
+    return {
+      code: extensions?.code as string,
+      problems: extensions?.problems ?? [],
+      ...(extensions?.field === undefined ? {} : { field: extensions.field }),
+      ...(message === undefined ? {} : { message }),
+    };
   }
   throw new Error("expected a failure");
 };
+
+const ACME_TWO = "64a000000000000000000002";
+/** Alice as a member of Acme and a second contract, whose workspace the fixtures do not have. */
+const accessForTwoContracts = <TValue>(work: (access: ReturnType<typeof accessFor>) => Promise<TValue>) =>
+  work(accessFor("user-alice", [ACME, ACME_TWO]));
 
 describe.each(TEST_BACKENDS)("tickets on %s", (backend) => {
   let database: TestTicketDb;
@@ -154,7 +173,7 @@ describe.each(TEST_BACKENDS)("tickets on %s", (backend) => {
 
   it("gives an attachment's stored bytes back to members only: screenshots as sent, texts redacted", async () => {
     const draft = await service.create(ALICE, {
-      fields: { contractId: ACME },
+      fields: { contractId: ACME, workspaceId: ACME_WORKSPACE },
       logs: "ERROR step_2 401 api_key=abc123secret",
     });
     const withShot = await service.addAttachment(ALICE, draft.id, {
@@ -210,6 +229,117 @@ describe.each(TEST_BACKENDS)("tickets on %s", (backend) => {
     const ginas = await service.list(GINA, { first: 50 });
     expect(ginas.nodes.map((t) => t.id)).toContain(draft.id);
     expect(ginas.nodes.map((t) => t.id)).not.toContain(own.id);
+  });
+
+  it("refuses another tenant's contract, workspace, flow, credential and component, naming the field, writing nothing", async () => {
+    const globexWorkspace = "64b0000000000000000000a2";
+    const globexFlow = "64b0000000000000000000f2";
+    const before = await countRows("tickets");
+    const refusals: [Record<string, unknown>, string][] = [
+      [{ contractId: GLOBEX }, "contractId"],
+      [{ workspaceId: globexWorkspace }, "workspaceId"],
+      [{ contractId: ACME, flowId: globexFlow }, "flowId"],
+      [{ otherIds: { credentialId: "64b0000000000000000000c2" } }, "otherIds.credentialId"],
+      [{ otherIds: { componentId: "64b0000000000000000000d2" } }, "otherIds.componentId"],
+    ];
+    for (const [fields, field] of refusals) {
+      const failure = await failureOf(service.create(ALICE, { fields, logs: "step_1 failed" }));
+      expect(failure, field).toMatchObject({ code: "NOT_FOUND", field });
+      expect(failure.message).toMatch(new RegExp(`^${field.replace(".", "\\.")}: `));
+    }
+    expect(await countRows("tickets")).toBe(before);
+    const draft = await service.create(ALICE, { fields: { title: "Acme issue", contractId: ACME } });
+    for (const [fields, field] of refusals) {
+      expect(await failureOf(service.update(ALICE, draft.id, fields)), field).toMatchObject({
+        code: "NOT_FOUND",
+        field,
+      });
+    }
+    expect((await service.get(ALICE, draft.id)).fields).toEqual({ title: "Acme issue", contractId: ACME });
+  });
+
+  it("takes its own tenant's ids, scopes a ticket about a flow to the flow's workspace, and refuses a mismatch", async () => {
+    const draft = await service.create(ALICE, {
+      fields: {
+        contractId: ACME,
+        flowId: ACME_FLOW,
+        otherIds: { credentialId: ACME_CREDENTIAL, componentId: ACME_COMPONENT },
+      },
+    });
+    expect(draft.fields.workspaceId).toBe(ACME_WORKSPACE);
+    const cleared = await service.update(ALICE, draft.id, { workspaceId: null });
+    expect(cleared.fields.workspaceId).toBe(ACME_WORKSPACE);
+    const otherContract = await failureOf(
+      service.create(ALICE, {
+        fields: { contractId: "64a000000000000000000002", workspaceId: ACME_WORKSPACE },
+      }),
+    );
+    expect(otherContract.code).toBe("NOT_FOUND");
+    const mismatch = await failureOf(
+      accessForTwoContracts((access) =>
+        service.create(access, { fields: { contractId: ACME_TWO, workspaceId: ACME_WORKSPACE } }),
+      ),
+    );
+    expect(mismatch).toMatchObject({ code: "BAD_USER_INPUT" });
+    expect(mismatch.problems?.map((p) => p.path)).toEqual(["workspaceId"]);
+  });
+
+  it("does not tell who owns someone else's attachment", async () => {
+    const draft = await service.create(ALICE, { fields: { contractId: ACME }, logs: "step_1 failed" });
+    const attachmentId = draft.attachments[0]?.id as string;
+    const failure = await failureOf(service.removeAttachment(BOB, attachmentId));
+    expect(failure.code).toBe("NOT_FOUND");
+    expect(failure.message).toContain(attachmentId);
+    expect(failure.message).not.toContain(draft.id);
+    expect(failure.message).toMatch(/^Attachment /);
+  });
+
+  it("shows a ticket's log text only to those the platform lets read its workspace's logs", async () => {
+    const draft = await service.create(ALICE, {
+      fields: { title: "Orders fail", contractId: ACME, workspaceId: ACME_WORKSPACE, errorText: "HTTP 401" },
+      logs: "ERROR step_2 401",
+    });
+    const withShot = await service.addAttachment(ALICE, draft.id, {
+      kind: "SCREENSHOT",
+      name: "logs-page.png",
+      base64: TINY_PNG.toString("base64"),
+    });
+    const ids = withShot.attachments.map((attachment) => attachment.id);
+    for (const reader of [ALICE, GINA]) {
+      expect((await service.preview(reader, draft.id)).text).toContain("HTTP 401");
+      for (const id of ids) expect((await service.attachmentContent(reader, id)).length).toBeGreaterThan(0);
+    }
+    expect((await service.get(GUEST, draft.id)).key).toBe(draft.key);
+    expect(await failureOf(service.preview(GUEST, draft.id))).toMatchObject({ code: "FORBIDDEN" });
+    for (const id of ids)
+      expect(await failureOf(service.attachmentContent(GUEST, id))).toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("hides a ticket from contract members the platform does not show its workspace to", async () => {
+    const draft = await service.create(ALICE, {
+      fields: { title: "Workspace issue", contractId: ACME, workspaceId: ACME_WORKSPACE },
+      logs: "ERROR step_2 401",
+    });
+    const contractWide = await service.create(ALICE, {
+      fields: { title: "Contract issue", contractId: ACME },
+    });
+    expect(await failureOf(service.get(OUTSIDER, draft.id))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await failureOf(service.preview(OUTSIDER, draft.id))).toMatchObject({ code: "NOT_FOUND" });
+    const logId = draft.attachments[0]?.id as string;
+    expect(await failureOf(service.attachmentContent(OUTSIDER, logId))).toMatchObject({ code: "NOT_FOUND" });
+    const listed = (await service.list(OUTSIDER, { first: 100 })).nodes.map((ticket) => ticket.id);
+    expect(listed).toContain(contractWide.id);
+    expect(listed).not.toContain(draft.id);
+    expect((await service.list(GUEST, { first: 100 })).nodes.map((ticket) => ticket.id)).toContain(draft.id);
+  });
+
+  it("shows the log text of a ticket that names no workspace to its author only", async () => {
+    const draft = await service.create(ALICE, { fields: { contractId: ACME }, logs: "ERROR step_2 401" });
+    const logId = draft.attachments[0]?.id as string;
+    expect((await service.attachmentContent(ALICE, logId)).toString("utf8")).toContain("step_2");
+    expect((await service.get(GINA, draft.id)).id).toBe(draft.id);
+    expect(await failureOf(service.attachmentContent(GINA, logId))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await failureOf(service.preview(GINA, draft.id))).toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("pages tickets newest first and filters by status", async () => {

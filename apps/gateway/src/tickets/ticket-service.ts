@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { redactSecrets, type TimelineEntry } from "@flowdoctor/core";
 import { and, eq } from "drizzle-orm";
 import { type AttachmentInput, checkAttachment } from "./check-attachment.js";
+import { checkReferences } from "./check-references.js";
 import type { TicketDb } from "./db/open-ticket-db.js";
+import type { TicketFields } from "./db/schema.js";
 import { ticketAttachments, ticketStatusHistory, tickets, ticketTimeline } from "./db/schema.js";
 import { composeTicketMessage, type TicketMessage } from "./delivery/ticket-message.js";
 import { listTickets, type TicketListOptions, type TicketPage } from "./list-tickets.js";
@@ -14,8 +16,9 @@ import { applyFieldsPatch, type TicketFieldsPatch } from "./ticket-fields.js";
 import {
   editableTicket,
   isUuid,
+  ownershipOf,
   readableTicket,
-  requireContractMember,
+  requireTicketLogs,
   requireValid,
 } from "./ticket-guards.js";
 import type { TicketServiceDeps } from "./ticket-service-deps.js";
@@ -85,8 +88,8 @@ export const createTicketService = (deps: TicketServiceDeps) => {
 
   return {
     create: async (access: TicketAccess, input: CreateTicketInput): Promise<TicketView> => {
-      const fields = applyFieldsPatch({}, input.fields);
-      await requireContractMember(access, fields.contractId);
+      const written = applyFieldsPatch({}, input.fields);
+      const fields: TicketFields = { ...written, ...(await checkReferences(access, written, input.fields)) };
       return db.transaction(async (tx) => {
         const id = randomUUID();
         await tx
@@ -106,9 +109,11 @@ export const createTicketService = (deps: TicketServiceDeps) => {
       });
     },
     update: async (access: TicketAccess, id: string, patch: TicketFieldsPatch): Promise<TicketView> => {
-      if (patch.contractId != null) await requireContractMember(access, patch.contractId);
+      // The platform is asked before the transaction, so no database connection waits on it.
+      const current = await editableTicket(db, access, id);
+      const added = await checkReferences(access, applyFieldsPatch(current.fields, patch), patch);
       return changeDraft(access, id, async (tx, view) => {
-        const fields = applyFieldsPatch(view.fields, patch);
+        const fields = applyFieldsPatch(view.fields, { ...patch, ...added });
         await tx
           .update(tickets)
           .set({ fields, contractId: fields.contractId ?? null })
@@ -129,6 +134,10 @@ export const createTicketService = (deps: TicketServiceDeps) => {
             .where(eq(ticketAttachments.id, attachmentId))
         : [];
       if (row === undefined) throw ticketNotFound("Attachment", attachmentId);
+      // Someone else's attachment is not found either: its ticket's id must not show in the error.
+      await readableTicket(db, access, row.ticketId).catch(() => {
+        throw ticketNotFound("Attachment", attachmentId);
+      });
       return changeDraft(access, row.ticketId, async (tx) => {
         await tx
           .delete(ticketAttachments)
@@ -167,7 +176,10 @@ export const createTicketService = (deps: TicketServiceDeps) => {
       return readableTicket(db, access, id);
     },
     get: (access: TicketAccess, id: string): Promise<TicketView> => readableTicket(db, access, id),
-    /** An attachment's stored bytes (a text's redacted); NOT_FOUND unless the caller may read its ticket. */
+    /**
+     * An attachment's stored bytes (a text's redacted); NOT_FOUND unless the caller may read its ticket, FORBIDDEN
+     * unless they may read its log text (a screenshot may show the platform's log pages, so every kind counts).
+     */
     attachmentContent: async (access: TicketAccess, attachmentId: string): Promise<Buffer> => {
       const [row] = isUuid(attachmentId)
         ? await db
@@ -180,16 +192,21 @@ export const createTicketService = (deps: TicketServiceDeps) => {
             .where(eq(ticketAttachments.id, attachmentId))
         : [];
       if (row === undefined) throw ticketNotFound("Attachment", attachmentId);
-      await readableTicket(db, access, row.ticketId).catch(() => {
+      const view = await readableTicket(db, access, row.ticketId).catch(() => {
         throw ticketNotFound("Attachment", attachmentId);
       });
+      await requireTicketLogs(access, ownershipOf(view));
       // A text is redacted again on its way out, for secrets of a shape redaction learned after it was stored.
       if (row.kind === "SCREENSHOT") return row.content;
       return Buffer.from(redactSecrets(row.content.toString("utf8")), "utf8");
     },
     list: (access: TicketAccess, options: TicketListOptions): Promise<TicketPage> =>
       listTickets(db, access, options),
-    preview: async (access: TicketAccess, id: string): Promise<TicketMessage> =>
-      composeTicketMessage(db, await readableTicket(db, access, id), deps.message),
+    /** The message support gets; FORBIDDEN unless the caller may read the ticket's log text, which it carries. */
+    preview: async (access: TicketAccess, id: string): Promise<TicketMessage> => {
+      const view = await readableTicket(db, access, id);
+      await requireTicketLogs(access, ownershipOf(view));
+      return composeTicketMessage(db, view, deps.message);
+    },
   };
 };

@@ -7,7 +7,7 @@ import type {
   User,
   Workspace,
 } from "@flowdoctor/core";
-import type { PlatformClient } from "@flowdoctor/platform-client";
+import { isPlatformError, type PlatformClient } from "@flowdoctor/platform-client";
 import DataLoader from "dataloader";
 
 /** Per-request loaders: each id is fetched once per request, so upstream calls follow distinct ids, not items. */
@@ -21,6 +21,8 @@ export interface Loaders {
   readonly queueStats: DataLoader<string, FlowQueueStats>;
   /** All flows of a workspace by id: one listing (100 flows a call) instead of one call per flow. */
   readonly workspaceFlows: DataLoader<string, ReadonlyMap<string, Flow>>;
+  /** Whether the platform lets the caller read a workspace's logs: one read of a single entry per workspace. */
+  readonly logsReadable: DataLoader<string, boolean>;
 }
 
 // The API has no batch endpoints: one call per distinct id, run together, failures kept per id.
@@ -31,6 +33,19 @@ const loaderOf = <TValue>(fetchOne: (id: string) => Promise<TValue>): DataLoader
   );
 
 const toError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
+const REFUSALS = new Set(["PLATFORM_FORBIDDEN", "PLATFORM_NOT_FOUND"]);
+
+// The platform has no "may I" endpoint for one user's workspace permissions: reading one entry is the question.
+const readsLogs = (client: PlatformClient) => async (workspaceId: string) => {
+  try {
+    await client.listLogs({ workspaceId, limit: 1 });
+    return true;
+  } catch (error) {
+    if (isPlatformError(error) && REFUSALS.has(error.code)) return false;
+    throw error;
+  }
+};
 
 /** Creates the loaders of one request over the caller's client. */
 export const createLoaders = (client: PlatformClient): Loaders => {
@@ -52,5 +67,6 @@ export const createLoaders = (client: PlatformClient): Loaders => {
     credential: loaderOf((id) => client.getCredential(id)),
     queueStats: loaderOf((id) => client.getQueueStats(id)),
     workspaceFlows: loaderOf(listWorkspaceFlows),
+    logsReadable: loaderOf(readsLogs(client)),
   };
 };

@@ -351,7 +351,7 @@ export type DiagnoseFlowQueryVariables = Exact<{
 }>;
 
 
-export type DiagnoseFlowQuery = { diagnoseFlow: { flowId: string, flowName: string, workspaceId: string, contractId: string | null, nextActions: Array<string>, window: { from: string, to: string }, verdict: { status: VerdictStatus, level: TroubleshootingLevel, cause: Cause, confidence: number, stepId: string | null, summary: string }, escalation: { recommended: boolean, reason: string }, findings: Array<{ check: DiagnosisCheck, status: CheckStatus, level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, detail: string, remedy: string, docsUrl: string, stepId: string | null, evidence: Array<{ signal: string, source: string, value: string }> }>, checks: Array<{ check: DiagnosisCheck, status: CheckStatus, durationMs: number, note: string | null }>, errorGroups: Array<{ fingerprint: string, level: TroubleshootingLevel, cause: Cause, confidence: number, stepId: string | null, message: string, count: number, executionCount: number, firstSeen: string, lastSeen: string }>, walkthrough: { executionId: string | null, firstFailingStepId: string | null, steps: Array<{ stepId: string, name: string, command: string, state: StepState, executionsReached: number, executionsFailed: number, lastLogAt: string | null, firstError: { at: string, message: string } | null, queue: { ready: number, unacked: number, total: number, rebounds: number, bytes: number | null } | null }> }, ticket: { draft: unknown, missing: Array<{ field: string, question: string }> } } };
+export type DiagnoseFlowQuery = { diagnoseFlow: { flowId: string, flowName: string, workspaceId: string, contractId: string | null, nextActions: Array<string>, window: { from: string, to: string }, verdict: { status: VerdictStatus, level: TroubleshootingLevel, cause: Cause, confidence: number, stepId: string | null, summary: string }, escalation: { recommended: boolean, reason: string }, findings: Array<{ check: DiagnosisCheck, status: CheckStatus, level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, detail: string, remedy: string, docsUrl: string, stepId: string | null, evidence: Array<{ signal: string, source: string, value: string }> }>, checks: Array<{ check: DiagnosisCheck, status: CheckStatus, durationMs: number, note: string | null }>, errorGroups: Array<{ fingerprint: string, level: TroubleshootingLevel, cause: Cause, confidence: number, stepId: string | null, message: string, count: number, executionCount: number, firstSeen: string, lastSeen: string }>, walkthrough: { executionId: string | null, firstFailingStepId: string | null, steps: Array<{ stepId: string, name: string, command: string, state: StepState, executionsReached: number, executionsFailed: number, lastLogAt: string | null, firstError: { at: string, message: string } | null, queue: { ready: number, unacked: number, total: number, rebounds: number, bytes: number | null } | null }> }, ticket: { draft: unknown, missing: Array<{ field: string, question: string }> } } | null };
 
 export type DiagnoseWorkspaceQueryVariables = Exact<{
   workspaceId: string | number;
@@ -361,7 +361,7 @@ export type DiagnoseWorkspaceQueryVariables = Exact<{
 }>;
 
 
-export type DiagnoseWorkspaceQuery = { diagnoseWorkspace: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ flowId: string, flowName: string, flowStatus: FlowStatus, errorCount: number, failures: number, warnings: number, verdict: { status: VerdictStatus, level: TroubleshootingLevel, cause: Cause, confidence: number, stepId: string | null, summary: string } }> } };
+export type DiagnoseWorkspaceQuery = { diagnoseWorkspace: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ flowId: string, flowName: string, flowStatus: FlowStatus, errorCount: number, failures: number, warnings: number, verdict: { status: VerdictStatus, level: TroubleshootingLevel, cause: Cause, confidence: number, stepId: string | null, summary: string } }> } | null };
 
 export type ErrorGroupFieldsFragment = { fingerprint: string, flowId: string, stepId: string | null, pattern: string, count: number, executionCount: number, firstSeen: string, lastSeen: string, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> }, sample: { id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }, flow: { id: string, name: string, status: FlowStatus, workspaceId: string } | null, step: { id: string, name: string } | null };
 
@@ -373,7 +373,7 @@ export type ErrorGroupsQueryVariables = Exact<{
 }>;
 
 
-export type ErrorGroupsQuery = { errorGroups: { totalCount: number, scan: { scanned: number, maxScan: number, limitReached: boolean }, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ fingerprint: string, flowId: string, stepId: string | null, pattern: string, count: number, executionCount: number, firstSeen: string, lastSeen: string, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> }, sample: { id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }, flow: { id: string, name: string, status: FlowStatus, workspaceId: string } | null, step: { id: string, name: string } | null }> } };
+export type ErrorGroupsQuery = { errorGroups: { totalCount: number, scan: { scanned: number, maxScan: number, limitReached: boolean }, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ fingerprint: string, flowId: string, stepId: string | null, pattern: string, count: number, executionCount: number, firstSeen: string, lastSeen: string, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> }, sample: { id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }, flow: { id: string, name: string, status: FlowStatus, workspaceId: string } | null, step: { id: string, name: string } | null }> } | null };
 
 export type ErrorGroupQueryVariables = Exact<{
   workspaceId: string | number;
@@ -406,7 +406,7 @@ export type ErrorsQueryVariables = Exact<{
 }>;
 
 
-export type ErrorsQuery = { errors: { totalCount: number | null, scan: { scanned: number, maxScan: number, limitReached: boolean }, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, flow: { id: string, name: string } | null, step: { id: string, name: string } | null, author: { id: string, email: string, firstName: string, lastName: string } | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }> } };
+export type ErrorsQuery = { errors: { totalCount: number | null, scan: { scanned: number, maxScan: number, limitReached: boolean }, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, flow: { id: string, name: string } | null, step: { id: string, name: string } | null, author: { id: string, email: string, firstName: string, lastName: string } | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }> } | null };
 
 export type FlowFieldsFragment = { id: string, name: string, description: string | null, type: FlowType, status: FlowStatus, currentStatus: string, cron: string | null, workspaceId: string, lastStartTime: string | null, createdAt: string, updatedAt: string };
 
@@ -418,7 +418,7 @@ export type FlowsQueryVariables = Exact<{
 }>;
 
 
-export type FlowsQuery = { flows: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, description: string | null, type: FlowType, status: FlowStatus, currentStatus: string, cron: string | null, workspaceId: string, lastStartTime: string | null, createdAt: string, updatedAt: string }> } };
+export type FlowsQuery = { flows: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, description: string | null, type: FlowType, status: FlowStatus, currentStatus: string, cron: string | null, workspaceId: string, lastStartTime: string | null, createdAt: string, updatedAt: string }> } | null };
 
 export type FlowQueryVariables = Exact<{
   id: string | number;
@@ -440,7 +440,7 @@ export type LogsQueryVariables = Exact<{
 }>;
 
 
-export type LogsQuery = { logs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, timestamp: string, level: number, levelName: LogLevel, message: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null }> } };
+export type LogsQuery = { logs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, timestamp: string, level: number, levelName: LogLevel, message: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null }> } | null };
 
 export type LogFileQueryVariables = Exact<{
   workspaceId: string | number;
@@ -449,7 +449,7 @@ export type LogFileQueryVariables = Exact<{
 }>;
 
 
-export type LogFileQuery = { logFile: { text: string, entryCount: number, totalCount: number, truncated: boolean } };
+export type LogFileQuery = { logFile: { text: string, entryCount: number, totalCount: number, truncated: boolean } | null };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -463,7 +463,7 @@ export type TicketQueryVariables = Exact<{
 }>;
 
 
-export type TicketQuery = { ticket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+export type TicketQuery = { ticket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } | null };
 
 export type TicketsQueryVariables = Exact<{
   filter?: TicketFilter | null | undefined;
@@ -479,7 +479,7 @@ export type TicketPreviewQueryVariables = Exact<{
 }>;
 
 
-export type TicketPreviewQuery = { ticketPreview: { from: string, to: string, subject: string, messageId: string, text: string, attachments: Array<{ filename: string, contentType: string, sizeBytes: number }> } };
+export type TicketPreviewQuery = { ticketPreview: { from: string, to: string, subject: string, messageId: string, text: string, attachments: Array<{ filename: string, contentType: string, sizeBytes: number }> } | null };
 
 export type CreateTicketDraftMutationVariables = Exact<{
   input: CreateTicketDraftInput;
@@ -558,7 +558,7 @@ export type WorkspacesQueryVariables = Exact<{
 }>;
 
 
-export type WorkspacesQuery = { workspaces: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, type: WorkspaceType, contractId: string }> } };
+export type WorkspacesQuery = { workspaces: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, type: WorkspaceType, contractId: string }> } | null };
 
 export type WorkspaceQueryVariables = Exact<{
   id: string | number;

@@ -1,7 +1,7 @@
 import { ArgsType, Field, Int } from "type-graphql";
 import type { GatewayLimits } from "../../config/config.js";
 import { GatewayGraphQLError } from "../../errors.js";
-import { decodeCursor } from "./cursor.js";
+import { decodeCursor, MAX_CURSOR_POSITION } from "./cursor.js";
 
 /** The default `first` of every list. */
 export const DEFAULT_FIRST = 20;
@@ -37,9 +37,16 @@ export const checkFirst = (first: number, limits: Pick<GatewayLimits, "maxPageSi
   );
 };
 
-/** Checks `first` against the limit and decodes `after`; `BAD_USER_INPUT` names the argument and the rule. */
-export const readPageArgs = (args: PageArgs, limits: Pick<GatewayLimits, "maxPageSize">): PageWindow => {
+/**
+ * Checks `first` against the limit and decodes `after` (at most `maxPosition`); `BAD_USER_INPUT` names the argument
+ * and the rule.
+ */
+export const readPageArgs = (
+  args: PageArgs,
+  limits: Pick<GatewayLimits, "maxPageSize">,
+  maxPosition = MAX_CURSOR_POSITION,
+): PageWindow => {
   const first = checkFirst(args.first ?? DEFAULT_FIRST, limits);
-  const offset = args.after ? decodeCursor(args.after) + 1 : 0;
+  const offset = args.after ? decodeCursor(args.after, maxPosition) + 1 : 0;
   return { offset, first };
 };

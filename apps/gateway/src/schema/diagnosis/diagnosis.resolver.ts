@@ -41,8 +41,9 @@ const toFlowVerdict = (flow: Flow, diagnosis: Diagnosis): FlowVerdictType => ({
 @Resolver()
 export class DiagnosisResolver {
   @Query(() => DiagnosisType, {
+    nullable: true,
     description:
-      "Diagnoses one flow the way the troubleshooting guide does: errors, integration logic, the step-by-step walk, component runtime and platform safeguards.",
+      "Diagnoses one flow the way the troubleshooting guide does: errors, integration logic, the step-by-step walk, component runtime and platform safeguards. Null with NOT_FOUND or FORBIDDEN when the flow is not visible.",
   })
   async diagnoseFlow(
     @Arg("flowId", () => ID) flowId: string,
@@ -52,7 +53,11 @@ export class DiagnosisResolver {
     return diagnoseOneFlow(context, flowId, since, options);
   }
 
-  @Query(() => FlowVerdictConnection, { description: "Every flow's verdict in a workspace, worst first." })
+  @Query(() => FlowVerdictConnection, {
+    nullable: true,
+    description:
+      "Every flow's verdict in a workspace, worst first; null with NOT_FOUND or FORBIDDEN when the workspace is not visible.",
+  })
   async diagnoseWorkspace(
     @Arg("workspaceId", () => ID) workspaceId: string,
     @Arg("since", () => DateTimeScalar, { nullable: true }) since: Date | null | undefined,

@@ -9,7 +9,10 @@ import { DiagnosisType } from "./diagnosis.type.js";
 /** `Flow.diagnosis`: the same answer as `diagnoseFlow`, reachable from any flow a query already found. */
 @Resolver(() => FlowType)
 export class FlowDiagnosisResolver {
-  @FieldResolver(() => DiagnosisType, { description: "The flow diagnosed as `diagnoseFlow(flowId:)` would." })
+  @FieldResolver(() => DiagnosisType, {
+    nullable: true,
+    description: "The flow diagnosed as `diagnoseFlow(flowId:)` would; null with the error when that fails.",
+  })
   diagnosis(
     @Root() flow: Flow,
     @Args(() => DiagnoseArgs) { since, options }: DiagnoseArgs,

@@ -206,7 +206,8 @@ describe("the error inbox over the demo emulator", () => {
       headers: env.as("bob"),
       variables: { ws: workspaceId, first: 5 },
     });
-    expect(body.data ?? null).toBeNull();
+    expect(body.data).toEqual({ errors: null });
     expect(["FORBIDDEN", "NOT_FOUND"]).toContain(body.errors?.[0]?.extensions?.code);
+    expect(body.errors?.[0]?.path).toEqual(["errors"]);
   });
 });

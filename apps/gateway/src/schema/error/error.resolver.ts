@@ -11,8 +11,9 @@ import { readErrorGroupsPage, readErrorsPage } from "./read-errors-page.js";
 @Resolver()
 export class ErrorResolver {
   @Query(() => FlowErrorConnection, {
+    nullable: true,
     description:
-      "The error inbox: a workspace's error and fatal log entries, newest first, each classified. Filtering by cause classifies before paging; a request reads at most MAX_LOG_SCAN entries and says so in `scan`.",
+      "The error inbox: a workspace's error and fatal log entries, newest first, each classified. Filtering by cause classifies before paging; a request reads at most MAX_LOG_SCAN entries and says so in `scan`. Null with FORBIDDEN or NOT_FOUND when you may not read the workspace's logs.",
   })
   async errors(
     @Arg("workspaceId", () => ID) workspaceId: string,
@@ -24,8 +25,9 @@ export class ErrorResolver {
   }
 
   @Query(() => ErrorGroupConnection, {
+    nullable: true,
     description:
-      "A workspace's errors grouped by fingerprint (flow, step, normalised message), latest first. Groups cover the newest MAX_LOG_SCAN error entries; `scan` says when that limit cut them.",
+      "A workspace's errors grouped by fingerprint (flow, step, normalised message), latest first. Groups cover the newest MAX_LOG_SCAN error entries; `scan` says when that limit cut them. Null with FORBIDDEN or NOT_FOUND when you may not read the workspace's logs.",
   })
   async errorGroups(
     @Arg("workspaceId", () => ID) workspaceId: string,

@@ -1,5 +1,5 @@
 import type { GatewayContext } from "../../context.js";
-import { encodeCursor } from "../common/cursor.js";
+import { encodeCursor, LAST_LOG_POSITION } from "../common/cursor.js";
 import { type PageArgs, readPageArgs } from "../common/page.args.js";
 import { toConnection } from "../common/page-window.js";
 import { toLogsQuery } from "../log/to-log-entry.js";
@@ -18,7 +18,7 @@ export const readErrorsPage = async (
   filter: ErrorFilter | null | undefined,
   args: PageArgs,
 ): Promise<FlowErrorConnection> => {
-  const window = readPageArgs(args, context.limits);
+  const window = readPageArgs(args, context.limits, LAST_LOG_POSITION);
   const session = await context.session();
   const filtered = isFilteredByGateway(filter);
   const scan = await context.scanSlots.run(() =>

@@ -14,7 +14,11 @@ import { toFlowSteps } from "./to-flow-steps.js";
 
 @Resolver(() => FlowType)
 export class FlowResolver {
-  @Query(() => FlowConnection, { description: "A workspace's flows, filtered by the platform." })
+  @Query(() => FlowConnection, {
+    nullable: true,
+    description:
+      "A workspace's flows, filtered by the platform; null with NOT_FOUND or FORBIDDEN when the workspace is not visible.",
+  })
   async flows(
     @Arg("workspaceId", () => ID) workspaceId: string,
     @Arg("filter", () => FlowFilter, { nullable: true }) filter: FlowFilter | null | undefined,

@@ -4,6 +4,7 @@ import { Arg, Args, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { GatewayGraphQLError } from "../../errors.js";
 import type { ConnectionData } from "../common/connection.type.js";
+import { LAST_LOG_POSITION } from "../common/cursor.js";
 import { PageArgs, readPageArgs } from "../common/page.args.js";
 import { toConnection } from "../common/page-window.js";
 import { LOG_CHUNK } from "../error/scan-errors.js";
@@ -18,7 +19,9 @@ import { toLogEntry, toLogsQuery } from "./to-log-entry.js";
 @Resolver()
 export class LogResolver {
   @Query(() => LogEntryConnection, {
-    description: "A workspace's logs, newest first, secrets redacted: one platform call a page.",
+    nullable: true,
+    description:
+      "A workspace's logs, newest first, secrets redacted: one platform call a page. Null with FORBIDDEN or NOT_FOUND when you may not read them.",
   })
   async logs(
     @Arg("workspaceId", () => ID) workspaceId: string,
@@ -26,7 +29,7 @@ export class LogResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: GatewayContext,
   ): Promise<ConnectionData<LogEntryData>> {
-    const window = readPageArgs(args, context.limits);
+    const window = readPageArgs(args, context.limits, LAST_LOG_POSITION);
     const { client } = await context.session();
     const query = toLogsQuery(workspaceId, filter);
     const matches = logMatcherOf(filter);
@@ -39,7 +42,9 @@ export class LogResolver {
   }
 
   @Query(() => LogFileType, {
-    description: "Logs as a redacted text file for a support ticket (oldest first).",
+    nullable: true,
+    description:
+      "Logs as a redacted text file for a support ticket (oldest first). Null with FORBIDDEN or NOT_FOUND when you may not read them.",
   })
   async logFile(
     @Arg("workspaceId", () => ID) workspaceId: string,

@@ -1,6 +1,7 @@
+import type { PlatformSession } from "../../auth/create-session.js";
 import type { GatewayContext } from "../../context.js";
 import { GatewayGraphQLError } from "../../errors.js";
-import type { TicketAccess } from "../../tickets/ticket-access.js";
+import type { TicketAccess, TicketWorkspace } from "../../tickets/ticket-access.js";
 import type { TicketService } from "../../tickets/ticket-service.js";
 
 /** The context the ticket resolver needs: the gateway's, with the ticket service. */
@@ -8,24 +9,47 @@ export type TicketContext = GatewayContext & { readonly tickets?: TicketService 
 
 const accessByContext = new WeakMap<object, Promise<TicketAccess>>();
 
+/** Runs `load` once, on first use. */
+const once = <TValue>(load: () => Promise<TValue>): (() => Promise<TValue>) => {
+  let value: Promise<TValue> | undefined;
+  return () => {
+    value ??= load();
+    return value;
+  };
+};
+
+const contractIdsOf = async ({ client }: PlatformSession): Promise<ReadonlySet<string>> => {
+  const ids = new Set<string>();
+  for await (const contract of client.iterateContracts()) ids.add(contract.id);
+  return ids;
+};
+
+const workspacesOf = async ({ client }: PlatformSession): Promise<ReadonlyMap<string, TicketWorkspace>> => {
+  const workspaces = new Map<string, TicketWorkspace>();
+  for await (const workspace of client.iterateWorkspaces()) workspaces.set(workspace.id, workspace);
+  return workspaces;
+};
+
 const openAccess = async (context: TicketContext): Promise<TicketAccess> => {
   const session = await context.session();
-  let contracts: Promise<ReadonlySet<string>> | undefined;
-  const load = async () => {
-    const ids = new Set<string>();
-    for await (const contract of session.client.iterateContracts()) ids.add(contract.id);
-    return ids;
-  };
+  const { loaders } = session;
   return {
     userId: session.user.id,
-    contractIds: () => {
-      contracts ??= load();
-      return contracts;
+    contractIds: once(() => contractIdsOf(session)),
+    workspaces: once(() => workspacesOf(session)),
+    canReadLogs: (workspaceId) => loaders.logsReadable.load(workspaceId),
+    lookup: {
+      flow: (id) => loaders.flow.load(id),
+      credential: (id) => loaders.credential.load(id),
+      component: (id) => loaders.component.load(id),
     },
   };
 };
 
-/** The caller as the ticket rules see them: their user id and (read once per request) their contracts. */
+/**
+ * The caller as the ticket rules see them: their user id, and (read once per request, as the caller, through the
+ * request's loaders) their contracts, workspaces, log permissions and the platform resources a ticket names.
+ */
 export const ticketAccessOf = (context: TicketContext): Promise<TicketAccess> => {
   let access = accessByContext.get(context);
   if (access === undefined) {

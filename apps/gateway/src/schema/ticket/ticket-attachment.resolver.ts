@@ -13,7 +13,7 @@ export class TicketAttachmentResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      "The content as text, for logs and error texts (redacted when attached); null for screenshots.",
+      "The content as text, for logs and error texts (redacted when attached); null for screenshots. Null with FORBIDDEN unless you may read the logs of the ticket's workspace on the platform.",
   })
   async text(
     @Root() attachment: TicketAttachmentType,
@@ -23,7 +23,11 @@ export class TicketAttachmentResolver {
     return (await contentOf(attachment, context)).toString("utf8");
   }
 
-  @FieldResolver(() => String, { description: "The stored bytes in base64, for any kind (screenshots too)." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The stored bytes in base64, for any kind (screenshots too: they may show the platform's log pages). Null with FORBIDDEN unless you may read the logs of the ticket's workspace on the platform.",
+  })
   async base64(@Root() attachment: TicketAttachmentType, @Ctx() context: TicketContext): Promise<string> {
     return (await contentOf(attachment, context)).toString("base64");
   }

@@ -75,6 +75,104 @@ describe("ticket mutations and queries through the gateway", () => {
     expect(ticket.missing.map((m) => m.field)).not.toContain("workspaceId");
   });
 
+  it("shows a guest of the workspace the ticket but not its log text, as the platform shows her no logs", async () => {
+    const query = `query($id: ID!) { ticket(id: $id) { key title description errorText errorReport { text }
+      attachments { kind name text base64 } } ticketPreview(id: $id) { text } }`;
+    const guest = await ask("gina", query, { id: ticket.id });
+    expect(guest.data?.ticketPreview).toBeNull();
+    const seen = guest.data?.ticket as Record<string, unknown> & { attachments: Record<string, unknown>[] };
+    expect(seen).toMatchObject({ key: ticket.key, description: null, errorText: null });
+    expect(seen.attachments.map(({ kind, text, base64 }) => ({ kind, text, base64 }))).toEqual([
+      { kind: "LOG", text: null, base64: null },
+    ]);
+    const refused = (guest.errors ?? []).map((error) => [error.path?.join("."), error.extensions?.code]);
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        ["ticket.description", "FORBIDDEN"],
+        ["ticket.errorText", "FORBIDDEN"],
+        ["ticket.attachments.0.text", "FORBIDDEN"],
+        ["ticket.attachments.0.base64", "FORBIDDEN"],
+        ["ticketPreview", "FORBIDDEN"],
+      ]),
+    );
+    const logLine = ticket.attachments[0]?.text?.split("\n")[0] as string;
+    expect(logLine.length).toBeGreaterThan(20);
+    for (const secret of [logLine, ticket.errorText as string])
+      expect(JSON.stringify(guest)).not.toContain(secret);
+    const listed = await ask(
+      "gina",
+      `{ tickets(first: 100) { nodes { key errorText attachments { text } } } }`,
+    );
+    expect(JSON.stringify(listed.data)).not.toContain(ticket.errorText ?? "");
+    const integrator = await ask("carl", query, { id: ticket.id });
+    expect(integrator.errors).toBeUndefined();
+    expect(integrator.data?.ticket).toMatchObject({ errorText: ticket.errorText });
+    expect(JSON.stringify(integrator.data)).toContain(JSON.stringify(logLine).slice(1, -1));
+  });
+
+  it("hides a ticket about a workspace from contract members the platform does not show it to", async () => {
+    const sandbox = env.emulator.scenario.workspaces.find((workspace) => workspace.name === "Acme Sandbox");
+    const created = await ask(
+      "alice",
+      "mutation($input: CreateTicketDraftInput!) { createTicketDraft(input: $input) { id } }",
+      { input: { title: "Sandbox flow fails", contractId: sandbox?.contractId, workspaceId: sandbox?.id } },
+    );
+    const id = dataOf<{ id: string }>(created, "createTicketDraft").id;
+    const gina = await ask("gina", `query($id: ID!) { ticket(id: $id) { key } }`, { id });
+    expect(gina.data?.ticket).toBeNull();
+    expect(gina.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    const ginas = await ask("gina", "{ tickets(first: 100) { nodes { id } } }");
+    expect(dataOf<{ nodes: { id: string }[] }>(ginas, "tickets").nodes.map((node) => node.id)).not.toContain(
+      id,
+    );
+    const carl = await ask("carl", `query($id: ID!) { ticket(id: $id) { id } }`, { id });
+    expect(carl.data?.ticket).toEqual({ id });
+  });
+
+  it("refuses another tenant's workspace, flow and credential by field, and writes nothing", async () => {
+    const bob = env.emulator.scenario.users.find((user) => user.email.startsWith("bob@"));
+    const bobsFlow = env.emulator.scenario.flows.find((flow) => flow.userId === bob?.id);
+    const bobsCredential = env.emulator.scenario.credentials.find(
+      (c) => c.workspaceId === bobsFlow?.workspaceId,
+    );
+    const count = async () =>
+      dataOf<{ totalCount: number }>(await ask("alice", "{ tickets { totalCount } }"), "tickets").totalCount;
+    const before = await count();
+    const create = "mutation($input: CreateTicketDraftInput!) { createTicketDraft(input: $input) { id } }";
+    const cases: [Record<string, unknown>, string][] = [
+      [{ workspaceId: bobsFlow?.workspaceId }, "workspaceId"],
+      [{ flowId: bobsFlow?.id }, "flowId"],
+      [{ otherIds: { credentialId: bobsCredential?.id } }, "otherIds.credentialId"],
+    ];
+    for (const [input, field] of cases) {
+      const body = await ask("alice", create, { input: { title: "Foreign ids", logs: "x", ...input } });
+      expect(body.data?.createTicketDraft ?? null).toBeNull();
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field });
+      expect(body.errors?.[0]?.message).toContain(`${field}: `);
+      const update = await ask(
+        "alice",
+        "mutation($id: ID!, $input: TicketFieldsInput!) { updateTicket(id: $id, input: $input) { id } }",
+        { id: ticket.id, input },
+      );
+      expect(update.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field });
+    }
+    expect(await count()).toBe(before);
+    const stored = await ask("alice", `query($id: ID!) { ticket(id: $id) { workspaceId flowId } }`, {
+      id: ticket.id,
+    });
+    expect(stored.data?.ticket).toEqual({ workspaceId: ticket.workspaceId, flowId: ticket.flowId });
+  });
+
+  it("answers NOT_FOUND for someone else's attachment without naming its ticket", async () => {
+    const attachment = ticket.attachments[0];
+    const body = await ask("bob", `mutation($id: ID!) { removeAttachment(id: $id) { id } }`, {
+      id: attachment?.id,
+    });
+    expect(body.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    expect(body.errors?.[0]?.message).toContain(attachment?.id);
+    expect(JSON.stringify(body)).not.toContain(ticket.id);
+  });
+
   it("refuses to submit with every missing field listed, then submits once and delivers to the mail folder", async () => {
     await ask(
       "alice",

@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { GatewayGraphQLError } from "../../errors.js";
 import type { TicketFieldsPatch } from "../../tickets/ticket-fields.js";
 import type { ConnectionData } from "../common/connection.type.js";
 import { checkFirst } from "../common/page.args.js";
@@ -39,10 +40,23 @@ const patchOf = (input: TicketFieldsInput): TicketFieldsPatch => {
   return withoutUndefined({ ...fields, otherIds, errorReport, stuckMessageEvidence }) as TicketFieldsPatch;
 };
 
+// A ticket cursor is a ticket number: a positive integer column.
+const TICKET_NUMBER = /^[1-9]\d{0,9}$/;
+const afterOf = (after: string | null | undefined): { after?: string } => {
+  if (!after) return {};
+  if (TICKET_NUMBER.test(after) && Number(after) <= 2_147_483_647) return { after };
+  throw new GatewayGraphQLError(
+    "BAD_USER_INPUT",
+    "after must be a cursor this API returned (edges.cursor or pageInfo.endCursor)",
+    { details: { argument: "after" } },
+  );
+};
+
 @Resolver(() => TicketType)
 export class TicketResolver {
   @Query(() => TicketType, {
-    description: "One ticket; NOT_FOUND unless you are a member of its contract (or wrote it).",
+    nullable: true,
+    description: "One ticket; null with NOT_FOUND unless you may see it (see the gateway's README).",
   })
   async ticket(@Arg("id", () => ID) id: string, @Ctx() context: TicketContext): Promise<TicketType> {
     return toTicketData(await ticketServiceOf(context).get(await ticketAccessOf(context), id));
@@ -57,7 +71,7 @@ export class TicketResolver {
   ): Promise<ConnectionData<TicketType>> {
     const page = await ticketServiceOf(context).list(await ticketAccessOf(context), {
       first: checkFirst(first, context.limits),
-      ...(after ? { after } : {}),
+      ...afterOf(after),
       ...(filter?.status ? { status: filter.status } : {}),
       ...(filter?.contractId ? { contractId: filter.contractId } : {}),
       ...(filter?.deliveryStatus ? { deliveryStatus: filter.deliveryStatus } : {}),
@@ -79,7 +93,9 @@ export class TicketResolver {
   }
 
   @Query(() => TicketPreviewType, {
-    description: "Exactly the message support will receive for this ticket.",
+    nullable: true,
+    description:
+      "Exactly the message support will receive for this ticket; null with NOT_FOUND when you may not see the ticket, FORBIDDEN when you may not read the logs of its workspace.",
   })
   async ticketPreview(
     @Arg("id", () => ID) id: string,

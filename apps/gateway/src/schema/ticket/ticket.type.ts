@@ -6,7 +6,7 @@ import {
   StuckMessageEvidenceType,
   TicketAttachmentType,
   TicketDeliveryType,
-  TicketErrorReportType,
+  type TicketErrorReportType,
   TicketMissingFieldType,
   TicketOtherIdsType,
   TicketStatusChangeType,
@@ -29,7 +29,7 @@ export class TicketType {
   authorId!: string;
   @Field(() => String, { nullable: true })
   title?: string;
-  @Field(() => String, { nullable: true })
+  /** Log-bearing: resolved by `TicketLogTextResolver`. */
   description?: string;
   @Field(() => ID, { nullable: true })
   contractId?: string;
@@ -49,9 +49,9 @@ export class TicketType {
   stepsToReproduce?: string[];
   @Field(() => Boolean, { nullable: true })
   reproducible?: boolean;
-  @Field(() => String, { nullable: true, description: "The error as text (redacted)." })
+  /** Log-bearing: resolved by `TicketLogTextResolver`. */
   errorText?: string;
-  @Field(() => TicketErrorReportType, { nullable: true })
+  /** Log-bearing: resolved by `TicketLogTextResolver`. */
   errorReport?: TicketErrorReportType;
   @Field(() => String, { nullable: true, description: "ISO-8601 with a time zone." })
   firstObservedAt?: string;

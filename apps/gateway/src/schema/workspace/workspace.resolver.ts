@@ -18,7 +18,9 @@ import { WorkspaceType } from "./workspace.type.js";
 @Resolver(() => WorkspaceType)
 export class WorkspaceResolver {
   @Query(() => WorkspaceConnection, {
-    description: "The workspaces the caller is a member of, optionally of one contract.",
+    nullable: true,
+    description:
+      "The workspaces the caller is a member of, optionally of one contract; null with the error when the platform refuses the contract.",
   })
   async workspaces(
     @Arg("contractId", () => ID, { nullable: true }) contractId: string | null | undefined,
@@ -47,7 +49,11 @@ export class WorkspaceResolver {
     return (await context.session()).loaders.contract.load(workspace.contractId);
   }
 
-  @FieldResolver(() => FlowConnection, { description: "The workspace's flows (as `Query.flows`)." })
+  @FieldResolver(() => FlowConnection, {
+    nullable: true,
+    description:
+      "The workspace's flows (as `Query.flows`); null with the error when the platform refuses them.",
+  })
   async flows(
     @Root() workspace: Workspace,
     @Arg("filter", () => FlowFilter, { nullable: true }) filter: FlowFilter | null | undefined,
@@ -58,7 +64,9 @@ export class WorkspaceResolver {
   }
 
   @FieldResolver(() => FlowErrorConnection, {
-    description: "The workspace's error inbox (as `Query.errors`).",
+    nullable: true,
+    description:
+      "The workspace's error inbox (as `Query.errors`); null with FORBIDDEN when you may not read its logs.",
   })
   async errors(
     @Root() workspace: Workspace,
@@ -70,7 +78,9 @@ export class WorkspaceResolver {
   }
 
   @FieldResolver(() => ErrorGroupConnection, {
-    description: "The workspace's error groups (as `Query.errorGroups`).",
+    nullable: true,
+    description:
+      "The workspace's error groups (as `Query.errorGroups`); null with FORBIDDEN when you may not read its logs.",
   })
   async errorGroups(
     @Root() workspace: Workspace,
