@@ -1,6 +1,11 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  resolve: {
+    // The gateway started by the tests needs one graphql module instance, or its schema "comes from another realm".
+    alias: { graphql: fileURLToPath(new URL("../gateway/node_modules/graphql/index.js", import.meta.url)) },
+  },
   test: {
     include: ["src/**/*.test.ts"],
     setupFiles: ["reflect-metadata"],
