@@ -8,6 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { REDACTION_MARKER, redactSecrets, TICKET_LIMITS } from "@flowdoctor/core";
 import { createEmulator, type Emulator } from "@flowdoctor/platform-emulator";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +17,9 @@ import {
   ALL_PLANTED,
   leaksIn,
   PLANTED,
+  PLANTED_LINES,
   PLANTED_TOKENS,
+  packed,
   secretPartsOf,
   stringsOf,
 } from "./testing/planted-secrets.js";
@@ -52,6 +55,36 @@ const token = (index: number, fits: (text: string) => boolean = () => true): str
   return fitting[index % fitting.length] ?? "none";
 };
 const NAME_SAFE = (text: string) => !/[/\\]/.test(text) && text.length <= 200;
+const ID_SAFE = (text: string) => text.length <= TICKET_LIMITS.idMaxLength;
+/** The items in runs of at most `size`. */
+const runs = <T>(items: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, index) =>
+    items.slice(index * size, (index + 1) * size),
+  );
+
+// Ticket fields are validated (core's validateTicket: lengths, single lines), so the planted examples are spread over
+// the fields that take them, in several updates of the same ticket where one field cannot hold them all. Every
+// example goes into description, errorText, errorReport.text, the timeline and both text attachments; these also
+// go to the fields with a limit as far as each allows:
+const EXAMPLES = PLANTED.map((secret) => secret.example);
+const TITLE_PREFIX = "Supplier orders fail ";
+/** Titles are one line of at most 120 characters: the planted tokens that fit after the prefix. */
+const TITLE_SAFE = (text: string) => TITLE_PREFIX.length + text.length <= TICKET_LIMITS.titleMaxLength;
+/** Steps to reproduce: one example per step (multi-line ones too), at most 50 steps per update. */
+const STEP_RUNS = runs(EXAMPLES, TICKET_LIMITS.stepsToReproduceMaxItems);
+/**
+ * Documentation pages are single lines of at most 500 characters, 20 per ticket: the examples without a line
+ * break (all but the PEM private keys and the YAML one), several to a page.
+ */
+const DOC_RUNS = runs(
+  packed(PLANTED_LINES, TICKET_LIMITS.docPageMaxLength),
+  TICKET_LIMITS.docsConsultedMaxItems,
+);
+/** The blocker impact holds at most 5,000 characters: the examples in pieces. */
+const IMPACTS = packed(EXAMPLES, TICKET_LIMITS.blockerImpactMaxLength);
+/** Timeline events hold at most 2,000 characters each: the examples in pieces, one event each. */
+const EVENTS = packed(EXAMPLES, TICKET_LIMITS.timelineEventMaxLength);
+const UPDATES = Math.max(STEP_RUNS.length, DOC_RUNS.length, IMPACTS.length);
 
 const startWebhookReceiver = async () => {
   const bodies: string[] = [];
@@ -123,12 +156,24 @@ describe("no planted secret leaves the gateway, by any way out", () => {
   });
 
   it("plants secrets that redaction masks, and the platform really serves them", async () => {
-    for (const secret of PLANTED) expect(secretPartsOf(secret.example), secret.id).not.toEqual([]);
+    // What is looked for is there in each example and gone once redacted, alone or among all the others.
+    const allRedacted = redactSecrets(ALL_PLANTED);
+    for (const [index, secret] of PLANTED.entries()) {
+      const parts = secretPartsOf(secret.example);
+      expect(parts, `${secret.id} #${index}`).not.toEqual([]);
+      expect(secret.redacted, `${secret.id} #${index}`).toContain(REDACTION_MARKER);
+      for (const part of parts) {
+        expect(secret.redacted, `${secret.id} #${index}`).not.toContain(part);
+        expect(allRedacted, `${secret.id} #${index}`).not.toContain(part);
+      }
+    }
     const response = await fetch(
       `${emulator.url}/v2/logs?workspace_id=${SECRET_SCENARIO_WORKSPACE}&limit=100`,
       { headers },
     );
-    const served = [await response.text()];
+    // The answer's strings too: in its JSON, the line breaks of multi-line examples (private keys) are escaped.
+    const text = await response.text();
+    const served = [text, ...stringsOf(JSON.parse(text))];
     expect(leaksIn("platform", served)).toHaveLength(PLANTED.length);
   });
 
@@ -180,18 +225,26 @@ describe("no planted secret leaves the gateway, by any way out", () => {
     expect(created.body.errors).toBeUndefined();
     leaks.push(...created.leaks);
     const { id } = dataOf<{ ticket: { id: string } }>(created.body, "createTicketFromDiagnosis").ticket;
+    const update = (round: number) => {
+      const ids = [0, 1, 2, 3].map((slot) => literal(token(round * 4 + slot, ID_SAFE)));
+      const first = round === 0;
+      return `updateTicket(id: "${id}", input: {
+        title: ${literal(`${TITLE_PREFIX}${token(round, TITLE_SAFE)}`)},
+        ${first ? `description: ${literal(`Since yesterday every supplier order fails at step_2 with HTTP 401. ${ALL_PLANTED}`)},` : ""}
+        ${first ? `errorText: ${literal(ALL_PLANTED)}, priority: HIGH, isBlocker: true,` : ""}
+        blockerImpact: ${literal(IMPACTS[round % IMPACTS.length] ?? "")},
+        ${first ? `deadline: "${daysFromNow(7)}", neededBy: "${daysFromNow(5)}", docsChecked: true, reproducible: false,` : ""}
+        docsConsulted: ${list(DOC_RUNS[round % DOC_RUNS.length] ?? [])},
+        stepsToReproduce: ${list(STEP_RUNS[round % STEP_RUNS.length] ?? [])}, supportAccessGranted: true,
+        otherIds: { executionId: ${ids[0]}, threadId: ${ids[1]}, stepId: ${ids[2]}, containerId: ${ids[3]} },
+        ${first ? `errorReport: { source: EMAIL, text: ${literal(ALL_PLANTED)}, receivedAt: "${daysFromNow(-1)}" }` : ""} })`;
+    };
     const changes = [
-      `updateTicket(id: "${id}", input: {
-        title: ${literal(`Supplier orders fail ${token(0, (text) => text.length <= 90)}`)},
-        description: ${literal(`Since yesterday every supplier order fails at step_2 with HTTP 401. ${ALL_PLANTED}`)},
-        errorText: ${literal(ALL_PLANTED)}, priority: HIGH, isBlocker: true, blockerImpact: ${literal(ALL_PLANTED)},
-        deadline: "${daysFromNow(7)}", neededBy: "${daysFromNow(5)}", docsChecked: true,
-        docsConsulted: ${list(PLANTED.map((secret) => secret.example))}, reproducible: false,
-        stepsToReproduce: ${list(PLANTED.map((secret) => secret.example))}, supportAccessGranted: true,
-        otherIds: { executionId: ${literal(token(0))}, threadId: ${literal(token(1))}, stepId: ${literal(token(2))},
-          containerId: ${literal(token(3))} },
-        errorReport: { source: EMAIL, text: ${literal(ALL_PLANTED)}, receivedAt: "${daysFromNow(-1)}" } })`,
-      `addTimelineEvent(ticketId: "${id}", entry: { at: "${daysFromNow(-1)}", event: ${literal(ALL_PLANTED)} })`,
+      ...Array.from({ length: UPDATES }, (_, round) => update(round)),
+      ...EVENTS.map(
+        (event) =>
+          `addTimelineEvent(ticketId: "${id}", entry: { at: "${daysFromNow(-1)}", event: ${literal(event)} })`,
+      ),
       `addAttachment(input: { ticketId: "${id}", kind: LOG, name: ${literal(`${token(0, NAME_SAFE)}.log`)},
         text: ${literal(ALL_PLANTED)} })`,
       `addAttachment(input: { ticketId: "${id}", kind: ERROR_TEXT, name: ${literal(`${token(1, NAME_SAFE)}.txt`)},
@@ -283,7 +336,7 @@ describe("no planted secret leaves the gateway, by any way out", () => {
       "Mutation",
       "updateTicket",
       `(id: "${id}", input: { description: ${literal(`A NUL \u0000 breaks the store, ${ALL_PLANTED}`)},
-        docsConsulted: ${list(PLANTED.map((secret) => secret.example))} })`,
+        docsConsulted: ${list(DOC_RUNS[0] ?? [])} })`,
     );
     expect(failing.body.errors).toBeDefined();
     leaks.push(...failing.leaks);

@@ -1,4 +1,10 @@
-import type { DiagnosisPort, EndpointProbe, LogEntry } from "@flowdoctor/core";
+import {
+  type DiagnosisPort,
+  type EndpointProbe,
+  type LogEntry,
+  redactObject,
+  redactSecrets,
+} from "@flowdoctor/core";
 import type { PlatformSession } from "../auth/create-session.js";
 import { withPublicMessage } from "../upstream/describe-upstream-error.js";
 
@@ -54,7 +60,9 @@ export const createDiagnosisPort = (session: PlatformSession, options: Diagnosis
         offset,
         limit: Math.min(LOG_PAGE_SIZE, maxEntries - entries.length),
       });
-      entries.push(...page.entries);
+      // Redacted here, whole: the diagnosis quotes messages cut short (a finding's detail, its evidence), and a
+      // secret cut in two no longer has its shape, so redacting the answer afterwards would miss its first part.
+      entries.push(...page.entries.map((entry) => ({ ...entry, message: redactSecrets(entry.message) })));
       if (!page.hasMore) break;
       offset += page.entries.length;
     }
@@ -85,8 +93,10 @@ export const createDiagnosisPort = (session: PlatformSession, options: Diagnosis
         return logsOf({ workspaceId, from, to, flowIds: [flowId] });
       return (await logsOf({ workspaceId, from, to })).filter((entry) => entry.flowId === flowId);
     },
-    verifyCredential: (credentialId) =>
-      client.verifyStoredCredential(credentialId, { deadlineMs: VERIFY_DEADLINE_MS }),
+    // The platform's reason for a failed verification may quote the credential; the diagnosis cuts it short (see the
+    // log messages above), so it is redacted before.
+    verifyCredential: async (credentialId) =>
+      redactObject(await client.verifyStoredCredential(credentialId, { deadlineMs: VERIFY_DEADLINE_MS })),
     ...(options.probe ? { probeEndpoint: options.probe } : {}),
   };
   return {

@@ -15,10 +15,20 @@ export const SECRET_CREDENTIAL_FLOW = "5e00000000000000000000f1";
 /** The flow whose step's endpoint is down, which diagnosis probes. */
 export const SECRET_DOWNTIME_FLOW = "5e00000000000000000000f2";
 
-// The step's endpoint: a planted URL with a password when there is one, so probe findings quote it.
-const ENDPOINT =
-  PLANTED.map((secret) => secret.example).find((example) => /^https?:\/\/\S+$/.test(example)) ??
-  "http://127.0.0.1:9/prices";
+// The step's endpoint: a planted http(s) URL with a user and a password (kind `url-password`; other planted URLs,
+// webhooks and DSNs, hold their secret elsewhere), so probe findings quote its password. It is moved to the
+// loopback address, which the gateway refuses to probe: the finding is "Endpoint not probed" and the test never
+// reaches out to the example's real host.
+const ENDPOINT = (() => {
+  const url = PLANTED.filter((secret) => secret.id === "url-password")
+    .map((secret) => secret.example)
+    .filter((example) => /^https?:\/\/\S+$/.test(example))
+    .map((example) => new URL(example))
+    .find((candidate) => candidate.password !== "");
+  if (url === undefined) throw new Error("no planted http(s) URL with a password");
+  url.host = "127.0.0.1:9";
+  return url.href;
+})();
 
 // The planted examples that are JSON objects, to be spread into structured data (step fields, credential keys).
 const STRUCTURED = Object.assign(
