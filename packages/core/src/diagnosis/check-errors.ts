@@ -1,5 +1,6 @@
 import { readStack } from "../classify/stack-frames.js";
 import type { LogEntry } from "../model/log-entry.js";
+import { shortenRedacted } from "../redaction/shorten-redacted.js";
 import type { Cause } from "../taxonomy/taxonomy.js";
 import type { ClassifiedGroup } from "./classified-groups.js";
 import type { CheckName, Finding } from "./diagnosis.js";
@@ -84,7 +85,7 @@ export const errorGroupFindings = (
       status: classification.cause === "UNKNOWN" ? "WARN" : "FAIL",
       cause: classification.cause,
       stepId: group.stepId,
-      detail: `${group.stepId}: "${firstLine.slice(0, 200)}" — ${timePattern(item, logs)}.${componentDetail(item, components)}`,
+      detail: `${group.stepId}: "${shortenRedacted(firstLine, 200)}" — ${timePattern(item, logs)}.${componentDetail(item, components)}`,
       confidence: classification.confidence,
       evidence: [
         ...classification.evidence.slice(0, 4),

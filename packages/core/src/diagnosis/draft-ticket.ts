@@ -2,6 +2,7 @@ import { toLogFile } from "../log-file/to-log-file.js";
 import type { LogEntry } from "../model/log-entry.js";
 import type { Flow, IsoDateTime, Workspace } from "../model/platform.js";
 import { redactSecrets } from "../redaction/redact-secrets.js";
+import { shortenRedacted } from "../redaction/shorten-redacted.js";
 import { CAUSE_INFO } from "../taxonomy/taxonomy.js";
 import { missingForSubmission } from "../tickets/missing-for-submission.js";
 import { suggestPriority } from "../tickets/suggest-priority.js";
@@ -19,9 +20,7 @@ export interface DraftTicketInput {
 
 const titleOf = (flow: Flow, diagnosis: DraftTicketInput["diagnosis"]): string => {
   const title = `${flow.name}: ${CAUSE_INFO[diagnosis.verdict.cause].title}`;
-  return title.length <= TICKET_LIMITS.titleMaxLength
-    ? title
-    : `${title.slice(0, TICKET_LIMITS.titleMaxLength - 1)}…`;
+  return shortenRedacted(title, TICKET_LIMITS.titleMaxLength);
 };
 
 const descriptionOf = (diagnosis: DraftTicketInput["diagnosis"]): string => {

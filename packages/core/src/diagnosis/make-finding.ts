@@ -1,3 +1,4 @@
+import { shortenRedacted } from "../redaction/shorten-redacted.js";
 import { CAUSE_INFO, type Cause } from "../taxonomy/taxonomy.js";
 import type { CheckName, CheckStatus, Finding, FindingEvidence } from "./diagnosis.js";
 
@@ -38,5 +39,5 @@ export const passFinding = (check: CheckName, detail: string): Finding =>
 export const evidence = (signal: string, source: string, value: unknown): FindingEvidence => ({
   signal,
   source,
-  value: String(value).slice(0, 300),
+  value: shortenRedacted(String(value), 300),
 });

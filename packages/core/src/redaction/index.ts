@@ -6,3 +6,4 @@ export { SECRET_EXAMPLES, type SecretExample } from "./secret-examples.js";
 export { isSecretKeyName } from "./secret-key-name.js";
 export { SECRET_SHAPES, type SecretShape, type SecretShapeExample } from "./secret-shapes.js";
 export type { SecretSpan } from "./secret-span.js";
+export { shortenRedacted } from "./shorten-redacted.js";
