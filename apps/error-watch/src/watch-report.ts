@@ -6,7 +6,8 @@ export interface DiagnosedFlow {
   readonly flowId: string;
   readonly flowName: string;
   readonly status: VerdictStatus;
-  readonly cause: Cause;
+  /** Null when the flow was found healthy. */
+  readonly cause: Cause | null;
   readonly summary: string;
   /** The new groups that led to the diagnosis. */
   readonly fingerprints: readonly string[];

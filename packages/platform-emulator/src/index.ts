@@ -1,3 +1,5 @@
+export type { VerdictFlowSpec } from "./demo/verdict-scenario.js";
+export { VERDICT_FLOWS, verdictFlowId } from "./demo/verdict-scenario.js";
 export type { EmulatorErrorCode } from "./errors.js";
 export { EMULATOR_ERROR_CODES, EmulatorError, isEmulatorError } from "./errors.js";
 export type { ScenarioSource } from "./scenario/load-scenario.js";

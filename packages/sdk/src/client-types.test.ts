@@ -24,7 +24,7 @@ describe("the SDK's types", () => {
     >();
     expectTypeOf<
       Awaited<ReturnType<typeof client.diagnoseFlow>>["data"]["verdict"]["cause"]
-    >().toEqualTypeOf<Cause>();
+    >().toEqualTypeOf<Cause | null>();
     expectTypeOf<
       Awaited<ReturnType<typeof client.flows>>["data"]["nodes"][number]["status"]
     >().toEqualTypeOf<FlowStatus>();

@@ -16,9 +16,12 @@ export interface EmulatorGateway {
 export const basic = (email: string, apiKey: string): string =>
   `Basic ${Buffer.from(`${email}:${apiKey}`).toString("base64")}`;
 
-/** Starts the demo emulator and a gateway with PLATFORM_API_URL pointing at it. */
-export const startEmulatorGateway = async (env: Record<string, string> = {}): Promise<EmulatorGateway> => {
-  const emulator = await createEmulator({ scenario: "demo" });
+/** Starts an emulator (the demo unless told) and a gateway with PLATFORM_API_URL pointing at it. */
+export const startEmulatorGateway = async (
+  env: Record<string, string> = {},
+  scenario: "demo" | "verdicts" = "demo",
+): Promise<EmulatorGateway> => {
+  const emulator = await createEmulator({ scenario });
   const gateway = await startTestGateway({ PLATFORM_API_URL: emulator.url, ...env });
   const as = (name: string) => {
     const user = emulator.users.find((candidate) => candidate.email.startsWith(`${name}@`));

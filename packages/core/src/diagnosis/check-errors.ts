@@ -1,10 +1,12 @@
 import { readStack } from "../classify/stack-frames.js";
 import type { LogEntry } from "../model/log-entry.js";
+import type { IsoDateTime } from "../model/platform.js";
 import { shortenRedacted } from "../redaction/shorten-redacted.js";
 import type { Cause } from "../taxonomy/taxonomy.js";
 import type { ClassifiedGroup } from "./classified-groups.js";
 import type { CheckName, Finding } from "./diagnosis.js";
 import { evidence, makeFinding } from "./make-finding.js";
+import { stepRecoveries } from "./step-recovery.js";
 
 /** Which runbook check owns a cause found in the logs. */
 export const checkOfCause = (cause: Cause): CheckName => {
@@ -39,20 +41,11 @@ export const checkOfCause = (cause: Cause): CheckName => {
   }
 };
 
-/** Whether the step logged anything but errors after the group's last error: the problem has recovered. */
-const recoveredAfter = (item: ClassifiedGroup, logs: readonly LogEntry[]): LogEntry | undefined =>
-  logs.find(
-    (entry) =>
-      entry.stepId === item.group.stepId && entry.level < 50 && entry.timestamp > item.group.lastSeen,
-  );
-
-const timePattern = (item: ClassifiedGroup, logs: readonly LogEntry[]): string => {
+const timePattern = (item: ClassifiedGroup, recoveredAt: IsoDateTime | undefined): string => {
   const { count, firstSeen, lastSeen, executionCount } = item.group;
   const seen = `${count} error(s) in ${executionCount} execution(s) between ${firstSeen} and ${lastSeen}`;
-  if (!["downtime", "credentials"].includes(checkOfCause(item.classification.cause))) return seen;
-  const recovery = recoveredAfter(item, logs);
-  return recovery
-    ? `${seen}; recovered: the step worked again at ${recovery.timestamp}`
+  return recoveredAt
+    ? `${seen}; recovered: every run since ${recoveredAt} passed the step`
     : `${seen}; ongoing: no success since`;
 };
 
@@ -76,21 +69,25 @@ export const errorGroupFindings = (
   groups: readonly ClassifiedGroup[],
   logs: readonly LogEntry[],
   components: ComponentNotes = new Map(),
-): Finding[] =>
-  groups.map((item) => {
+): Finding[] => {
+  const recoveries = stepRecoveries(logs);
+  return groups.map((item) => {
     const { group, classification } = item;
+    const recoveredAt = group.stepId === undefined ? undefined : recoveries.get(group.stepId);
     const firstLine = group.sample.message.split("\n", 1)[0] ?? "";
     return makeFinding({
       check: checkOfCause(classification.cause),
       status: classification.cause === "UNKNOWN" ? "WARN" : "FAIL",
       cause: classification.cause,
       stepId: group.stepId,
-      detail: `${group.stepId}: "${shortenRedacted(firstLine, 200)}" — ${timePattern(item, logs)}.${componentDetail(item, components)}`,
+      detail: `${group.stepId}: "${shortenRedacted(firstLine, 200)}" — ${timePattern(item, recoveredAt)}.${componentDetail(item, components)}`,
       confidence: classification.confidence,
       evidence: [
         ...classification.evidence.slice(0, 4),
         evidence("errorGroup", "logs", `${group.fingerprint} × ${group.count}`),
       ],
       remedy: classification.remedy,
+      ...(recoveredAt ? { recoveredAt } : {}),
     });
   });
+};

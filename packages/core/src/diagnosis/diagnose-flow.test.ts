@@ -42,7 +42,7 @@ const healthyLogs = ["t1", "t2"].flatMap((thread, run) =>
 describe("diagnoseFlow", () => {
   it("finds nothing wrong with a healthy flow and says so", async () => {
     const diagnosis = await diagnoseFlow(portOver({ logs: healthyLogs }), { flowId: "f", now: NOW });
-    expect(diagnosis.verdict.status).toBe("HEALTHY");
+    expect(diagnosis.verdict).toMatchObject({ status: "HEALTHY", level: null, cause: null });
     expect(diagnosis.findings.filter((finding) => finding.status === "FAIL")).toEqual([]);
     expect(diagnosis.checks.map((run) => run.check)).toEqual([
       "errors",
@@ -54,6 +54,52 @@ describe("diagnoseFlow", () => {
       "platform",
     ]);
     expect(diagnosis.escalation.recommended).toBe(false);
+  });
+
+  /** Runs `threads`, each passing step_1 and then logging `message` at step_2 (or passing it when null). */
+  const runs = (threads: readonly string[], startMinute: number, message: string | null) =>
+    threads.flatMap((thread, run) => [
+      log("step_1", 30, "received", startMinute - run * 2, thread),
+      log("step_2", message === null ? 30 : 50, message ?? "sent", startMinute - run * 2 - 1, thread),
+    ]);
+  const OUTAGE = "Error: connect ECONNREFUSED 10.20.30.40:443";
+
+  it("says a problem recovered, and since when, once every later run passes the step", async () => {
+    const logs = [...runs(["t1", "t2", "t3"], 50, OUTAGE), ...runs(["t4", "t5"], 20, null)];
+    const diagnosis = await diagnoseFlow(portOver({ logs }), { flowId: "f", now: NOW });
+    const firstSuccess = logs.find((entry) => entry.threadId === "t4" && entry.stepId === "step_2");
+    expect(diagnosis.verdict).toMatchObject({
+      status: "RECOVERED",
+      cause: "SYSTEM_DOWNTIME",
+      level: "INTEGRATION_LOGIC",
+      stepId: "step_2",
+      recoveredAt: firstSuccess?.timestamp,
+    });
+    expect(diagnosis.verdict.summary).toContain(`since ${firstSuccess?.timestamp}`);
+    expect(diagnosis.escalation.recommended).toBe(false);
+  });
+
+  it("keeps a problem FAILING while fewer than two runs passed the step since, or one failed again", async () => {
+    const oneSuccess = [...runs(["t1", "t2"], 50, OUTAGE), ...runs(["t4"], 20, null)];
+    const failedAgain = [...oneSuccess, ...runs(["t5", "t6"], 16, null), ...runs(["t7"], 10, OUTAGE)];
+    for (const logs of [oneSuccess, failedAgain]) {
+      const diagnosis = await diagnoseFlow(portOver({ logs }), { flowId: "f", now: NOW });
+      expect(diagnosis.verdict).toMatchObject({ status: "FAILING", cause: "SYSTEM_DOWNTIME" });
+    }
+  });
+
+  it("calls a flow with one transient error that later runs got past healthy, with no cause", async () => {
+    const logs = [...runs(["t1"], 50, OUTAGE), ...runs(["t2", "t3", "t4"], 40, null)];
+    const diagnosis = await diagnoseFlow(portOver({ logs }), { flowId: "f", now: NOW });
+    expect(diagnosis.verdict).toMatchObject({ status: "HEALTHY", level: null, cause: null });
+    expect(diagnosis.verdict.summary).toContain("one transient error");
+  });
+
+  it("does not call a single error healthy when retrying cannot fix it", async () => {
+    const mapping = 'Error: Code: 422 Message: Unprocessable Entity Body: {"errors":{"email":"is required"}}';
+    const logs = [...runs(["t1"], 50, mapping), ...runs(["t2", "t3"], 40, null)];
+    const diagnosis = await diagnoseFlow(portOver({ logs }), { flowId: "f", now: NOW });
+    expect(diagnosis.verdict).toMatchObject({ status: "RECOVERED", cause: "MAPPING" });
   });
 
   it("names the failing step, the level and the cause of repeated credential errors", async () => {

@@ -154,7 +154,11 @@ export const diagnoseFlow = async (port: DiagnosisPort, options: DiagnoseFlowOpt
   const logs = await facts.logs.catch(() => [] as readonly LogEntry[]);
   const groups = await facts.groups.catch(() => [] as ClassifiedGroup[]);
   const walkthrough = walkThrough(flow, logs, await facts.queues.catch(() => undefined), now);
-  const verdict = decideVerdict(findings, new Map(steps.map((step) => [step.id, step.name])));
+  const verdict = decideVerdict(
+    findings,
+    new Map(steps.map((step) => [step.id, step.name])),
+    groups.reduce((sum, { group }) => sum + group.executionCount, 0),
+  );
   const escalation = decideEscalation(findings);
   const workspace = await facts.workspace.catch(() => undefined);
   const diagnosis = {

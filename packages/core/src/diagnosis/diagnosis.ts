@@ -38,6 +38,8 @@ export interface Finding {
   readonly evidence: readonly FindingEvidence[];
   readonly remedy: string;
   readonly docsUrl: string;
+  /** For a problem seen in the logs: when the step worked again, if every run since has passed it. */
+  readonly recoveredAt?: IsoDateTime;
 }
 
 export const STEP_STATES = ["SUCCEEDED", "FAILED", "STUCK", "NOT_REACHED", "IDLE"] as const;
@@ -76,15 +78,22 @@ export interface CheckRun {
   readonly note?: string;
 }
 
-/** HEALTHY: no FAIL or WARN; DEGRADED: warnings only; FAILING: at least one FAIL. */
-export type VerdictStatus = "HEALTHY" | "DEGRADED" | "FAILING";
+/**
+ * HEALTHY: nothing wrong (at most one transient error that later runs got past); RECOVERED: a problem of the window
+ * ended and every run since has passed; DEGRADED: warnings only; FAILING: at least one FAIL.
+ */
+export type VerdictStatus = "HEALTHY" | "RECOVERED" | "DEGRADED" | "FAILING";
 
 export interface Verdict {
   readonly status: VerdictStatus;
-  readonly level: Level;
-  readonly cause: Cause;
+  /** The level of the problem; null when healthy. */
+  readonly level: Level | null;
+  /** The problem's cause (for RECOVERED: the one that ended); null when healthy. UNKNOWN: failing for a reason not named. */
+  readonly cause: Cause | null;
   readonly confidence: number;
   readonly stepId?: string;
+  /** RECOVERED: when the last failing step worked again. */
+  readonly recoveredAt?: IsoDateTime;
   /** One plain sentence. */
   readonly summary: string;
 }

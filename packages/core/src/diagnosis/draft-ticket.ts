@@ -19,7 +19,7 @@ export interface DraftTicketInput {
 }
 
 const titleOf = (flow: Flow, diagnosis: DraftTicketInput["diagnosis"]): string => {
-  const title = `${flow.name}: ${CAUSE_INFO[diagnosis.verdict.cause].title}`;
+  const title = `${flow.name}: ${CAUSE_INFO[diagnosis.verdict.cause ?? "UNKNOWN"].title}`;
   return shortenRedacted(title, TICKET_LIMITS.titleMaxLength);
 };
 
@@ -93,6 +93,9 @@ const incidentLogOf = (
 /** A ticket draft with everything the diagnosis knows; secrets redacted. */
 export const draftTicket = (input: DraftTicketInput): DiagnosisTicket => {
   const { diagnosis, flow, workspace } = input;
+  // A person may still ask support about a flow found healthy: then the cause is one Flowdoctor could not name.
+  const troubleshootingLevel = diagnosis.verdict.level ?? "UNCLASSIFIED";
+  const cause = diagnosis.verdict.cause ?? "UNKNOWN";
   const verdictGroup =
     diagnosis.errorGroups.find((group) => group.stepId === diagnosis.verdict.stepId) ??
     diagnosis.errorGroups[0];
@@ -122,12 +125,12 @@ export const draftTicket = (input: DraftTicketInput): DiagnosisTicket => {
     ...(docs.length > 0 ? { docsChecked: true, docsConsulted: docs } : {}),
     timeline: timelineOf(diagnosis, flow),
     priority: suggestPriority({
-      level: diagnosis.verdict.level,
-      cause: diagnosis.verdict.cause,
+      level: troubleshootingLevel,
+      cause,
       ...(workspace ? { workspaceType: workspace.type } : {}),
     }).priority,
-    troubleshootingLevel: diagnosis.verdict.level,
-    cause: diagnosis.verdict.cause,
+    troubleshootingLevel,
+    cause,
   };
   return { draft, missing: missingForSubmission(draft) };
 };

@@ -1,3 +1,4 @@
+import type { IsoDateTime } from "../model/platform.js";
 import { shortenRedacted } from "../redaction/shorten-redacted.js";
 import { CAUSE_INFO, type Cause } from "../taxonomy/taxonomy.js";
 import type { CheckName, CheckStatus, Finding, FindingEvidence } from "./diagnosis.js";
@@ -12,6 +13,7 @@ export interface FindingInput {
   readonly confidence?: number;
   readonly evidence?: readonly FindingEvidence[];
   readonly remedy?: string;
+  readonly recoveredAt?: IsoDateTime;
 }
 
 /** A finding whose level, title, remedy and link come from the taxonomy unless given. */
@@ -28,6 +30,7 @@ export const makeFinding = (input: FindingInput): Finding => {
     evidence: input.evidence ?? [],
     remedy: input.remedy ?? info.remedy,
     docsUrl: info.docsUrl,
+    ...(input.recoveredAt ? { recoveredAt: input.recoveredAt } : {}),
   };
   return input.stepId === undefined ? finding : { ...finding, stepId: input.stepId };
 };

@@ -27,19 +27,21 @@ const CAUSE_TIER: Partial<Record<Cause, number>> = {
   UNKNOWN: 9,
 };
 const tierOf = (finding: Finding): number => CAUSE_TIER[finding.cause] ?? 5;
+const isProblem = (finding: Finding): boolean => finding.status === "FAIL" || finding.status === "WARN";
+const isActive = (finding: Finding): boolean => isProblem(finding) && finding.recoveredAt === undefined;
+/** Recovered problems rank after active warnings and before checks that could not run. */
+const rankOf = (finding: Finding): number =>
+  isProblem(finding) && !isActive(finding) ? 1.5 : STATUS_ORDER[finding.status];
 
 /**
- * Worst first: status, then root-cause tier, then the step's place in the flow (the guide's go-through names the
+ * Worst first: status (a problem that recovered after warnings that did not), then root-cause tier, then the step's place in the flow (the guide's go-through names the
  * first step that breaks; flow-wide findings come before step findings), then confidence.
  */
 export const sortFindings = (findings: readonly Finding[], stepOrder: readonly string[]): Finding[] => {
   const place = (finding: Finding) => (finding.stepId === undefined ? -1 : stepOrder.indexOf(finding.stepId));
   return [...findings].sort(
     (a, b) =>
-      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-      tierOf(a) - tierOf(b) ||
-      place(a) - place(b) ||
-      b.confidence - a.confidence,
+      rankOf(a) - rankOf(b) || tierOf(a) - tierOf(b) || place(a) - place(b) || b.confidence - a.confidence,
   );
 };
 
@@ -50,33 +52,74 @@ const LEVEL_WORDS = {
   UNCLASSIFIED: "unclassified",
 } as const;
 
-/** The verdict is the worst finding; with no FAIL or WARN the flow is healthy. */
+const stepWords = (finding: Finding, stepNames: ReadonlyMap<string, string>): string =>
+  finding.stepId
+    ? `Step ${finding.stepId}${stepNames.has(finding.stepId) ? ` (${stepNames.get(finding.stepId)})` : ""}`
+    : "The flow";
+
+const problemWords = (finding: Finding): string =>
+  `${CAUSE_INFO[finding.cause].title.toLowerCase()} (${finding.cause}, ${LEVEL_WORDS[finding.level]})`;
+
+const healthy = (summary: string): Verdict => ({
+  status: "HEALTHY",
+  level: null,
+  cause: null,
+  confidence: 1,
+  summary,
+});
+
+/** Errors in one execution, of causes a retry gets past, that later runs got past: not a problem. */
+const isTransient = (recovered: readonly Finding[], failedExecutions: number): boolean =>
+  failedExecutions <= 1 && recovered.every((finding) => CAUSE_INFO[finding.cause].retryable);
+
+const recoveredVerdict = (
+  recovered: readonly Finding[],
+  stepNames: ReadonlyMap<string, string>,
+  failedExecutions: number,
+): Verdict => {
+  const worst = recovered[0] as Finding;
+  const recoveredAt = recovered.map((finding) => finding.recoveredAt as string).sort()[
+    recovered.length - 1
+  ] as string;
+  if (isTransient(recovered, failedExecutions))
+    return healthy(
+      `${stepWords(worst, stepNames)} had one transient error: ${problemWords(worst)}; every run since ${recoveredAt} passed.`,
+    );
+  return {
+    status: "RECOVERED",
+    level: worst.level,
+    cause: worst.cause,
+    confidence: worst.confidence,
+    ...(worst.stepId === undefined ? {} : { stepId: worst.stepId }),
+    recoveredAt,
+    summary: `${stepWords(worst, stepNames)} failed: ${problemWords(worst)}. It recovered: every run since ${recoveredAt} passed.`,
+  };
+};
+
+/**
+ * The verdict is the worst active finding. With none, problems that ended make it RECOVERED (or HEALTHY for one
+ * transient error); with no problem at all the flow is healthy and has no cause.
+ */
 export const decideVerdict = (
   sorted: readonly Finding[],
   stepNames: ReadonlyMap<string, string>,
+  failedExecutions = 0,
 ): Verdict => {
-  const worst = sorted.find((finding) => finding.status === "FAIL" || finding.status === "WARN");
+  const worst = sorted.find(isActive);
   if (!worst) {
-    return {
-      status: "HEALTHY",
-      level: "UNCLASSIFIED",
-      cause: "UNKNOWN",
-      confidence: 1,
-      summary: "No problem found in the window: every check passed or was skipped.",
-    };
+    const recovered = sorted.filter(isProblem);
+    return recovered.length > 0
+      ? recoveredVerdict(recovered, stepNames, failedExecutions)
+      : healthy("No problem found in the window: every check passed or was skipped.");
   }
-  const where = worst.stepId
-    ? `Step ${worst.stepId}${stepNames.has(worst.stepId) ? ` (${stepNames.get(worst.stepId)})` : ""}`
-    : "The flow";
   const verb = worst.status === "FAIL" ? "fails" : "shows a warning";
-  const summary = `${where} ${verb}: ${CAUSE_INFO[worst.cause].title.toLowerCase()} (${worst.cause}, ${LEVEL_WORDS[worst.level]}).`;
   return {
     status: worst.status === "FAIL" ? "FAILING" : "DEGRADED",
     level: worst.level,
     cause: worst.cause,
     confidence: worst.confidence,
     ...(worst.stepId === undefined ? {} : { stepId: worst.stepId }),
-    summary,
+    summary: `${stepWords(worst, stepNames)} ${verb}: ${problemWords(worst)}.`,
   };
 };
 
@@ -102,7 +145,10 @@ const ESCALATE: Partial<Record<Cause, string>> = {
 
 /** Whether the diagnosis should end in a support ticket, and why. */
 export const decideEscalation = (sorted: readonly Finding[]): Escalation => {
-  const failing = sorted.filter((finding) => finding.status === "FAIL" || finding.status === "WARN");
+  // Lost messages stay support's business after the transport recovered; other recovered problems do not.
+  const failing = sorted.filter(
+    (finding) => isActive(finding) || (isProblem(finding) && finding.cause === "MESSAGING_FAILURE"),
+  );
   for (const finding of failing) {
     const reason = ESCALATE[finding.cause];
     if (reason && (finding.status === "FAIL" || finding.cause === "UNKNOWN"))
@@ -121,5 +167,7 @@ export const decideEscalation = (sorted: readonly Finding[]): Escalation => {
       recommended: false,
       reason: "the findings name causes you can fix yourself; follow the next actions first.",
     };
-  return { recommended: false, reason: "nothing is failing." };
+  return sorted.some(isProblem)
+    ? { recommended: false, reason: "the problems of the window have recovered; nothing is failing now." }
+    : { recommended: false, reason: "nothing is failing." };
 };

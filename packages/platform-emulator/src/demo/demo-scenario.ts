@@ -52,7 +52,8 @@ const expectedOf = (spec: DemoFlowSpec): ScenarioExpectationFile[] => [
   ...(spec.stateCauses ?? []),
 ];
 
-const toFlow = (spec: DemoFlowSpec): ScenarioFlowFile => {
+/** A demo flow spec as a scenario flow, with its graph, versions, queue stats and expected causes. */
+export const toFlow = (spec: DemoFlowSpec): ScenarioFlowFile => {
   const id = demoFlowId(spec.key);
   const created = `-${spec.createdDaysAgo}d`;
   const versionAges = [spec.createdDaysAgo, Math.max(1, Math.floor(spec.createdDaysAgo / 2)), 3];
@@ -85,7 +86,8 @@ const toFlow = (spec: DemoFlowSpec): ScenarioFlowFile => {
   };
 };
 
-const exitsOf = (spec: DemoFlowSpec): ScenarioContainerExitFile[] =>
+/** The container exits of a demo flow spec. */
+export const exitsOf = (spec: DemoFlowSpec): ScenarioContainerExitFile[] =>
   (spec.containerExits ?? []).map((exit) => ({
     flowId: demoFlowId(spec.key),
     stepId: exit.stepId,

@@ -254,7 +254,7 @@ describe("diagnoseWorkspace", () => {
       nodes: { flowId: string; failures: number; verdict: { status: string; cause: string } }[];
     };
     expect(page.totalCount).toBe(inWorkspace.length);
-    const order = { FAILING: 0, DEGRADED: 1, HEALTHY: 2 } as Record<string, number>;
+    const order = { FAILING: 0, DEGRADED: 1, RECOVERED: 2, HEALTHY: 3 } as Record<string, number>;
     const ranks = page.nodes.map((node) => order[node.verdict.status] as number);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     for (const expected of inWorkspace.filter((candidate) => candidate.expected.length > 0)) {

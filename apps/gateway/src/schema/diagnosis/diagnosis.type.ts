@@ -5,10 +5,16 @@ import { CauseEnum, LevelEnum } from "../taxonomy/taxonomy.enum.js";
 import { CheckNameEnum, CheckStatusEnum, FindingType } from "./finding.type.js";
 import { WalkThroughType } from "./walk-through.type.js";
 
-export const VerdictStatusEnum = { HEALTHY: "HEALTHY", DEGRADED: "DEGRADED", FAILING: "FAILING" } as const;
+export const VerdictStatusEnum = {
+  HEALTHY: "HEALTHY",
+  RECOVERED: "RECOVERED",
+  DEGRADED: "DEGRADED",
+  FAILING: "FAILING",
+} as const;
 registerEnumType(VerdictStatusEnum, {
   name: "VerdictStatus",
-  description: "HEALTHY: no FAIL or WARN; DEGRADED: warnings only; FAILING: at least one FAIL.",
+  description:
+    "HEALTHY: nothing wrong (at most one transient error later runs got past); RECOVERED: a problem of the window ended and every run since passed (see recoveredAt); DEGRADED: warnings only; FAILING: at least one FAIL.",
 });
 
 @ObjectType("Verdict", {
@@ -18,17 +24,27 @@ export class VerdictType {
   @Field(() => VerdictStatusEnum)
   status!: VerdictStatus;
 
-  @Field(() => LevelEnum)
-  level!: Level;
+  @Field(() => LevelEnum, { nullable: true, description: "The problem's level; null when healthy." })
+  level!: Level | null;
 
-  @Field(() => CauseEnum)
-  cause!: Cause;
+  @Field(() => CauseEnum, {
+    nullable: true,
+    description:
+      "The problem's cause (for RECOVERED, the one that ended); null when healthy. UNKNOWN means failing for a reason Flowdoctor could not name.",
+  })
+  cause!: Cause | null;
 
   @Field(() => Float)
   confidence!: number;
 
   @Field(() => String, { nullable: true, description: "The failing step." })
   stepId?: string;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "RECOVERED: when the last failing step worked again; every run since has passed it.",
+  })
+  recoveredAt?: string;
 
   @Field(() => String)
   summary!: string;

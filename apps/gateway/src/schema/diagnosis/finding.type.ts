@@ -7,6 +7,7 @@ import {
   type Level,
 } from "@flowdoctor/core";
 import { Field, Float, ObjectType, registerEnumType } from "type-graphql";
+import { DateTimeScalar } from "../common/scalars.js";
 import { CauseEnum, enumOf, LevelEnum } from "../taxonomy/taxonomy.enum.js";
 
 export const CheckNameEnum = Object.fromEntries(CHECK_NAMES.map((name) => [name.toUpperCase(), name])) as {
@@ -75,4 +76,11 @@ export class FindingType {
 
   @Field(() => String, { description: "The platform documentation page that explains the cause." })
   docsUrl!: string;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      "For a problem seen in the logs: when the step worked again, if every run since has passed it.",
+  })
+  recoveredAt?: string;
 }
