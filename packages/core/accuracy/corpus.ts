@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { ErrorContext } from "../src/classify/types.js";
+import { type Cause, isCause } from "../src/taxonomy/taxonomy.js";
+
+/** One sourced error text of the corpus (`corpus/README.md`). */
+export interface CorpusEntry {
+  readonly text: string;
+  readonly cause: Cause;
+  readonly source: string;
+  readonly why: string;
+  readonly statusCode?: number;
+  readonly context?: ErrorContext;
+  /** Where it was read: file and line. */
+  readonly at: string;
+}
+
+const CORPUS_DIR = fileURLToPath(new URL("../corpus/", import.meta.url));
+
+/** FNV-1a over the text: a stable hash, so a text stays on its side of the split whatever else is added. */
+const hashOf = (text: string): number => {
+  let hash = 2166136261;
+  for (let index = 0; index < text.length; index += 1)
+    hash = Math.imul(hash ^ text.charCodeAt(index), 16777619);
+  return hash >>> 0;
+};
+
+/** Whether a text belongs to the held-out part (about a third), which rules are never written against. */
+export const holdsOut = (text: string): boolean => hashOf(text) % 3 === 0;
+
+const parseLine = (line: string, at: string): CorpusEntry => {
+  const value = JSON.parse(line) as Partial<CorpusEntry>;
+  if (typeof value.text !== "string" || !isCause(value.cause) || typeof value.source !== "string")
+    throw new Error(`${at}: an entry needs text, a known cause and a source`);
+  return { ...value, at } as CorpusEntry;
+};
+
+/**
+ * Every entry of `corpus/*.jsonl`, each text once (the first wins). Throws when one text carries two causes, as the
+ * corpus must not contradict itself.
+ */
+export const readCorpus = (dir = CORPUS_DIR): CorpusEntry[] => {
+  const byText = new Map<string, CorpusEntry>();
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith(".jsonl"))
+    .sort()) {
+    readFileSync(`${dir}/${file}`, "utf8")
+      .split("\n")
+      .forEach((line, index) => {
+        if (!line.trim()) return;
+        const entry = parseLine(line, `${file}:${index + 1}`);
+        const known = byText.get(entry.text);
+        if (known && known.cause !== entry.cause)
+          throw new Error(`${entry.at} labels a text ${entry.cause}; ${known.at} labels it ${known.cause}`);
+        if (!known) byText.set(entry.text, entry);
+      });
+  }
+  return [...byText.values()];
+};
