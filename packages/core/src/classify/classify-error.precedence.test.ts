@@ -187,4 +187,17 @@ describe("classifyError: what a 429 means", () => {
     expect(result.cause).toBe("QUOTA_EXCEEDED");
     expect(result.confidence).toBeLessThan(0.8);
   });
+
+  it("reads a 403 or 503 whose body says the caller was throttled as a rate limit, whatever the status's source", () => {
+    const bodies = [
+      { message: '{"message":"You have exceeded a secondary rate limit."}', statusCode: 403 },
+      { message: 'Request failed with status code 403 {"errors":[{"reason":"userRateLimitExceeded"}]}' },
+      { message: "Please reduce your request rate. (Status Code: 503; Error Code: SlowDown)" },
+    ];
+    for (const input of bodies) expect(classifyError(input).cause).toBe("RATE_LIMITED");
+    expect(classifyError({ message: "Code: 403 Message: Forbidden" }).cause).toBe("INVALID_CREDENTIALS");
+    expect(classifyError({ message: "Code: 503 Message: Service Unavailable" }).cause).toBe(
+      "SYSTEM_DOWNTIME",
+    );
+  });
 });

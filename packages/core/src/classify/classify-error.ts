@@ -7,7 +7,12 @@ import { matchText, type TextMatch } from "./match-text.js";
 import { type ReadInput, readInput } from "./read-input.js";
 import { scanWindow } from "./scan-window.js";
 import { withoutFrames } from "./stack-frames.js";
-import { reattributeThrottling, statusFieldCandidates, statusTextCandidates } from "./status-candidates.js";
+import {
+  reattributeThrottling,
+  statusFieldCandidates,
+  statusTextCandidates,
+  throttlingBehindStatus,
+} from "./status-candidates.js";
 import type { TooManyRequestsHints } from "./status-code.js";
 import { stackCandidates, textCandidates } from "./text-candidates.js";
 import type { Classification, ErrorContext, ErrorInput, Evidence } from "./types.js";
@@ -102,7 +107,7 @@ const collectCandidates = (read: ReadInput, message: string, stack: string): Can
     ...textCandidates(stackMatches, "stack"),
     ...stackCandidates(stack.length > 0 ? `${message}\n${stack}` : message),
   ];
-  return reattributeThrottling(candidates, hints);
+  return reattributeThrottling(throttlingBehindStatus(candidates), hints);
 };
 
 const classifyRead = (read: ReadInput): Classification => {

@@ -49,3 +49,26 @@ export const reattributeThrottling = (
       : { ...item, cause, score: confirmed ? item.score : Math.min(item.score, SCORES.ambiguousWebhook429) },
   );
 };
+
+/** Statuses that some APIs answer throttling with, naming it only in the body (GitHub's 403, S3's 503 SlowDown). */
+const THROTTLING_STATUSES = /^(?:403|503)$/;
+/** The least score of a throttling text that re-reads such a status as throttling. */
+const THROTTLING_TEXT_SCORE = 80;
+
+/** A 403 or 503 whose text says the caller was throttled is a rate limit, not a credential or downtime problem. */
+export const throttlingBehindStatus = (candidates: readonly Candidate[]): Candidate[] => {
+  const throttled = candidates.some(
+    (item) =>
+      item.cause === "RATE_LIMITED" &&
+      item.score >= THROTTLING_TEXT_SCORE &&
+      item.evidence.signal !== "statusCode" &&
+      item.evidence.signal !== "httpStatusInText",
+  );
+  if (!throttled) return [...candidates];
+  return candidates.map((item) =>
+    (item.evidence.signal === "statusCode" || item.evidence.signal === "httpStatusInText") &&
+    THROTTLING_STATUSES.test(item.evidence.value.replace(/\D+/g, "").slice(0, 3))
+      ? { ...item, cause: "RATE_LIMITED" }
+      : item,
+  );
+};
