@@ -236,7 +236,7 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
   sig(
     "throttlingPhrase",
     "RATE_LIMITED",
-    86,
+    88,
     "usageLimits",
     "user rate limit exceeded",
     "\\b(?:\\w+ )?limit exceeded\\b",
@@ -249,8 +249,9 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "RateExceeded",
     "RateLimitError",
     "\\bratelimited\\b",
-    "try again later",
+    "rate%20limit",
   ),
+  sig("tryLater", "RATE_LIMITED", 60, "try again later"),
   sig(
     "connectionLost",
     "SYSTEM_DOWNTIME",
@@ -265,6 +266,8 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bnetwork error\\b",
     "stream has been aborted",
     "refused (?:the )?connection",
+    "connection to [^\\n]{1,80}? refused",
+    "can'?t connect to",
     "address lookup failed",
     "FIN packet",
     "MongoNetworkError",
