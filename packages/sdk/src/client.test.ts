@@ -124,6 +124,7 @@ describe("every SDK method against a gateway on the emulator", () => {
     expect(data.verdict.cause).toBe("SYSTEM_DOWNTIME");
     // The demo's WMS outage ended an hour ago and every run since has passed.
     expect(data.verdict.status).toBe("RECOVERED");
+    expect(Date.parse(data.verdict.recoveredAt ?? "")).toBeLessThan(Date.now());
     expect(data.findings.length).toBeGreaterThan(0);
     expect(data.errorGroups.length).toBeGreaterThan(0);
     expect(data.ticket.draft).toMatchObject({ flowId: target.id });

@@ -352,7 +352,7 @@ export type DiagnoseFlowQueryVariables = Exact<{
 }>;
 
 
-export type DiagnoseFlowQuery = { diagnoseFlow: { flowId: string, flowName: string, workspaceId: string, contractId: string | null, nextActions: Array<string>, window: { from: string, to: string }, verdict: { status: VerdictStatus, level: TroubleshootingLevel | null, cause: Cause | null, confidence: number, stepId: string | null, summary: string }, escalation: { recommended: boolean, reason: string }, findings: Array<{ check: DiagnosisCheck, status: CheckStatus, level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, detail: string, remedy: string, docsUrl: string, stepId: string | null, evidence: Array<{ signal: string, source: string, value: string }> }>, checks: Array<{ check: DiagnosisCheck, status: CheckStatus, durationMs: number, note: string | null }>, errorGroups: Array<{ fingerprint: string, level: TroubleshootingLevel, cause: Cause, confidence: number, stepId: string | null, message: string, count: number, executionCount: number, firstSeen: string, lastSeen: string }>, walkthrough: { executionId: string | null, firstFailingStepId: string | null, steps: Array<{ stepId: string, name: string, command: string, state: StepState, executionsReached: number, executionsFailed: number, lastLogAt: string | null, firstError: { at: string, message: string } | null, queue: { ready: number, unacked: number, total: number, rebounds: number, bytes: number | null } | null }> }, ticket: { draft: unknown, missing: Array<{ field: string, question: string }> } } | null };
+export type DiagnoseFlowQuery = { diagnoseFlow: { flowId: string, flowName: string, workspaceId: string, contractId: string | null, nextActions: Array<string>, window: { from: string, to: string }, verdict: { status: VerdictStatus, level: TroubleshootingLevel | null, cause: Cause | null, confidence: number, stepId: string | null, recoveredAt: string | null, summary: string }, escalation: { recommended: boolean, reason: string }, findings: Array<{ check: DiagnosisCheck, status: CheckStatus, level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, detail: string, remedy: string, docsUrl: string, recoveredAt: string | null, stepId: string | null, evidence: Array<{ signal: string, source: string, value: string }> }>, checks: Array<{ check: DiagnosisCheck, status: CheckStatus, durationMs: number, note: string | null }>, errorGroups: Array<{ fingerprint: string, level: TroubleshootingLevel, cause: Cause, confidence: number, stepId: string | null, message: string, count: number, executionCount: number, firstSeen: string, lastSeen: string }>, walkthrough: { executionId: string | null, firstFailingStepId: string | null, steps: Array<{ stepId: string, name: string, command: string, state: StepState, executionsReached: number, executionsFailed: number, lastLogAt: string | null, firstError: { at: string, message: string } | null, queue: { ready: number, unacked: number, total: number, rebounds: number, bytes: number | null } | null }> }, ticket: { draft: unknown, missing: Array<{ field: string, question: string }> } } | null };
 
 export type DiagnoseWorkspaceQueryVariables = Exact<{
   workspaceId: string | number;
@@ -362,7 +362,7 @@ export type DiagnoseWorkspaceQueryVariables = Exact<{
 }>;
 
 
-export type DiagnoseWorkspaceQuery = { diagnoseWorkspace: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ flowId: string, flowName: string, flowStatus: FlowStatus, errorCount: number, failures: number, warnings: number, verdict: { status: VerdictStatus, level: TroubleshootingLevel | null, cause: Cause | null, confidence: number, stepId: string | null, summary: string } }> } | null };
+export type DiagnoseWorkspaceQuery = { diagnoseWorkspace: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ flowId: string, flowName: string, flowStatus: FlowStatus, errorCount: number, failures: number, warnings: number, verdict: { status: VerdictStatus, level: TroubleshootingLevel | null, cause: Cause | null, confidence: number, stepId: string | null, recoveredAt: string | null, summary: string } }> } | null };
 
 export type ErrorGroupFieldsFragment = { fingerprint: string, flowId: string, stepId: string | null, pattern: string, count: number, executionCount: number, firstSeen: string, lastSeen: string, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> }, sample: { id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }, flow: { id: string, name: string, status: FlowStatus, workspaceId: string } | null, step: { id: string, name: string } | null };
 
@@ -858,6 +858,7 @@ export const DiagnoseFlowDocument = new TypedDocumentString(`
       cause
       confidence
       stepId
+      recoveredAt
       summary
     }
     escalation {
@@ -875,6 +876,7 @@ export const DiagnoseFlowDocument = new TypedDocumentString(`
       detail
       remedy
       docsUrl
+      recoveredAt
       stepId
       evidence {
         signal
@@ -957,6 +959,7 @@ export const DiagnoseWorkspaceDocument = new TypedDocumentString(`
         cause
         confidence
         stepId
+        recoveredAt
         summary
       }
       errorCount
