@@ -200,4 +200,19 @@ describe("classifyError: what a 429 means", () => {
       "SYSTEM_DOWNTIME",
     );
   });
+
+  it("reads statuses in more clients' wrappers, and database, token and memory texts of common drivers", () => {
+    const cases: [string, string][] = [
+      ['StatusCodeError: 401 - {"error":"nope"}', "INVALID_CREDENTIALS"],
+      ["requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url", "INVALID_CREDENTIALS"],
+      ["Response status code does not indicate success: 404 (Not Found).", "MAPPING"],
+      ["error: Connection terminated unexpectedly", "SYSTEM_DOWNTIME"],
+      ["Lost connection to MySQL server during query", "SYSTEM_DOWNTIME"],
+      ["Error: jwt expired", "INVALID_CREDENTIALS"],
+      ['FATAL: no pg_hba.conf entry for host "10.0.0.4"', "INVALID_CREDENTIALS"],
+      ["Error: Cannot allocate memory", "OUT_OF_MEMORY"],
+    ];
+    for (const [message, cause] of cases)
+      expect([message, classifyError({ message }).cause]).toEqual([message, cause]);
+  });
 });

@@ -235,6 +235,9 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     66,
     "\\bout of memory\\b",
     "memory limit (?:exceeded|reached)",
+    "cannot allocate memory",
+    "std::bad_alloc",
+    "\\bMemoryError\\b",
     "\\bENOMEM\\b",
   ),
   sig(
@@ -249,6 +252,7 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "exceeds? (?:the )?(?:maximum )?(?:message|payload|body|request) size",
     "maxContentLength size of -?\\d+ exceeded",
     "larger than maxBodyLength",
+    "maximum (?:allowed )?(?:payload|message|body|request|upload) size",
     "size [^\\n]{0,60}?(?:violates|exceeds?) (?:the )?(?:platform |maximum |max |size )?limit",
   ),
   sig(
