@@ -3,6 +3,9 @@ import { CAUSE_INFO } from "../taxonomy/taxonomy.js";
 import { type Candidate, clipValue } from "./candidate.js";
 import { contextCandidates, queueFill } from "./context-candidates.js";
 import { type Decision, decide } from "./decide.js";
+import { calibrate } from "./learned/calibrate.js";
+import { combine, isFirm } from "./learned/combine.js";
+import { type LearnedModel, type LearnedPrediction, learnedModel, predictWith } from "./learned/predict.js";
 import { matchText, type TextMatch } from "./match-text.js";
 import { type ReadInput, readInput } from "./read-input.js";
 import { scanWindow } from "./scan-window.js";
@@ -110,17 +113,54 @@ const collectCandidates = (read: ReadInput, message: string, stack: string): Can
   return reattributeThrottling(throttlingBehindStatus(candidates), hints);
 };
 
-const classifyRead = (read: ReadInput): Classification => {
+/** What the rules and the learned model each make of one input, before they are combined. */
+export interface ClassifyParts {
+  readonly read: ReadInput;
+  readonly scanned: number;
+  readonly decision: Decision | undefined;
+  /** Undefined when the model was not asked (a firm rule decision, or no text). */
+  readonly prediction: LearnedPrediction | undefined;
+}
+
+/** The text the learned model reads: the same scan windows as the rules, without stack-frame lines. */
+export const learnedText = (message: string, stack: string): string =>
+  stack.length > 0 ? `${withoutFrames(message)}\n${withoutFrames(stack)}` : withoutFrames(message);
+
+/** Rules first; the model is only run (and the text only tokenised) when their decision is not firm. */
+export const classifyParts = (read: ReadInput, model: LearnedModel, alwaysPredict = false): ClassifyParts => {
   const message = scanWindow(read.message);
   const stack = scanWindow(read.stack);
   const decision = decide(collectCandidates(read, message, stack));
-  if (decision === undefined)
+  const scanned = message.length + stack.length;
+  const ask = scanned > 0 && (alwaysPredict || !isFirm(decision, model.raw.policy));
+  const prediction = ask ? predictWith(model, learnedText(message, stack)) : undefined;
+  return { read, scanned, decision, prediction };
+};
+
+const classifyRead = (read: ReadInput, model: LearnedModel): Classification => {
+  const { scanned, decision, prediction } = classifyParts(read, model);
+  const answer = combine(decision, prediction, model.raw.policy);
+  const confidence = calibrate(model.raw.calibration[answer.kind], answer.raw);
+  if (answer.decision === undefined)
     return toClassification({
       cause: "UNKNOWN",
-      confidence: 0,
-      evidence: unknownEvidence(read, message.length + stack.length),
+      confidence: prediction === undefined ? 0 : confidence,
+      evidence: unknownEvidence(read, scanned),
     });
-  return toClassification(decision);
+  return toClassification({ ...answer.decision, confidence });
+};
+
+/** `classifyError` with a given learned model (cross-validation trains its own). */
+export const classifyErrorWith = (input: ErrorInput, model: LearnedModel): Classification => {
+  try {
+    return classifyRead(readInput(input), model);
+  } catch {
+    // Only hostile inputs get here (getters or proxies that throw); their contents are not echoed back.
+    const evidence: Evidence[] = [
+      { signal: "unreadableInput", source: "message", value: "the input could not be read" },
+    ];
+    return toClassification({ cause: "UNKNOWN", confidence: 0, evidence });
+  }
 };
 
 /**
@@ -135,14 +175,4 @@ const classifyRead = (read: ReadInput): Classification => {
  * classifyError({ message: "Component failed to start", context: { containerExit: { state: "Killed", exitCode: 137 } } })
  *   .cause // "OUT_OF_MEMORY"
  */
-export const classifyError = (input: ErrorInput): Classification => {
-  try {
-    return classifyRead(readInput(input));
-  } catch {
-    // Only hostile inputs get here (getters or proxies that throw); their contents are not echoed back.
-    const evidence: Evidence[] = [
-      { signal: "unreadableInput", source: "message", value: "the input could not be read" },
-    ];
-    return toClassification({ cause: "UNKNOWN", confidence: 0, evidence });
-  }
-};
+export const classifyError = (input: ErrorInput): Classification => classifyErrorWith(input, learnedModel());

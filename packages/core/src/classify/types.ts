@@ -80,7 +80,10 @@ export interface ErrorInput {
 export interface Classification {
   readonly level: Level;
   readonly cause: Cause;
-  /** 0..1: about 0.9+ for structured facts, 0.8+ for strong text signals, 0.5–0.7 for weak words, 0 for UNKNOWN. */
+  /**
+   * 0..1, calibrated: the share of such answers that were right on the corpus's development part (cross-validated;
+   * `src/classify/learned/`). For UNKNOWN, the chance that no cause applies; 0 when there was nothing to read.
+   */
   readonly confidence: number;
   /** The signals that support `cause`, strongest first; for UNKNOWN, why nothing matched. */
   readonly evidence: readonly Evidence[];

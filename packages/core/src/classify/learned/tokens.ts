@@ -1,0 +1,71 @@
+/**
+ * The features the learned model reads from an error text: normalised word unigrams and bigrams, plus character
+ * bigrams of scripts written without spaces. Training (`accuracy/learn.ts`) and prediction share this function, so
+ * what the model was trained on is exactly what it sees.
+ *
+ * Normalisation: camelCase split into words ("userRateLimitExceeded" → "user rate limit exceeded"), lower case,
+ * URLs reduced to their host and `_url_`, e-mails to `_email_`, UUIDs and long hex ids to `_id_`, numbers to
+ * `_num_` (a run of them to one), dates and times to `_time_`, except three-digit HTTP statuses 4xx/5xx, which are signal and stay as they are.
+ */
+
+/** At most this many words are read: the head of a long text says what failed. */
+export const MAX_WORDS = 320;
+/** Longer words are tokens, base64 or hashes: one placeholder for all. */
+const MAX_WORD_LENGTH = 32;
+
+const CAMEL = /([a-z])([A-Z])/g;
+const VARIABLE_PARTS =
+  /\b\d{4}-\d\d-\d\d(?:[t ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:z|[+-]\d\d:?\d\d)?)?|\b\d\d?:\d\d:\d\d(?:[.,]\d+)?|https?:\/\/([^\s/"'<>()[\]{}\\]+)[^\s"'<>()[\]{}\\]*|[\w.+-]+@[\w-]+\.[\w.-]+|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g;
+const WORD = /[a-z0-9_\u00c0-\uffff]+/g;
+const DIGITS = /^\d+$/;
+const HEX_ID = /^(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}$/;
+const HTTP_ERROR_STATUS = /^[45]\d\d$/;
+/** Letters of scripts that do not separate words with spaces (CJK, kana, Hangul). */
+const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+
+const replaceVariable = (match: string, host: string | undefined): string => {
+  if (host !== undefined) return ` ${host} _url_ `;
+  if (match.includes("@")) return " _email_ ";
+  return match.includes(":") || match.length === 10 ? " _time_ " : " _id_ ";
+};
+
+const normalWord = (word: string): string => {
+  if (DIGITS.test(word)) return HTTP_ERROR_STATUS.test(word) ? word : "_num_";
+  if (word.length > MAX_WORD_LENGTH) return "_long_";
+  if (word.length >= 8 && HEX_ID.test(word)) return "_id_";
+  return word;
+};
+
+/** The text as the model's words, in order, at most `MAX_WORDS`. */
+export const learnedWords = (text: string): string[] => {
+  const lower = text.replace(CAMEL, "$1 $2").toLowerCase().replace(VARIABLE_PARTS, replaceVariable);
+  const words: string[] = [];
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(lower); match !== null && words.length < MAX_WORDS; match = WORD.exec(lower)) {
+    const word = normalWord(match[0]);
+    // A run of the same placeholder ("_num_ _num_ _num_") is one: how many numbers a text has says nothing.
+    if (word.startsWith("_") && words[words.length - 1] === word) continue;
+    words.push(word);
+  }
+  return words;
+};
+
+/**
+ * The distinct features of a text: words (but not a bare HTTP status), adjacent word pairs ("a b"), and character
+ * pairs of scripts written without spaces.
+ */
+export const learnedFeatures = (text: string): string[] => {
+  const words = learnedWords(text);
+  const features = new Set<string>();
+  let previous: string | undefined;
+  for (const word of words) {
+    // A bare status ("Order 401 processed") is ambiguous; next to its neighbour ("status 401", "401 unauthorized") it counts.
+    if (!HTTP_ERROR_STATUS.test(word)) features.add(word);
+    if (previous !== undefined) features.add(`${previous} ${word}`);
+    previous = word;
+    if (word.length > 1 && UNSPACED.test(word))
+      for (let index = 0; index + 1 < word.length; index += 1)
+        features.add(`#${word.slice(index, index + 2)}`);
+  }
+  return [...features];
+};
