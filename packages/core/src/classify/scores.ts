@@ -17,7 +17,12 @@
  * 5. State facts about the flow (82–78): limited workspace stopped after 8 h, flow suspended, queue at 80 %.
  *    They describe the flow now, and the error may predate them, so a strong text signal of the error wins.
  * 6. Weak words: timeouts, "unauthorized", "not found", other languages' words (50–72).
- * Below 50 nothing counts and the result is UNKNOWN.
+ * Below 50 nothing counts: then the learned token model (`learned/`) may answer when it is sure enough (its
+ *    threshold is chosen by cross-validation on the corpus's development part; evidence `learnedTokens`), else UNKNOWN.
+ *
+ * Throttling named in a body beats the status beside it: a 403 or 503 whose text says the caller was rate limited
+ * ("secondary rate limit", `userRateLimitExceeded`, S3's `SlowDown`) counts for RATE_LIMITED (`throttlingBehindStatus`).
+ * Confidence is then calibrated (`learned/calibrate.ts`): of answers given about 0.8, about 80 % are right.
  *
  * Integration-logic triage among COMPONENT_ERROR, MAPPING and ANSWER_STRUCTURE:
  * - JSONata codes and mapper texts → MAPPING (86) before anything else: the mapper names its own errors.
