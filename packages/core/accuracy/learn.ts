@@ -14,7 +14,7 @@ import type { AnswerKind, CalibrationCurve, LearnedPolicy, RawModel } from "../s
 import { readInput } from "../src/classify/read-input.js";
 import { scanWindow } from "../src/classify/scan-window.js";
 import { CAUSES, type Cause } from "../src/taxonomy/taxonomy.js";
-import { type CorpusEntry, holdsOut } from "./corpus.js";
+import { type CorpusEntry, holdsOut, isFresh } from "./corpus.js";
 
 export interface TrainOptions {
   /** A feature must occur in at least this many training texts. */
@@ -294,6 +294,9 @@ export interface Learned {
   readonly held: readonly HeldPrediction[];
 }
 
+/** Fewer fresh texts than this and the policy and calibration are fitted on every development text. */
+const MIN_FRESH = 100;
+
 /** The whole pipeline on development texts: cross-validated policy and calibration, then the model on all of them. */
 export const buildLearned = (
   entries: readonly CorpusEntry[],
@@ -301,8 +304,11 @@ export const buildLearned = (
 ): Learned => {
   refuseHeldOut(entries);
   const held = crossValidate(entries, options);
-  const policy = choosePolicy(held);
-  const calibration = fitCalibration(held, policy);
+  // Rules fit the texts they were written against; only fresh texts show how often they are right on new ones.
+  const fresh = held.filter(({ entry }) => isFresh(entry));
+  const fitOn = fresh.length >= MIN_FRESH ? fresh : held;
+  const policy = choosePolicy(fitOn);
+  const calibration = fitCalibration(fitOn, policy);
   const raw: RawModel = { ...trainWeights(entries, options), trainedOn: entries.length, policy, calibration };
   return { raw, model: parseModel(raw), held };
 };
