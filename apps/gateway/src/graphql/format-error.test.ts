@@ -38,7 +38,7 @@ describe("formatError in production", () => {
   it("hides an unexpected error behind INTERNAL, with no stack, and logs it", () => {
     const formatted = run(fromResolver(new TypeError("cannot read x of undefined at /srv/secret.js")));
     expect(formatted.message).toBe("Internal error; the gateway's log has the details.");
-    expect(formatted.extensions).toEqual({ code: "INTERNAL" });
+    expect(formatted.extensions).toEqual({ code: "INTERNAL", retryable: false });
     expect(logged()).toContain("cannot read x of undefined");
   });
 
@@ -105,14 +105,35 @@ describe("formatError in production", () => {
     });
     const formatted = run(error);
     expect(formatted.message).toBe("first must be from 1 to 100 (got 500)");
-    expect(formatted.extensions).toEqual({ code: "BAD_USER_INPUT", field: "first" });
+    expect(formatted.extensions).toEqual({ code: "BAD_USER_INPUT", field: "first", retryable: false });
+  });
+
+  it("says whether a retry can help, and for a platform rate limit how long to wait", () => {
+    const limited = new PlatformError("PLATFORM_RATE_LIMITED", "GET /v2/flows failed with 429", {
+      method: "GET",
+      path: "/v2/flows",
+      status: 429,
+      retryAfterMs: 2_500,
+    });
+    expect(run(fromResolver(limited)).extensions).toMatchObject({
+      code: "RATE_LIMITED",
+      retryable: true,
+      retryAfter: 3,
+    });
+    const down = run(fromResolver(platformError("PLATFORM_UNAVAILABLE", "/v2/flows", 503)));
+    expect(down.extensions).toMatchObject({ code: "UPSTREAM_UNAVAILABLE", retryable: true });
+    expect(down.extensions?.retryAfter).toBeUndefined();
+    expect(run(fromResolver(new TypeError("boom"))).extensions).toMatchObject({
+      code: "INTERNAL",
+      retryable: false,
+    });
   });
 
   it("keeps Apollo's validation errors as they are, minus the stack", () => {
     const error = new GraphQLError('Cannot query field "nope" on type "Query".', {
       extensions: { code: "GRAPHQL_VALIDATION_FAILED", stacktrace: ["at validate"] },
     });
-    expect(run(error).extensions).toEqual({ code: "GRAPHQL_VALIDATION_FAILED" });
+    expect(run(error).extensions).toEqual({ code: "GRAPHQL_VALIDATION_FAILED", retryable: false });
   });
 });
 

@@ -1,6 +1,6 @@
 import { redactObject } from "@flowdoctor/core";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { type ErrorCode, isErrorCode } from "../errors.js";
+import { ERROR_CODES, type ErrorCode, isErrorCode } from "../errors.js";
 import type { Logger } from "../observability/logger.js";
 import { describeUpstreamError } from "../upstream/describe-upstream-error.js";
 import { codeOfUpstreamError } from "./upstream-error-code.js";
@@ -67,14 +67,36 @@ const formatWithCode =
     return withoutInternals(formatted, code, message);
   };
 
+/** Seconds the platform asked to wait (its Retry-After), carried by the client's error. */
+const retryAfterOf = (error: unknown): number | undefined => {
+  const ms = (unwrap(error) as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+  return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 ? Math.ceil(ms / 1000) : undefined;
+};
+
+/**
+ * What a client needs to decide on a retry: `retryable` from the error table (Apollo's parse and validation codes are
+ * never retryable) and, for `RATE_LIMITED`, `retryAfter` in seconds when known.
+ */
+const withRetryHints = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  const code = formatted.extensions?.code;
+  const retryable = isErrorCode(code) ? ERROR_CODES[code].retryable : false;
+  const known = formatted.extensions?.retryAfter;
+  const retryAfter =
+    code === "RATE_LIMITED" ? (typeof known === "number" ? known : retryAfterOf(error)) : undefined;
+  return {
+    ...formatted,
+    extensions: { ...formatted.extensions, retryable, ...(retryAfter === undefined ? {} : { retryAfter }) },
+  };
+};
+
 /**
  * Apollo's `formatError`: every error leaves with a code of the gateway's table (or Apollo's own
  * parse/validation codes); upstream failures are mapped and described without the platform's REST paths
- * (`describeUpstreamError`); anything unexpected becomes `INTERNAL` with a generic message and is logged. Stacks
+ * (`describeUpstreamError`), with `retryable` (and `retryAfter` when rate limited); anything unexpected becomes `INTERNAL` with a generic message and is logged. Stacks
  * and internal messages go out only in development. Every error leaves redacted (`redactObject`: message, extensions, a development stack), as answers do.
  */
 export const createFormatError = (options: FormatErrorOptions) => {
   const format = formatWithCode(options);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError =>
-    redactObject(format(formatted, error));
+    redactObject(withRetryHints(format(formatted, error), error));
 };
