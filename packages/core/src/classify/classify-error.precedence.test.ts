@@ -215,4 +215,13 @@ describe("classifyError: what a 429 means", () => {
     for (const [message, cause] of cases)
       expect([message, classifyError({ message }).cause]).toEqual([message, cause]);
   });
+
+  it("reads a publish refused by a full queue as queue overflow, not as the broker failing", () => {
+    const message =
+      "Failed to publish message to queue of step_2: queue is full (reject-publish, 71640 messages), retrying in 12800 ms";
+    expect(classifyError({ message }).cause).toBe("QUEUE_OVERFLOW");
+    expect(
+      classifyError({ message: "Failed to publish the message to a queue after 10 retries" }).cause,
+    ).toBe("MESSAGING_FAILURE");
+  });
 });

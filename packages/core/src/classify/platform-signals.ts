@@ -110,7 +110,7 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
   sig(
     "queueOverflowText",
     "QUEUE_OVERFLOW",
-    86,
+    91,
     "queue overflow",
     "queue (?:is )?full",
     "reject-publish",
