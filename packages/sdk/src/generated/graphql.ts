@@ -125,7 +125,7 @@ export type ErrorFilter = {
   levels?: Array<LogLevel> | null | undefined;
   /** Full-text search in the platform's logs. */
   search?: string | null | undefined;
-  /** Only errors of these steps (e.g. step_2). */
+  /** Only errors of these steps (e.g. step_2): a platform step id names that step in every flow, a FlowStep.id (`<flowId>:step_2`) only in its flow. */
   stepIds?: Array<string> | null | undefined;
   to?: string | null | undefined;
 };
@@ -164,7 +164,7 @@ export type LogFilter = {
   levels?: Array<LogLevel> | null | undefined;
   /** Full-text search. */
   search?: string | null | undefined;
-  /** Only these steps (e.g. step_2). */
+  /** Only these steps (e.g. step_2): a platform step id names that step in every flow, a FlowStep.id (`<flowId>:step_2`) only in its flow. */
   stepIds?: Array<string> | null | undefined;
   to?: string | null | undefined;
 };

@@ -24,7 +24,11 @@ export class ErrorFilter {
   @Field(() => [CauseEnum], { nullable: true, description: "Only errors classified as one of these causes." })
   causes?: Cause[] | null;
 
-  @Field(() => [String], { nullable: true, description: "Only errors of these steps (e.g. step_2)." })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "Only errors of these steps (e.g. step_2): a platform step id names that step in every flow, a FlowStep.id (`<flowId>:step_2`) only in its flow.",
+  })
   stepIds?: string[] | null;
 
   @Field(() => [LogLevelEnum], {

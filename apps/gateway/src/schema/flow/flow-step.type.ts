@@ -20,7 +20,7 @@ export interface FlowStepData {
 
 @ObjectType("FlowStep", { description: "One step of a flow, in execution order." })
 export class FlowStepType {
-  @Field(() => ID, { description: "The step id within its flow, e.g. `step_1`." })
+  /** The platform's step id (`step_1`); GraphQL's `id` is global, see `FlowStepResolver.id`. */
   id!: string;
 
   @Field(() => String)
@@ -53,6 +53,10 @@ export class FlowStepType {
   })
   mapper!: unknown;
 
-  @Field(() => ID, { nullable: true, description: "The step whose output the mapper reads." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The platform step id (as in `stepId`, e.g. `step_1`) of the step whose output the mapper reads.",
+  })
   previousStepId!: string | null;
 }

@@ -26,7 +26,11 @@ export class LogFilter {
   @Field(() => String, { nullable: true, description: "Full-text search." })
   search?: string | null;
 
-  @Field(() => [String], { nullable: true, description: "Only these steps (e.g. step_2)." })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "Only these steps (e.g. step_2): a platform step id names that step in every flow, a FlowStep.id (`<flowId>:step_2`) only in its flow.",
+  })
   stepIds?: string[] | null;
 
   @Field(() => String, {

@@ -3,6 +3,7 @@ import { GatewayGraphQLError } from "../../errors.js";
 import type { TicketFieldsPatch } from "../../tickets/ticket-fields.js";
 import type { ConnectionData } from "../common/connection.type.js";
 import { checkFirst } from "../common/page.args.js";
+import { platformStepId } from "../flow/step-id.js";
 import { createTicketFromDiagnosis } from "./create-from-diagnosis.js";
 import { TicketType } from "./ticket.type.js";
 import { type TicketContext, ticketAccessOf, ticketServiceOf } from "./ticket-access-of.js";
@@ -11,6 +12,7 @@ import {
   CreateTicketDraftInput,
   type StuckMessageEvidenceInput,
   TicketFieldsInput,
+  type TicketOtherIdsInput,
   TicketTimelineEntryInput,
 } from "./ticket-fields.input.js";
 import { TicketConnection, TicketFromDiagnosisType, TicketPreviewType } from "./ticket-payloads.type.js";
@@ -25,15 +27,21 @@ const evidenceOf = (input: StuckMessageEvidenceInput | null | undefined) =>
     ? input
     : {
         flowSuspended: input.flowSuspended,
-        lastLogAtPerStep: Object.fromEntries(input.lastLogAtPerStep.map(({ stepId, at }) => [stepId, at])),
+        lastLogAtPerStep: Object.fromEntries(
+          input.lastLogAtPerStep.map(({ stepId, at }) => [platformStepId(stepId), at]),
+        ),
         containersRunning: Object.fromEntries(
-          input.containersRunning.map(({ stepId, running }) => [stepId, running]),
+          input.containersRunning.map(({ stepId, running }) => [platformStepId(stepId), running]),
         ),
       };
 
+// A client may send back the FlowStep.id it read (`<flowId>:step_2`); the ticket keeps the platform's step id.
+const otherIdsOf = (input: TicketOtherIdsInput) =>
+  withoutUndefined({ ...input, stepId: input.stepId == null ? input.stepId : platformStepId(input.stepId) });
+
 const patchOf = (input: TicketFieldsInput): TicketFieldsPatch => {
   const { timeline: _t, logs: _l, ...fields } = input as CreateTicketDraftInput;
-  const otherIds = fields.otherIds == null ? fields.otherIds : withoutUndefined({ ...fields.otherIds });
+  const otherIds = fields.otherIds == null ? fields.otherIds : otherIdsOf(fields.otherIds);
   const errorReport =
     fields.errorReport == null ? fields.errorReport : withoutUndefined({ ...fields.errorReport });
   const stuckMessageEvidence = evidenceOf(fields.stuckMessageEvidence);
