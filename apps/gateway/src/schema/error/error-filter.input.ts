@@ -12,10 +12,10 @@ export class ErrorFilter {
   @Field(() => [ID], { nullable: true, description: "Only these flows." })
   flowIds?: string[] | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { description: "Only errors at or after this time.", nullable: true })
   from?: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { description: "Only errors before this time.", nullable: true })
   to?: string | null;
 
   @Field(() => String, { nullable: true, description: "Full-text search in the platform's logs." })

@@ -17,10 +17,10 @@ export class LogFilter {
   })
   levels?: LogLevelName[] | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { description: "Only entries at or after this time.", nullable: true })
   from?: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { description: "Only entries before this time.", nullable: true })
   to?: string | null;
 
   @Field(() => String, { nullable: true, description: "Full-text search." })
