@@ -20,6 +20,7 @@ describe("loadConfig", () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.logLevel).toBe("info");
     expect(config.isDevelopment).toBe(false);
+    expect(config.corsOrigins).toEqual([]);
     expect(config.limits).toEqual({
       maxQueryDepth: 12,
       maxQueryCost: 20_000,
@@ -140,6 +141,28 @@ describe("loadConfig", () => {
     expect(loadConfig({ PLATFORM_API_URL: "https://proxy.example/elastic//" }).platformApiUrl).toBe(
       "https://proxy.example/elastic",
     );
+  });
+
+  it("reads CORS_ORIGINS as a list of origins", () => {
+    const config = loadConfig({
+      CORS_ORIGINS: " https://dash.example.com , http://localhost:5173,https://dash.example.com",
+    });
+    expect(config.corsOrigins).toEqual(["https://dash.example.com", "http://localhost:5173"]);
+  });
+
+  it("refuses a CORS_ORIGINS entry that is not an origin, naming it and a valid value", () => {
+    for (const entry of [
+      "https://dash.example.com/",
+      "dash.example.com",
+      "*",
+      "https://dash.example.com/app",
+      "ftp://x.example",
+    ]) {
+      const message = problemsOf({ CORS_ORIGINS: `http://localhost:5173,${entry}` });
+      expect(message).toContain(`CORS_ORIGINS must list origins`);
+      expect(message).toContain(`(got ${JSON.stringify(entry)})`);
+      expect(message).toContain("e.g. https://dashboard.example.com");
+    }
   });
 
   it("rejects a value that is not a URL at all", () => {

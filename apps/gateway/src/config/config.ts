@@ -71,6 +71,11 @@ export interface GatewayConfig {
   readonly upstreamTimeoutMs: number;
   /** How long shutdown waits for requests in flight, in ms. @default 10000 (`SHUTDOWN_TIMEOUT_MS`) */
   readonly shutdownTimeoutMs: number;
+  /**
+   * Browser origins (scheme, host and port) allowed to call the gateway cross-origin, e.g. a dashboard or Apollo
+   * Studio. @default [] (`CORS_ORIGINS`, comma-separated): browsers on other origins may not call it.
+   */
+  readonly corsOrigins: readonly string[];
   readonly limits: GatewayLimits;
   /** Ticket storage and delivery (`DATA_DIR`, `TICKET_DELIVERY`, `SUPPORT_EMAIL`, `SMTP_URL`, ...). */
   readonly tickets: TicketConfig;
@@ -149,6 +154,27 @@ const readHost = (env: Env, problems: string[]): string => {
   if (/^[A-Za-z0-9.:[\]-]+$/.test(raw)) return raw;
   problems.push(`HOST must be a host name or IP address such as 127.0.0.1 or 0.0.0.0 (got "${raw}")`);
   return "127.0.0.1";
+};
+
+const ORIGIN_EXAMPLE = "https://dashboard.example.com";
+
+/** Whether a value is exactly an origin as browsers send it: http(s), host, optional port, nothing after. */
+const isOrigin = (value: string): boolean =>
+  URL.canParse(value) &&
+  ["http:", "https:"].includes(new URL(value).protocol) &&
+  new URL(value).origin === value;
+
+const readCorsOrigins = (env: Env, problems: string[]): readonly string[] => {
+  const entries = (env.CORS_ORIGINS ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+  const malformed = entries.filter((entry) => !isOrigin(entry));
+  for (const entry of malformed)
+    problems.push(
+      `CORS_ORIGINS must list origins (scheme, host and optional port; no path, no trailing slash, no wildcard) separated by commas, e.g. ${ORIGIN_EXAMPLE},http://localhost:5173 (got ${JSON.stringify(entry)})`,
+    );
+  return malformed.length === 0 ? [...new Set(entries)] : [];
 };
 
 const readLimits = (env: Env, problems: string[]): GatewayLimits => {
@@ -252,6 +278,7 @@ export const loadConfig = (env: Env = process.env): GatewayConfig => {
       { name: "SHUTDOWN_TIMEOUT_MS", fallback: 10_000, min: 0, max: 600_000 },
       problems,
     ),
+    corsOrigins: readCorsOrigins(env, problems),
     limits: readLimits(env, problems),
     tickets: readTicketConfig(env, problems),
   };

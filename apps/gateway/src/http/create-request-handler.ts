@@ -3,6 +3,7 @@ import { performance } from "node:perf_hooks";
 import type { GatewayContext } from "../context.js";
 import type { Logger } from "../observability/logger.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
+import { handleCors } from "./cors.js";
 import { type GraphQLRoute, handleGraphQL } from "./handle-graphql.js";
 import { servePlayground } from "./playground-files.js";
 import { readRequestId } from "./request-id.js";
@@ -15,6 +16,8 @@ export interface RequestHandlerOptions {
   readonly logger: Logger;
   readonly metrics: GatewayMetrics;
   readonly playgroundDir: string;
+  /** Origins allowed to call cross-origin (`CORS_ORIGINS`). */
+  readonly corsOrigins: readonly string[];
   /** False while shutting down: `/readyz` answers 503 so load balancers stop sending traffic. */
   readonly isReady: () => boolean;
   /** What `/readyz` finds not usable (the platform, the ticket store); empty when all is well. */
@@ -28,6 +31,18 @@ const answerReadiness = async (options: RequestHandlerOptions, response: ServerR
   sendJson(response, 503, { status: "not ready", reason: problems.join("; ") });
 };
 
+/** A browser opening the endpoint (no operation, wants a page): it should land on the playground, not an error. */
+const isBrowserVisit = (request: IncomingMessage, url: URL): boolean =>
+  request.method === "GET" &&
+  !url.searchParams.has("query") &&
+  (request.headers.accept ?? "").includes("text/html");
+
+const redirectToPlayground = (response: ServerResponse): void => {
+  // Relative, so a proxy's path prefix in front of the gateway is kept.
+  response.writeHead(302, { location: "playground", "content-length": 0 });
+  response.end();
+};
+
 const route = async (
   options: RequestHandlerOptions,
   request: IncomingMessage,
@@ -37,6 +52,7 @@ const route = async (
   const url = new URL(request.url ?? "/", "http://gateway.invalid");
   const path = url.pathname;
   if (path === "/graphql") {
+    if (isBrowserVisit(request, url)) return redirectToPlayground(response);
     const createContext = (incoming: IncomingMessage) => options.createContext(incoming, requestId);
     return handleGraphQL({ ...options.graphql, createContext }, request, response, url.search);
   }
@@ -60,9 +76,9 @@ const route = async (
 };
 
 /** The node:http handler: routes, request ids, one access-log line per request, no stack traces out. */
-export const createRequestHandler =
-  (options: RequestHandlerOptions) =>
-  (request: IncomingMessage, response: ServerResponse): void => {
+export const createRequestHandler = (options: RequestHandlerOptions) => {
+  const corsOrigins = new Set(options.corsOrigins);
+  return (request: IncomingMessage, response: ServerResponse): void => {
     const requestId = readRequestId(request.headers["x-request-id"]);
     const started = performance.now();
     response.setHeader("x-request-id", requestId);
@@ -75,6 +91,7 @@ export const createRequestHandler =
         "request",
       );
     });
+    if (handleCors(corsOrigins, request, response)) return;
     route(options, request, response, requestId).catch((error: unknown) => {
       options.logger.error(
         {
@@ -90,3 +107,4 @@ export const createRequestHandler =
       else response.destroy();
     });
   };
+};

@@ -118,10 +118,31 @@ describe("startGateway over real HTTP", () => {
     expect(((await response.json()) as { see: string[] }).see).toContain("/graphql");
   });
 
-  it("disables Apollo's landing page: a browser GET on /graphql gets no HTML from a CDN", async () => {
-    const response = await fetch(gateway.graphqlUrl, { headers: { accept: "text/html" } });
-    expect(response.headers.get("content-type")).not.toContain("text/html");
-    expect(await response.text()).not.toContain("apollographql.com");
+  it("disables Apollo's landing page: a browser opening /graphql lands on the bundled playground", async () => {
+    const response = await fetch(gateway.graphqlUrl, {
+      headers: { accept: "text/html" },
+      redirect: "manual",
+    });
+    expect(response.status).toBe(302);
+    expect(new URL(response.headers.get("location") ?? "", gateway.graphqlUrl).pathname).toBe("/playground");
+    const page = await fetch(gateway.graphqlUrl, { headers: { accept: "text/html" } });
+    expect(page.url).toBe(`${gateway.url}/playground`);
+    expect(await page.text()).not.toContain("apollographql.com");
+  });
+
+  it("still answers a GET with a query, and one without, as GraphQL", async () => {
+    const query = encodeURIComponent("{ gateway { version } }");
+    const get = await fetch(`${gateway.graphqlUrl}?query=${query}`, {
+      headers: { accept: "text/html, application/json", "apollo-require-preflight": "1" },
+    });
+    expect(((await get.json()) as { data: unknown }).data).toEqual({
+      gateway: { version: expect.any(String) },
+    });
+    const empty = await fetch(gateway.graphqlUrl, {
+      headers: { accept: "application/json" },
+      redirect: "manual",
+    });
+    expect(empty.status).toBe(400);
   });
 });
 

@@ -198,6 +198,7 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
       logger,
       metrics,
       playgroundDir: options.playgroundDir ?? DEFAULT_PLAYGROUND_DIR,
+      corsOrigins: config.corsOrigins,
       isReady: () => ready,
       readinessProblems: createReadinessCheck({
         probes: [

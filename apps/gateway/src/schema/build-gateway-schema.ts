@@ -43,4 +43,17 @@ export const RESOLVERS = [
  * redacted (`redactAnswers`).
  */
 export const buildGatewaySchema = async (): Promise<GraphQLSchema> =>
-  redactAnswers(await buildSchema({ resolvers: [...RESOLVERS], validate: false }));
+  redactAnswers(describeRootTypes(await buildSchema({ resolvers: [...RESOLVERS], validate: false })));
+
+// type-graphql has no option for the root types' descriptions.
+const describeRootTypes = (schema: GraphQLSchema): GraphQLSchema => {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query)
+    query.description =
+      "Read-only operations: the platform's hierarchy, flows, logs and errors, diagnoses and tickets.";
+  if (mutation)
+    mutation.description =
+      "Operations that write: ticket drafts, their attachments and timeline, submission and delivery.";
+  return schema;
+};

@@ -11,51 +11,80 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type AddTicketAttachmentInput = {
   /** The image's bytes in base64 (screenshots). */
   base64?: string | null | undefined;
+  /** SCREENSHOT (PNG or JPEG), LOG or ERROR_TEXT. */
   kind: TicketAttachmentKind;
   /** The file name support sees, e.g. errors-tab.png or step_2.log. */
   name: string;
   /** The text (logs and error texts). */
   text?: string | null | undefined;
+  /** The draft's id (`Ticket.id`). */
   ticketId: string | number;
 };
 
 /** Why an error happened, per the troubleshooting taxonomy. */
 export type Cause =
+  /** The data received is not what the step expects (INTEGRATION_LOGIC). */
   | 'ANSWER_STRUCTURE'
+  /** The component's code or configuration failed (COMPONENT_RUNTIME). */
   | 'COMPONENT_ERROR'
+  /** The component's container could not start (PLATFORM). */
   | 'COMPONENT_FAILED_TO_START'
+  /** The whole contract is suspended (PLATFORM). */
   | 'CONTRACT_SUSPENDED'
+  /** The flow is suspended (PLATFORM). */
   | 'FLOW_SUSPENDED'
+  /** The external system rejects the credentials (INTEGRATION_LOGIC). */
   | 'INVALID_CREDENTIALS'
+  /** The platform stopped the flow after the limited workspace's time limit (PLATFORM). */
   | 'LIMITED_WORKSPACE_STOPPED'
+  /** The data sent is wrong: mapping or missing required values (INTEGRATION_LOGIC). */
   | 'MAPPING'
+  /** A message exceeded a size limit (PLATFORM). */
   | 'MESSAGE_TOO_LARGE'
+  /** The platform's message transport (RabbitMQ) failed (PLATFORM). */
   | 'MESSAGING_FAILURE'
+  /** The container ran out of memory and was killed (PLATFORM). */
   | 'OUT_OF_MEMORY'
+  /** A step's queue reached its message-count or size limit (PLATFORM). */
   | 'QUEUE_OVERFLOW'
+  /** A platform quota or rate limit was reached (PLATFORM). */
   | 'QUOTA_EXCEEDED'
+  /** The external system throttles the requests (INTEGRATION_LOGIC). */
   | 'RATE_LIMITED'
+  /** The step kept rebounding until the platform gave up (INTEGRATION_LOGIC). */
   | 'REBOUND_EXHAUSTED'
+  /** The external system is unreachable, slow or failing (INTEGRATION_LOGIC). */
   | 'SYSTEM_DOWNTIME'
+  /** No known cause matched (UNCLASSIFIED). */
   | 'UNKNOWN';
 
 /** PASS: nothing wrong; WARN: worth a look; FAIL: a problem; SKIPPED: not run; ERROR: could not run. */
 export type CheckStatus =
+  /** Could not run (e.g. the platform did not answer); `CheckRun.note` says why. */
   | 'ERROR'
+  /** A problem. */
   | 'FAIL'
+  /** Nothing wrong. */
   | 'PASS'
+  /** Not run (turned off, or nothing to check). */
   | 'SKIPPED'
+  /** Worth a look; nothing failing. */
   | 'WARN';
 
+/** Whether the contract's flows may run. */
 export type ContractStatus =
+  /** In good standing: its flows may run. */
   | 'ACTIVE'
+  /** Suspended by the platform (e.g. billing): no flow of it runs until it is reactivated. */
   | 'SUSPENDED'
+  /** Being suspended: its flows are stopping. */
   | 'SUSPENDING';
 
 /** Any subset of the ticket's fields, timeline entries and a log file. */
 export type CreateTicketDraftInput = {
   /** Required for blockers. */
   blockerImpact?: string | null | undefined;
+  /** The taxonomy's cause you or the diagnosis arrived at. */
   cause?: Cause | null | undefined;
   /** You must be a member of the contract. */
   contractId?: string | number | null | undefined;
@@ -63,7 +92,9 @@ export type CreateTicketDraftInput = {
   deadline?: string | null | undefined;
   /** Expected versus actual behaviour, as much detail as possible. */
   description?: string | null | undefined;
+  /** Whether you checked the documentation without finding the solution (required at submission). */
   docsChecked?: boolean | null | undefined;
+  /** The documentation pages you consulted (titles or URLs). */
   docsConsulted?: Array<string> | null | undefined;
   /** The error report from the UI or an e-mail; the guide asks for it when the issue is hard to reproduce. */
   errorReport?: TicketErrorReportInput | null | undefined;
@@ -71,26 +102,37 @@ export type CreateTicketDraftInput = {
   errorText?: string | null | undefined;
   /** ISO-8601 with a time zone. */
   firstObservedAt?: string | null | undefined;
+  /** The platform id of the flow concerned (after `/designer/` in the app's address bar). */
   flowId?: string | number | null | undefined;
   /** A version hash, latest or draft. */
   flowVersion?: string | null | undefined;
+  /** Whether the problem is about a flow; then `flowId` is required at submission. */
   involvesFlow?: boolean | null | undefined;
+  /** Whether the problem blocks your work (required at submission). */
   isBlocker?: boolean | null | undefined;
   /** The log file as UTF-8 text (at most 1,000,000 characters). */
   logs?: string | null | undefined;
+  /** When a solution is needed at the latest: ISO-8601 with a time zone. */
   neededBy?: string | null | undefined;
+  /** Further ids that help support find the failing run. */
   otherIds?: TicketOtherIdsInput | null | undefined;
+  /** How soon a solution is needed (required at submission). */
   priority?: TicketPriority | null | undefined;
   /** false makes the timeline required. */
   reproducible?: boolean | null | undefined;
+  /** The minimum steps to reproduce the problem on support's side, one per item. */
   stepsToReproduce?: Array<string> | null | undefined;
   /** For messages stuck at a step. */
   stuckMessageEvidence?: StuckMessageEvidenceInput | null | undefined;
+  /** Whether support may access the workspace (speeds up the investigation). */
   supportAccessGranted?: boolean | null | undefined;
+  /** The exact timeline of events, including the incident; required when not easy to reproduce. */
   timeline?: Array<TicketTimelineEntryInput> | null | undefined;
   /** A short title, not the description (one line). */
   title?: string | null | undefined;
+  /** The guide's level you or the diagnosis arrived at. */
   troubleshootingLevel?: TroubleshootingLevel | null | undefined;
+  /** The platform id of the workspace concerned (after `/w/` in the app's address bar). */
   workspaceId?: string | number | null | undefined;
 };
 
@@ -104,12 +146,19 @@ export type DiagnoseOptions = {
 
 /** The runbook's checks, in the troubleshooting guide's order. */
 export type DiagnosisCheck =
+  /** Checks the components' versions and runtime errors. */
   | 'COMPONENT'
+  /** Looks for invalid credentials (optionally verifying them on the platform). */
   | 'CREDENTIALS'
+  /** Looks for an external system that is down or slow (optionally probing its endpoint). */
   | 'DOWNTIME'
+  /** Reads the window's error logs and classifies them. */
   | 'ERRORS'
+  /** Compares each mapper with the data sample of the step it reads. */
   | 'MAPPING'
+  /** Checks queues, memory, message sizes, suspensions and quotas. */
   | 'PLATFORM'
+  /** Walks the steps of the failing execution to find where it stopped. */
   | 'WALKTHROUGH';
 
 /** Narrows the error inbox. Flows, time and search are filtered by the platform; steps, levels, authors and causes by the gateway while it scans. */
@@ -120,37 +169,49 @@ export type ErrorFilter = {
   causes?: Array<Cause> | null | undefined;
   /** Only these flows. */
   flowIds?: Array<string | number> | null | undefined;
+  /** Only errors at or after this time. */
   from?: string | null | undefined;
   /** Only these of the error levels: ERROR, FATAL. */
   levels?: Array<LogLevel> | null | undefined;
   /** Full-text search in the platform's logs. */
   search?: string | null | undefined;
-  /** Only errors of these steps (e.g. step_2). */
+  /** Only errors of these steps (e.g. step_2): a platform step id names that step in every flow, a FlowStep.id (`<flowId>:step_2`) only in its flow. */
   stepIds?: Array<string> | null | undefined;
+  /** Only errors before this time. */
   to?: string | null | undefined;
 };
 
 /** Where the error report came from: the platform's UI, or one of its e-mails (e.g. the error bot's). */
 export type ErrorReportSource =
+  /** A platform e-mail, e.g. the error bot's. */
   | 'EMAIL'
+  /** The platform's app (e.g. the Executions page). */
   | 'UI';
 
 /** Narrows a workspace's flows; the platform applies the filters. */
 export type FlowFilter = {
   /** Case-insensitive search over name and description. */
   search?: string | null | undefined;
+  /** Only flows in this state. */
   status?: FlowStatus | null | undefined;
+  /** Only flows of this type. */
   type?: FlowType | null | undefined;
 };
 
+/** The state a flow was asked to be in (`Flow.currentStatus` says where it is). */
 export type FlowStatus =
+  /** Started: the flow runs and takes messages. */
   | 'ACTIVE'
+  /** Stopped by a user: it takes no messages. */
   | 'INACTIVE'
+  /** Suspended by the platform (e.g. a full queue or a suspended contract): messages wait until it resumes. */
   | 'SUSPENDED';
 
+/** How the platform runs a flow. */
 export type FlowType =
-  /** What the UI calls "real-time". */
+  /** What the UI calls "real-time": containers keep running and take messages as they come. */
   | 'LONG_RUNNING'
+  /** Containers start for each run and stop when idle. */
   | 'ORDINARY';
 
 /** Narrows a workspace's logs. The platform applies flows, levels, time and search; the gateway applies steps and the execution while it scans (then totalCount is the platform's count before those two). */
@@ -159,49 +220,69 @@ export type LogFilter = {
   executionId?: string | null | undefined;
   /** Only these flows. */
   flowIds?: Array<string | number> | null | undefined;
+  /** Only entries at or after this time. */
   from?: string | null | undefined;
   /** Only these levels (the platform's default: all). */
   levels?: Array<LogLevel> | null | undefined;
   /** Full-text search. */
   search?: string | null | undefined;
-  /** Only these steps (e.g. step_2). */
+  /** Only these steps (e.g. step_2): a platform step id names that step in every flow, a FlowStep.id (`<flowId>:step_2`) only in its flow. */
   stepIds?: Array<string> | null | undefined;
+  /** Only entries before this time. */
   to?: string | null | undefined;
 };
 
 /** Bunyan levels: ERROR is 50, FATAL 60. */
 export type LogLevel =
+  /** 20: detail for developers. */
   | 'DEBUG'
+  /** 50: a failure; these make up the error inbox. */
   | 'ERROR'
+  /** 60: a failure that ended the container. */
   | 'FATAL'
+  /** 30: normal progress. */
   | 'INFO'
+  /** No level given (1): how the platform stores lines a component printed plainly. */
   | 'NONE'
+  /** 10: the most detail, e.g. the runtime library's own messages. */
   | 'TRACE'
+  /** 40: something odd that did not fail. */
   | 'WARN';
 
+/** Whether a step's containers run (Containers page). */
 export type StepContainersInput = {
+  /** True when the step's containers run. */
   running: boolean;
+  /** The step: its platform id (`step_2`) or its `FlowStep.id`. */
   stepId: string;
 };
 
+/** The time of a step's newest log line (Logs page). */
 export type StepLastLogInput = {
   /** ISO-8601 with a time zone, in the past. */
   at: string;
+  /** The step: its platform id (`step_2`) or its `FlowStep.id`. */
   stepId: string;
 };
 
 /** A step in the walked execution: SUCCEEDED, FAILED, STUCK (messages wait, no recent logs), NOT_REACHED (after a failing step), IDLE (no logs). */
 export type StepState =
+  /** The step logged an error. */
   | 'FAILED'
+  /** The step logged nothing in the window and nothing waits for it. */
   | 'IDLE'
+  /** The execution did not get here: an earlier step failed. */
   | 'NOT_REACHED'
+  /** Messages wait at the step, but it has logged nothing recently. */
   | 'STUCK'
+  /** The step logged no error. */
   | 'SUCCEEDED';
 
 /** The guide's checklist for messages stuck at a step: each list has one entry per step. */
 export type StuckMessageEvidenceInput = {
   /** Whether each step's containers run (Containers page). */
   containersRunning: Array<StepContainersInput>;
+  /** Whether the flow is suspended. */
   flowSuspended: boolean;
   /** The newest log line's time per step (Logs page). */
   lastLogAtPerStep: Array<StepLastLogInput>;
@@ -209,19 +290,27 @@ export type StuckMessageEvidenceInput = {
 
 /** SCREENSHOT: PNG or JPEG sent as base64. LOG and ERROR_TEXT: UTF-8 text. */
 export type TicketAttachmentKind =
+  /** An error message as UTF-8 text. */
   | 'ERROR_TEXT'
+  /** A log file as UTF-8 text (never a screenshot of logs). */
   | 'LOG'
+  /** A PNG or JPEG image. */
   | 'SCREENSHOT';
 
 /** PENDING until a delivery attempt succeeds; FAILED after the last attempt failed. */
 export type TicketDeliveryStatus =
+  /** The e-mail server or webhook accepted it. */
   | 'DELIVERED'
+  /** Every attempt failed; `retryTicketDelivery` queues it again. */
   | 'FAILED'
+  /** Not delivered yet: the outbox worker keeps trying. */
   | 'PENDING';
 
+/** The error report from the UI or an e-mail, quoted as text. */
 export type TicketErrorReportInput = {
   /** When it arrived: ISO-8601 with a time zone. */
   receivedAt?: string | null | undefined;
+  /** Where the report came from. */
   source: ErrorReportSource;
   /** The report as text, e.g. the error e-mail's subject and body. */
   text: string;
@@ -231,6 +320,7 @@ export type TicketErrorReportInput = {
 export type TicketFieldsInput = {
   /** Required for blockers. */
   blockerImpact?: string | null | undefined;
+  /** The taxonomy's cause you or the diagnosis arrived at. */
   cause?: Cause | null | undefined;
   /** You must be a member of the contract. */
   contractId?: string | number | null | undefined;
@@ -238,7 +328,9 @@ export type TicketFieldsInput = {
   deadline?: string | null | undefined;
   /** Expected versus actual behaviour, as much detail as possible. */
   description?: string | null | undefined;
+  /** Whether you checked the documentation without finding the solution (required at submission). */
   docsChecked?: boolean | null | undefined;
+  /** The documentation pages you consulted (titles or URLs). */
   docsConsulted?: Array<string> | null | undefined;
   /** The error report from the UI or an e-mail; the guide asks for it when the issue is hard to reproduce. */
   errorReport?: TicketErrorReportInput | null | undefined;
@@ -246,67 +338,101 @@ export type TicketFieldsInput = {
   errorText?: string | null | undefined;
   /** ISO-8601 with a time zone. */
   firstObservedAt?: string | null | undefined;
+  /** The platform id of the flow concerned (after `/designer/` in the app's address bar). */
   flowId?: string | number | null | undefined;
   /** A version hash, latest or draft. */
   flowVersion?: string | null | undefined;
+  /** Whether the problem is about a flow; then `flowId` is required at submission. */
   involvesFlow?: boolean | null | undefined;
+  /** Whether the problem blocks your work (required at submission). */
   isBlocker?: boolean | null | undefined;
+  /** When a solution is needed at the latest: ISO-8601 with a time zone. */
   neededBy?: string | null | undefined;
+  /** Further ids that help support find the failing run. */
   otherIds?: TicketOtherIdsInput | null | undefined;
+  /** How soon a solution is needed (required at submission). */
   priority?: TicketPriority | null | undefined;
   /** false makes the timeline required. */
   reproducible?: boolean | null | undefined;
+  /** The minimum steps to reproduce the problem on support's side, one per item. */
   stepsToReproduce?: Array<string> | null | undefined;
   /** For messages stuck at a step. */
   stuckMessageEvidence?: StuckMessageEvidenceInput | null | undefined;
+  /** Whether support may access the workspace (speeds up the investigation). */
   supportAccessGranted?: boolean | null | undefined;
   /** A short title, not the description (one line). */
   title?: string | null | undefined;
+  /** The guide's level you or the diagnosis arrived at. */
   troubleshootingLevel?: TroubleshootingLevel | null | undefined;
+  /** The platform id of the workspace concerned (after `/w/` in the app's address bar). */
   workspaceId?: string | number | null | undefined;
 };
 
+/** Narrows the ticket list; absent fields do not filter. */
 export type TicketFilter = {
+  /** Only tickets about this contract. */
   contractId?: string | number | null | undefined;
+  /** Only submitted tickets whose delivery is in this status. */
   deliveryStatus?: TicketDeliveryStatus | null | undefined;
   /** Only tickets you wrote. */
   mine?: boolean | null | undefined;
+  /** Only tickets in this status. */
   status?: TicketStatus | null | undefined;
 };
 
+/** Further ids that help support find the failing run; all are visible in the app's URLs. */
 export type TicketOtherIdsInput = {
+  /** The platform id of the component concerned (24 hex characters). */
   componentId?: string | null | undefined;
+  /** The container concerned (Containers page). */
   containerId?: string | null | undefined;
+  /** The platform id of the credential concerned (24 hex characters). */
   credentialId?: string | null | undefined;
+  /** The step container run (`exec_id` in logs, `EXEC_ID` in error e-mails). */
   executionId?: string | null | undefined;
+  /** The step: its platform id (`step_2`) or its `FlowStep.id`; the ticket keeps the platform id. */
   stepId?: string | null | undefined;
+  /** The execution a message belongs to (a UUID or trace id). */
   threadId?: string | null | undefined;
 };
 
 /** How soon a solution is needed: URGENT (hours), HIGH, NORMAL, LOW. */
 export type TicketPriority =
+  /** Needed soon: an important flow fails. */
   | 'HIGH'
+  /** A question or a minor problem. */
   | 'LOW'
+  /** Needed in the usual time. */
   | 'NORMAL'
+  /** Needed within hours: production is down. */
   | 'URGENT';
 
 /** DRAFT while being written; SUBMITTED once handed to delivery; CANCELLED when given up. */
 export type TicketStatus =
+  /** Given up; never sent. */
   | 'CANCELLED'
+  /** Being written: it may change and is not sent. */
   | 'DRAFT'
+  /** Checked and handed to delivery; it no longer changes. */
   | 'SUBMITTED';
 
+/** One event of the timeline. */
 export type TicketTimelineEntryInput = {
   /** ISO-8601 with a time zone, e.g. 2026-11-24T10:05:00+01:00. */
   at: string;
+  /** What happened, e.g. `Order 4711 was not created in the CRM`. */
   event: string;
 };
 
 /** The guide's three levels of a problem, plus UNCLASSIFIED when no rule matched. */
 export type TroubleshootingLevel =
+  /** A component's code or its runtime library: its maintainer's to fix. */
   | 'COMPONENT_RUNTIME'
+  /** The flow's own logic or the systems it talks to (data, mapping, credentials): yours to fix. */
   | 'INTEGRATION_LOGIC'
+  /** The platform's behaviour or limits (queues, memory, quotas): often a support ticket. */
   | 'PLATFORM'
+  /** No rule of the taxonomy matched the error. */
   | 'UNCLASSIFIED';
 
 /** Which platform the gateway serves. */
@@ -318,12 +444,18 @@ export type UpstreamMode =
 
 /** HEALTHY: nothing wrong (at most one transient error later runs got past); RECOVERED: a problem of the window ended and every run since passed (see recoveredAt); DEGRADED: warnings only; FAILING: at least one FAIL. */
 export type VerdictStatus =
+  /** Warnings only: worth a look, nothing failing. */
   | 'DEGRADED'
+  /** At least one check found a problem that still fails. */
   | 'FAILING'
+  /** Nothing wrong in the window, or one transient error later runs got past. */
   | 'HEALTHY'
+  /** A problem of the window ended: at least two runs have passed the step since (see `recoveredAt`). */
   | 'RECOVERED';
 
+/** What the workspace may run, which decides whether its flows stop on their own. */
 export type WorkspaceType =
+  /** Flows run until they are stopped. */
   | 'FULL'
   /** Flows stop about 8 hours after their last start. */
   | 'LIMITED';

@@ -12,24 +12,26 @@ export interface ConnectionData<TNode> {
 
 /** Declares `<Name>Edge` and `<Name>Connection` object types for a node type. */
 export const connectionOf = <TNode extends object>(name: string, node: ClassType<TNode>) => {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} item of a page, with its cursor.` })
   class Edge {
     @Field(() => String, { description: "Pass as `after` to read on from this item." })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${name} item.` })
     node!: TNode;
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
   class Connection {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: "The page's items with their cursors." })
     edges!: Edge[];
 
     @Field(() => [node], { description: "The page's items without cursors." })
     nodes!: TNode[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, {
+      description: "Where the page sits: pass `endCursor` as `after` for the next one.",
+    })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: "How many items the whole list has (as the platform counts them)." })

@@ -2,10 +2,10 @@ import { Field, ObjectType } from "type-graphql";
 
 @ObjectType({ description: "Where a page sits in its list (Relay cursor connections)." })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "True when more items follow; read them with `after: endCursor`." })
   hasNextPage!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "True when items come before this page." })
   hasPreviousPage!: boolean;
 
   @Field(() => String, { nullable: true, description: "The cursor of the page's first item." })

@@ -24,7 +24,13 @@ export class ContractResolver {
     nullable: true,
     description: "One contract; null with NOT_FOUND or FORBIDDEN when it is not visible.",
   })
-  async contract(@Arg("id", () => ID) id: string, @Ctx() context: GatewayContext): Promise<Contract> {
+  async contract(
+    @Arg("id", () => ID, {
+      description: "The contract's platform id (24 hex characters, after `/c/` in the app's address bar).",
+    })
+    id: string,
+    @Ctx() context: GatewayContext,
+  ): Promise<Contract> {
     return (await context.session()).loaders.contract.load(id);
   }
 

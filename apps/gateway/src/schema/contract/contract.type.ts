@@ -7,22 +7,38 @@ export enum ContractStatusEnum {
   SUSPENDED = "suspended",
   SUSPENDING = "suspending",
 }
-registerEnumType(ContractStatusEnum, { name: "ContractStatus" });
+registerEnumType(ContractStatusEnum, {
+  name: "ContractStatus",
+  description: "Whether the contract's flows may run.",
+  valuesConfig: {
+    ACTIVE: { description: "In good standing: its flows may run." },
+    SUSPENDED: {
+      description: "Suspended by the platform (e.g. billing): no flow of it runs until it is reactivated.",
+    },
+    SUSPENDING: { description: "Being suspended: its flows are stopping." },
+  },
+});
 
 @ObjectType("Contract", { description: "A contract: the top of the platform's hierarchy." })
 export class ContractType {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The contract's platform id (24 hex characters)." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The contract's name as the platform shows it." })
   name!: string;
 
   @Field(() => ContractStatusEnum, { description: "SUSPENDED stops every flow of the contract." })
   status!: ContractStatus;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    description: "When the contract was created; null when the platform does not say.",
+    nullable: true,
+  })
   createdAt?: string;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    description: "When the contract last changed; null when the platform does not say.",
+    nullable: true,
+  })
   updatedAt?: string;
 }

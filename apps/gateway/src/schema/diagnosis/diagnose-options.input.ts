@@ -29,6 +29,10 @@ export class DiagnoseArgs {
   })
   since?: Date | null;
 
-  @Field(() => DiagnoseOptionsInput, { nullable: true })
+  @Field(() => DiagnoseOptionsInput, {
+    nullable: true,
+    description:
+      "Which optional checks to run (credential verification, endpoint probes); both off by default.",
+  })
   options?: DiagnoseOptionsInput | null;
 }

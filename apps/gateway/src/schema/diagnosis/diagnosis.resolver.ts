@@ -46,7 +46,10 @@ export class DiagnosisResolver {
       "Diagnoses one flow the way the troubleshooting guide does: errors, integration logic, the step-by-step walk, component runtime and platform safeguards. Null with NOT_FOUND or FORBIDDEN when the flow is not visible.",
   })
   async diagnoseFlow(
-    @Arg("flowId", () => ID) flowId: string,
+    @Arg("flowId", () => ID, {
+      description: "The flow's platform id (after `/designer/` in the app's address bar).",
+    })
+    flowId: string,
     @Args(() => DiagnoseArgs) { since, options }: DiagnoseArgs,
     @Ctx() context: GatewayContext,
   ): Promise<Diagnosis> {
@@ -59,8 +62,15 @@ export class DiagnosisResolver {
       "Every flow's verdict in a workspace, worst first; null with NOT_FOUND or FORBIDDEN when the workspace is not visible.",
   })
   async diagnoseWorkspace(
-    @Arg("workspaceId", () => ID) workspaceId: string,
-    @Arg("since", () => DateTimeScalar, { nullable: true }) since: Date | null | undefined,
+    @Arg("workspaceId", () => ID, {
+      description: "The workspace's platform id (after `/w/` in the app's address bar).",
+    })
+    workspaceId: string,
+    @Arg("since", () => DateTimeScalar, {
+      description: "Start of the window; the default is 24 hours ago.",
+      nullable: true,
+    })
+    since: Date | null | undefined,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: GatewayContext,
   ): Promise<ConnectionData<FlowVerdictType>> {

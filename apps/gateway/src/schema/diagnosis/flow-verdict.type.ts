@@ -8,16 +8,16 @@ import { VerdictType } from "./diagnosis.type.js";
   description: "One flow of a workspace diagnosis: its verdict and how much is wrong.",
 })
 export class FlowVerdictType {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The flow's platform id." })
   flowId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The flow's name." })
   flowName!: string;
 
-  @Field(() => FlowStatusEnum)
+  @Field(() => FlowStatusEnum, { description: "The state the flow was asked to be in." })
   flowStatus!: FlowStatus;
 
-  @Field(() => VerdictType)
+  @Field(() => VerdictType, { description: "The flow's verdict, as in `Diagnosis.verdict`." })
   verdict!: VerdictType;
 
   @Field(() => Int, { description: "FAIL findings." })

@@ -16,10 +16,10 @@ export class EvidenceType {
 
 @ObjectType("Classification", { description: "The verdict on one error, with the evidence behind it." })
 export class ClassificationType {
-  @Field(() => LevelEnum)
+  @Field(() => LevelEnum, { description: "The guide's level: who can fix it." })
   level!: Level;
 
-  @Field(() => CauseEnum)
+  @Field(() => CauseEnum, { description: "The taxonomy's cause." })
   cause!: Cause;
 
   @Field(() => Float, { description: "0..1; 0 for UNKNOWN." })
@@ -28,7 +28,7 @@ export class ClassificationType {
   @Field(() => [EvidenceType], { description: "Strongest first; for UNKNOWN, why nothing matched." })
   evidence!: EvidenceType[];
 
-  @Field(() => String)
+  @Field(() => String, { description: "The cause in one line." })
   title!: string;
 
   @Field(() => String, { description: "The first thing to try." })

@@ -14,9 +14,21 @@ export class ClassifyResolver {
     description: "Classifies any error text into the troubleshooting taxonomy; needs no credentials.",
   })
   classifyError(
-    @Arg("message", () => String) message: string,
-    @Arg("stack", () => String, { nullable: true }) stack: string | null | undefined,
-    @Arg("statusCode", () => Int, { nullable: true }) statusCode: number | null | undefined,
+    @Arg("message", () => String, {
+      description: "The error text as shown in the app, a log line or an error e-mail.",
+    })
+    message: string,
+    @Arg("stack", () => String, {
+      description: "The stack trace, if you have it; it tells component errors from external ones.",
+      nullable: true,
+    })
+    stack: string | null | undefined,
+    @Arg("statusCode", () => Int, {
+      description:
+        "The HTTP status the external system answered, if the error shows one; it sharpens the classification.",
+      nullable: true,
+    })
+    statusCode: number | null | undefined,
   ): Classification {
     return redactClassification(
       classifyError({

@@ -12,10 +12,10 @@ export class ErrorFilter {
   @Field(() => [ID], { nullable: true, description: "Only these flows." })
   flowIds?: string[] | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { description: "Only errors at or after this time.", nullable: true })
   from?: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { description: "Only errors before this time.", nullable: true })
   to?: string | null;
 
   @Field(() => String, { nullable: true, description: "Full-text search in the platform's logs." })
@@ -24,7 +24,11 @@ export class ErrorFilter {
   @Field(() => [CauseEnum], { nullable: true, description: "Only errors classified as one of these causes." })
   causes?: Cause[] | null;
 
-  @Field(() => [String], { nullable: true, description: "Only errors of these steps (e.g. step_2)." })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "Only errors of these steps (e.g. step_2): a platform step id names that step in every flow, a FlowStep.id (`<flowId>:step_2`) only in its flow.",
+  })
   stepIds?: string[] | null;
 
   @Field(() => [LogLevelEnum], {

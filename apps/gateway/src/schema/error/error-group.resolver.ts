@@ -17,12 +17,18 @@ export class ErrorGroupResolver {
     return group.sample.classify(group.sample);
   }
 
-  @FieldResolver(() => FlowType, { nullable: true })
+  @FieldResolver(() => FlowType, {
+    description: "The flow it happens in; null with the error when the platform refuses it.",
+    nullable: true,
+  })
   async flow(@Root() group: ErrorGroupData, @Ctx() context: GatewayContext): Promise<Flow> {
     return (await context.session()).loaders.flow.load(group.flowId);
   }
 
-  @FieldResolver(() => FlowStepType, { nullable: true })
+  @FieldResolver(() => FlowStepType, {
+    description: "The step that logs it, if the flow still has it.",
+    nullable: true,
+  })
   async step(@Root() group: ErrorGroupData, @Ctx() context: GatewayContext): Promise<FlowStepData | null> {
     const flow = await (await context.session()).loaders.flow.load(group.flowId);
     return toFlowSteps(flow).find((step) => step.id === group.stepId) ?? null;
@@ -33,7 +39,8 @@ export class ErrorGroupResolver {
   })
   errors(
     @Root() group: ErrorGroupData,
-    @Arg("first", () => Int, { defaultValue: 20 }) first: number,
+    @Arg("first", () => Int, { description: "How many entries to return, newest first.", defaultValue: 20 })
+    first: number,
     @Ctx() context: GatewayContext,
   ): FlowErrorData[] {
     return group.entries.slice(0, checkFirst(first, context.limits));

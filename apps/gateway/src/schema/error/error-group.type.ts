@@ -14,13 +14,19 @@ export interface ErrorGroupData extends ErrorGroup<FlowErrorData> {
   description: "One problem (same fingerprint: flow, step, normalised message) seen once or many times.",
 })
 export class ErrorGroupType {
-  @Field(() => String)
+  @Field(() => String, {
+    description:
+      "The group's identity: the same for every occurrence of this problem (flow, step, normalised message). Use it as the group's cache key.",
+  })
   fingerprint!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The platform id of the flow it happens in." })
   flowId!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: "The platform step id that logs it; null when the entries name none.",
+    nullable: true,
+  })
   stepId?: string;
 
   @Field(() => String, {
@@ -28,13 +34,13 @@ export class ErrorGroupType {
   })
   pattern!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Entries among those scanned." })
   count!: number;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "The oldest entry among those scanned." })
   firstSeen!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "The newest entry." })
   lastSeen!: string;
 
   @Field(() => Int, { description: "Distinct executions (thread ids, else exec ids) affected." })
@@ -47,24 +53,26 @@ export class ErrorGroupType {
   sample!: FlowErrorData;
 }
 
-@ObjectType("ErrorGroupEdge")
+@ObjectType("ErrorGroupEdge", { description: "One error group of a page, with its cursor." })
 export class ErrorGroupEdge {
-  @Field(() => String)
+  @Field(() => String, { description: "Pass as `after` to read on from this group." })
   cursor!: string;
 
-  @Field(() => ErrorGroupType)
+  @Field(() => ErrorGroupType, { description: "The group." })
   node!: ErrorGroupData;
 }
 
 @ObjectType("ErrorGroupConnection", { description: "Error groups, latest first (ties: higher count)." })
 export class ErrorGroupConnection {
-  @Field(() => [ErrorGroupEdge])
+  @Field(() => [ErrorGroupEdge], { description: "The page's groups with their cursors." })
   edges!: ErrorGroupEdge[];
 
-  @Field(() => [ErrorGroupType])
+  @Field(() => [ErrorGroupType], { description: "The page's groups without cursors." })
   nodes!: ErrorGroupData[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, {
+    description: "Where the page sits: pass `endCursor` as `after` for the next one.",
+  })
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: "Groups found in the scanned entries." })

@@ -1,4 +1,5 @@
 import type { Cause, Flow } from "@flowdoctor/core";
+import { stepMatcherOf } from "../flow/step-id.js";
 import { createEntryClassifier, type ErrorFacts } from "./classify-entry.js";
 import type { ErrorFilter } from "./error-filter.input.js";
 import type { ErrorJudge, ErrorMatcher } from "./scan-errors.js";
@@ -22,12 +23,12 @@ export const errorMatcherOf = (
 ): ErrorMatcher | undefined => {
   if (!isFilteredByGateway(filter)) return undefined;
   const causes = setOf<Cause>(filter?.causes);
-  const steps = setOf(filter?.stepIds);
+  const steps = stepMatcherOf(filter?.stepIds);
   const levels = setOf(filter?.levels);
   const authors = setOf(filter?.authorIds);
   // Cheap checks first: the cause needs the error classified.
   return (error) =>
-    (!steps || steps.has(error.stepId)) &&
+    (!steps || steps(error.flowId, error.stepId)) &&
     (!levels || levels.has(error.levelName)) &&
     (!authors || authors.has(flows.get(error.flowId)?.authorId ?? "")) &&
     (!causes || causes.has(error.classify(error).cause));

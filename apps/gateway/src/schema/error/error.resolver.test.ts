@@ -149,7 +149,7 @@ describe("the error inbox over the demo emulator", () => {
     const first = all[0] as ErrorNode;
     const query = `query Walk($ws: ID!, $fp: String!) { errorGroup(workspaceId: $ws, fingerprint: $fp) {
       fingerprint count sample { threadId stepId logs(first: 20) { threadId levelName } }
-      flow { id steps { id } } step { id } } }`;
+      flow { id steps { id } } step { id stepId } } }`;
     const { body } = await env.gateway.query(query, {
       headers: env.as("alice"),
       variables: { ws: workspaceId, fp: first.fingerprint },
@@ -161,15 +161,16 @@ describe("the error inbox over the demo emulator", () => {
         stepId: string;
         logs: { threadId: string | null; levelName: string }[];
       };
-      flow: { steps: { id: string }[] };
-      step: { id: string };
+      flow: { id: string; steps: { id: string }[] };
+      step: { id: string; stepId: string };
     }>(body, "errorGroup");
     expect(group.fingerprint).toBe(first.fingerprint);
     expect(group.sample.logs.length).toBeGreaterThan(0);
     if (group.sample.threadId) {
       expect(group.sample.logs.every((entry) => entry.threadId === group.sample.threadId)).toBe(true);
     }
-    expect(group.step.id).toBe(group.sample.stepId);
+    expect(group.step.stepId).toBe(group.sample.stepId);
+    expect(group.step.id).toBe(`${group.flow.id}:${group.sample.stepId}`);
     expect(group.flow.steps.map((step) => step.id)).toContain(group.step.id);
   });
 

@@ -16,8 +16,15 @@ export class ErrorResolver {
       "The error inbox: a workspace's error and fatal log entries, newest first, each classified. Filtering by cause classifies before paging; a request reads at most MAX_LOG_SCAN entries and says so in `scan`. Null with FORBIDDEN or NOT_FOUND when you may not read the workspace's logs.",
   })
   async errors(
-    @Arg("workspaceId", () => ID) workspaceId: string,
-    @Arg("filter", () => ErrorFilter, { nullable: true }) filter: ErrorFilter | null | undefined,
+    @Arg("workspaceId", () => ID, {
+      description: "The workspace whose error- and fatal-level log entries to read.",
+    })
+    workspaceId: string,
+    @Arg("filter", () => ErrorFilter, {
+      description: "Narrows the inbox by time, flow, step, cause, level, author or text.",
+      nullable: true,
+    })
+    filter: ErrorFilter | null | undefined,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: GatewayContext,
   ): Promise<FlowErrorConnection> {
@@ -30,8 +37,13 @@ export class ErrorResolver {
       "A workspace's errors grouped by fingerprint (flow, step, normalised message), latest first. Groups cover the newest MAX_LOG_SCAN error entries; `scan` says when that limit cut them. Null with FORBIDDEN or NOT_FOUND when you may not read the workspace's logs.",
   })
   async errorGroups(
-    @Arg("workspaceId", () => ID) workspaceId: string,
-    @Arg("filter", () => ErrorFilter, { nullable: true }) filter: ErrorFilter | null | undefined,
+    @Arg("workspaceId", () => ID, { description: "The workspace whose errors to group." })
+    workspaceId: string,
+    @Arg("filter", () => ErrorFilter, {
+      description: "Narrows the entries grouped, as in `errors`.",
+      nullable: true,
+    })
+    filter: ErrorFilter | null | undefined,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: GatewayContext,
   ): Promise<ErrorGroupConnection> {
@@ -43,9 +55,14 @@ export class ErrorResolver {
     description: "One error group by fingerprint; NOT_FOUND when the scanned errors have none.",
   })
   async errorGroup(
-    @Arg("workspaceId", () => ID) workspaceId: string,
-    @Arg("fingerprint", () => String) fingerprint: string,
-    @Arg("filter", () => ErrorFilter, { nullable: true }) filter: ErrorFilter | null | undefined,
+    @Arg("workspaceId", () => ID, { description: "The workspace the group belongs to." }) workspaceId: string,
+    @Arg("fingerprint", () => String, { description: "An `ErrorGroup.fingerprint` read from `errorGroups`." })
+    fingerprint: string,
+    @Arg("filter", () => ErrorFilter, {
+      description: "The same filter as the list the fingerprint came from, so counts match it.",
+      nullable: true,
+    })
+    filter: ErrorFilter | null | undefined,
     @Ctx() context: GatewayContext,
   ): Promise<ErrorGroupData> {
     const { groups } = await groupErrorsScan(context, workspaceId, filter);

@@ -15,7 +15,9 @@ const MINUTE = 60_000;
 
 @Resolver(() => FlowErrorType)
 export class FlowErrorResolver {
-  @FieldResolver(() => ClassificationType)
+  @FieldResolver(() => ClassificationType, {
+    description: "Its cause, level, remedy and documentation link, per the taxonomy.",
+  })
   classification(@Root() error: FlowErrorData): Classification {
     return error.classify(error);
   }
@@ -56,7 +58,8 @@ export class FlowErrorResolver {
   })
   async logs(
     @Root() error: FlowErrorData,
-    @Arg("first", () => Int, { defaultValue: 50 }) first: number,
+    @Arg("first", () => Int, { description: "How many entries to return, newest first.", defaultValue: 50 })
+    first: number,
     @Ctx() context: GatewayContext,
   ): Promise<LogEntryData[]> {
     checkFirst(first, context.limits);

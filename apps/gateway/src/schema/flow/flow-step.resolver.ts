@@ -1,11 +1,28 @@
 import type { Component, CredentialRef, NodeConfig, StepQueueStats } from "@flowdoctor/core";
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { type FlowStepData, FlowStepType } from "./flow-step.type.js";
+import { globalStepId } from "./step-id.js";
 import { ComponentType, CredentialType, StepConfigType, StepQueueType } from "./step-parts.type.js";
 
 @Resolver(() => FlowStepType)
 export class FlowStepResolver {
+  @FieldResolver(() => ID, {
+    description:
+      "Unique across flows: `<flowId>:<stepId>`, a key for normalised client caches. Step filters accept it as well as `stepId`.",
+  })
+  id(@Root() step: FlowStepData): string {
+    return globalStepId(step.flow.id, step.id);
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      "The platform's step id, unique only within its flow (e.g. `step_1`), as in log entries and errors.",
+  })
+  stepId(@Root() step: FlowStepData): string {
+    return step.id;
+  }
+
   @FieldResolver(() => ComponentType, { nullable: true, description: "The component the step runs." })
   async component(@Root() step: FlowStepData, @Ctx() context: GatewayContext): Promise<Component> {
     return (await context.session()).loaders.component.load(step.componentId);

@@ -20,28 +20,31 @@ export interface FlowStepData {
 
 @ObjectType("FlowStep", { description: "One step of a flow, in execution order." })
 export class FlowStepType {
-  @Field(() => ID, { description: "The step id within its flow, e.g. `step_1`." })
+  /** The platform's step id (`step_1`); GraphQL's `id` is global, see `FlowStepResolver.id`. */
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The step's name as the designer shows it." })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "The step's description, if its author wrote one.", nullable: true })
   description!: string | null;
 
   @Field(() => String, { description: "`{team}/{repo}:{function}[@version]`." })
   command!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The platform id of the component the step runs." })
   componentId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    description: "The platform id of the credential the step uses; null without one.",
+    nullable: true,
+  })
   credentialId!: string | null;
 
   @Field(() => Int, { description: "0 for the trigger, then breadth-first along the flow's edges." })
   position!: number;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "True for the first step, which starts each execution." })
   isTrigger!: boolean;
 
   @Field(() => JsonScalar, { nullable: true, description: "The step's configuration fields." })
@@ -53,6 +56,10 @@ export class FlowStepType {
   })
   mapper!: unknown;
 
-  @Field(() => ID, { nullable: true, description: "The step whose output the mapper reads." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The platform step id (as in `stepId`, e.g. `step_1`) of the step whose output the mapper reads.",
+  })
   previousStepId!: string | null;
 }

@@ -9,6 +9,7 @@ interface FlowNode {
   author: { id: string } | null;
   steps: {
     id: string;
+    stepId: string;
     position: number;
     isTrigger: boolean;
     componentId: string;
@@ -100,7 +101,7 @@ describe("flows over the demo emulator", () => {
 
   it("gives each flow its steps in execution order with component, credential and author", async () => {
     const query = `query F($ws: ID!) { flows(workspaceId: $ws, first: 20) { nodes { id author { id }
-      steps { id position isTrigger componentId credentialId previousStepId component { id } credential { id } } } } }`;
+      steps { id stepId position isTrigger componentId credentialId previousStepId component { id } credential { id } } } } }`;
     const { page, errors } = await flowsPage({}, query);
     expect(errors).toBeUndefined();
     for (const flow of page.nodes) {
@@ -110,7 +111,8 @@ describe("flows over the demo emulator", () => {
         expect(step.isTrigger).toBe(index === 0);
         expect(step.component?.id).toBe(step.componentId);
         expect(step.credential?.id ?? null).toBe(step.credentialId);
-        if (index > 0) expect(flow.steps.slice(0, index).map((s) => s.id)).toContain(step.previousStepId);
+        expect(step.id).toBe(`${flow.id}:${step.stepId}`);
+        if (index > 0) expect(flow.steps.slice(0, index).map((s) => s.stepId)).toContain(step.previousStepId);
       });
     }
   });

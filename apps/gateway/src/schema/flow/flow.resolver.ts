@@ -20,8 +20,12 @@ export class FlowResolver {
       "A workspace's flows, filtered by the platform; null with NOT_FOUND or FORBIDDEN when the workspace is not visible.",
   })
   async flows(
-    @Arg("workspaceId", () => ID) workspaceId: string,
-    @Arg("filter", () => FlowFilter, { nullable: true }) filter: FlowFilter | null | undefined,
+    @Arg("workspaceId", () => ID, { description: "The workspace whose flows to list." }) workspaceId: string,
+    @Arg("filter", () => FlowFilter, {
+      description: "Narrows the flows by status, type or a search over name and description.",
+      nullable: true,
+    })
+    filter: FlowFilter | null | undefined,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: GatewayContext,
   ): Promise<ConnectionData<Flow>> {
@@ -32,7 +36,13 @@ export class FlowResolver {
     nullable: true,
     description: "One flow; null with NOT_FOUND or FORBIDDEN when it is not visible.",
   })
-  async flow(@Arg("id", () => ID) id: string, @Ctx() context: GatewayContext): Promise<Flow> {
+  async flow(
+    @Arg("id", () => ID, {
+      description: "The flow's platform id (after `/designer/` in the app's address bar).",
+    })
+    id: string,
+    @Ctx() context: GatewayContext,
+  ): Promise<Flow> {
     return (await context.session()).loaders.flow.load(id);
   }
 
@@ -41,7 +51,10 @@ export class FlowResolver {
     return (await context.session()).loaders.user.load(flow.authorId);
   }
 
-  @FieldResolver(() => WorkspaceType, { nullable: true })
+  @FieldResolver(() => WorkspaceType, {
+    description: "The workspace the flow belongs to; null with the error when the platform refuses it.",
+    nullable: true,
+  })
   async workspace(@Root() flow: Flow, @Ctx() context: GatewayContext): Promise<Workspace> {
     return (await context.session()).loaders.workspace.load(flow.workspaceId);
   }

@@ -18,10 +18,10 @@ export class GatewayLimitsInfo {
 
 @ObjectType({ description: "A seeded login of the embedded emulator (emulator mode only)." })
 export class DemoUserInfo {
-  @Field(() => String)
+  @Field(() => String, { description: "The demo user's full name." })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The demo user's e-mail: the login's user name." })
   email!: string;
 
   @Field(() => String, {
@@ -40,7 +40,7 @@ export class GatewayInfo {
   })
   upstream!: UpstreamModeEnum;
 
-  @Field(() => GatewayLimitsInfo)
+  @Field(() => GatewayLimitsInfo, { description: "The limits this gateway enforces on each request." })
   limits!: GatewayLimitsInfo;
 
   @Field(() => [DemoUserInfo], {

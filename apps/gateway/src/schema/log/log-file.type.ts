@@ -7,7 +7,7 @@ export class LogFileType {
   @Field(() => String, { description: "One line per entry: time, level, step, component, ids | message." })
   text!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "How many entries the file holds." })
   entryCount!: number;
 
   @Field(() => Int, { description: "How many entries match in all (the platform counts at most 10,000)." })

@@ -17,16 +17,20 @@ export class LogFilter {
   })
   levels?: LogLevelName[] | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { description: "Only entries at or after this time.", nullable: true })
   from?: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { description: "Only entries before this time.", nullable: true })
   to?: string | null;
 
   @Field(() => String, { nullable: true, description: "Full-text search." })
   search?: string | null;
 
-  @Field(() => [String], { nullable: true, description: "Only these steps (e.g. step_2)." })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "Only these steps (e.g. step_2): a platform step id names that step in every flow, a FlowStep.id (`<flowId>:step_2`) only in its flow.",
+  })
   stepIds?: string[] | null;
 
   @Field(() => String, {

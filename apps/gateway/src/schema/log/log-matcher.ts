@@ -1,3 +1,4 @@
+import { stepMatcherOf } from "../flow/step-id.js";
 import type { LogEntryData } from "./log-entry.type.js";
 import type { LogFilter } from "./log-filter.input.js";
 
@@ -5,10 +6,10 @@ import type { LogFilter } from "./log-filter.input.js";
 export const logMatcherOf = (
   filter: LogFilter | null | undefined,
 ): ((entry: LogEntryData) => boolean) | undefined => {
-  const steps = filter?.stepIds?.length ? new Set(filter.stepIds) : undefined;
+  const steps = stepMatcherOf(filter?.stepIds);
   const execution = filter?.executionId ?? undefined;
   if (!steps && !execution) return undefined;
   return (entry) =>
-    (!steps || steps.has(entry.stepId)) &&
+    (!steps || steps(entry.flowId, entry.stepId)) &&
     (!execution || entry.threadId === execution || entry.execId === execution);
 };

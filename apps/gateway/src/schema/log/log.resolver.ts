@@ -24,8 +24,15 @@ export class LogResolver {
       "A workspace's logs, newest first, secrets redacted: one platform call a page. Null with FORBIDDEN or NOT_FOUND when you may not read them.",
   })
   async logs(
-    @Arg("workspaceId", () => ID) workspaceId: string,
-    @Arg("filter", () => LogFilter, { nullable: true }) filter: LogFilter | null | undefined,
+    @Arg("workspaceId", () => ID, {
+      description: "The workspace whose logs to read (you need its logs permission).",
+    })
+    workspaceId: string,
+    @Arg("filter", () => LogFilter, {
+      description: "Narrows the entries by flow, step, execution, level, time or text.",
+      nullable: true,
+    })
+    filter: LogFilter | null | undefined,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: GatewayContext,
   ): Promise<ConnectionData<LogEntryData>> {
@@ -47,8 +54,13 @@ export class LogResolver {
       "Logs as a redacted text file for a support ticket (oldest first). Null with FORBIDDEN or NOT_FOUND when you may not read them.",
   })
   async logFile(
-    @Arg("workspaceId", () => ID) workspaceId: string,
-    @Arg("filter", () => LogFilter, { nullable: true }) filter: LogFilter | null | undefined,
+    @Arg("workspaceId", () => ID, { description: "The workspace whose logs to write out." })
+    workspaceId: string,
+    @Arg("filter", () => LogFilter, {
+      description: "Which entries the file holds, as in `logs`.",
+      nullable: true,
+    })
+    filter: LogFilter | null | undefined,
     @Arg("limit", () => Int, {
       defaultValue: 1000,
       description: "Most entries in the file (up to MAX_LOG_SCAN).",

@@ -7,9 +7,9 @@ import { AttachmentKindEnum, DeliveryStatusEnum, TicketStatusEnum } from "./tick
     "A screenshot as base64 (PNG or JPEG, at most 10 MB) or a log file or error text as UTF-8 text.",
 })
 export class AddTicketAttachmentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The draft's id (`Ticket.id`)." })
   ticketId!: string;
-  @Field(() => AttachmentKindEnum)
+  @Field(() => AttachmentKindEnum, { description: "SCREENSHOT (PNG or JPEG), LOG or ERROR_TEXT." })
   kind!: AttachmentKind;
   @Field(() => String, { description: "The file name support sees, e.g. errors-tab.png or step_2.log." })
   name!: string;
@@ -19,13 +19,16 @@ export class AddTicketAttachmentInput {
   text?: string | null;
 }
 
-@InputType("TicketFilter")
+@InputType("TicketFilter", { description: "Narrows the ticket list; absent fields do not filter." })
 export class TicketFilterInput {
-  @Field(() => TicketStatusEnum, { nullable: true })
+  @Field(() => TicketStatusEnum, { description: "Only tickets in this status.", nullable: true })
   status?: TicketStatus | null;
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: "Only tickets about this contract.", nullable: true })
   contractId?: string | null;
-  @Field(() => DeliveryStatusEnum, { nullable: true })
+  @Field(() => DeliveryStatusEnum, {
+    description: "Only submitted tickets whose delivery is in this status.",
+    nullable: true,
+  })
   deliveryStatus?: DeliveryStatus | null;
   @Field(() => Boolean, { nullable: true, description: "Only tickets you wrote." })
   mine?: boolean | null;

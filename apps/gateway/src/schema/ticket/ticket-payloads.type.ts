@@ -10,34 +10,38 @@ export const TicketConnection = connectionOf("Ticket", TicketType);
   description: "A draft filled from a flow's diagnosis, and what only a person can add.",
 })
 export class TicketFromDiagnosisType {
-  @Field(() => TicketType)
+  @Field(() => TicketType, { description: "The new draft." })
   ticket!: TicketType;
-  @Field(() => [TicketMissingFieldType])
+  @Field(() => [TicketMissingFieldType], {
+    description: "What the draft still needs before it can be submitted, each with the question to ask.",
+  })
   missing!: TicketMissingFieldType[];
 }
 
-@ObjectType("TicketPreviewAttachment")
+@ObjectType("TicketPreviewAttachment", { description: "A file as it will be attached to the e-mail." })
 export class TicketPreviewAttachmentType {
-  @Field(() => String)
+  @Field(() => String, { description: "The file name support sees." })
   filename!: string;
-  @Field(() => String)
+  @Field(() => String, { description: "Its media type, e.g. `image/png` or `text/plain`." })
   contentType!: string;
-  @Field(() => Int)
+  @Field(() => Int, { description: "Its size in bytes." })
   sizeBytes!: number;
 }
 
 @ObjectType("TicketPreview", { description: "Exactly the message support will receive." })
 export class TicketPreviewType {
-  @Field(() => String)
+  @Field(() => String, {
+    description: "The e-mail's Message-ID; retries keep it, so support sees one ticket.",
+  })
   messageId!: string;
-  @Field(() => String)
+  @Field(() => String, { description: "The sender address (`TICKET_FROM_EMAIL`)." })
   from!: string;
-  @Field(() => String)
+  @Field(() => String, { description: "Where the ticket goes (`SUPPORT_EMAIL`, or the webhook)." })
   to!: string;
-  @Field(() => String)
+  @Field(() => String, { description: "The e-mail's subject: `[FD-<number>] <flow>: <cause>`." })
   subject!: string;
   @Field(() => String, { description: "The rendered ticket (Markdown), redacted." })
   text!: string;
-  @Field(() => [TicketPreviewAttachmentType])
+  @Field(() => [TicketPreviewAttachmentType], { description: "The files that go with it." })
   attachments!: TicketPreviewAttachmentType[];
 }

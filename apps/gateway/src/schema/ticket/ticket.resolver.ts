@@ -3,6 +3,7 @@ import { GatewayGraphQLError } from "../../errors.js";
 import type { TicketFieldsPatch } from "../../tickets/ticket-fields.js";
 import type { ConnectionData } from "../common/connection.type.js";
 import { checkFirst } from "../common/page.args.js";
+import { platformStepId } from "../flow/step-id.js";
 import { createTicketFromDiagnosis } from "./create-from-diagnosis.js";
 import { TicketType } from "./ticket.type.js";
 import { type TicketContext, ticketAccessOf, ticketServiceOf } from "./ticket-access-of.js";
@@ -11,6 +12,7 @@ import {
   CreateTicketDraftInput,
   type StuckMessageEvidenceInput,
   TicketFieldsInput,
+  type TicketOtherIdsInput,
   TicketTimelineEntryInput,
 } from "./ticket-fields.input.js";
 import { TicketConnection, TicketFromDiagnosisType, TicketPreviewType } from "./ticket-payloads.type.js";
@@ -25,15 +27,21 @@ const evidenceOf = (input: StuckMessageEvidenceInput | null | undefined) =>
     ? input
     : {
         flowSuspended: input.flowSuspended,
-        lastLogAtPerStep: Object.fromEntries(input.lastLogAtPerStep.map(({ stepId, at }) => [stepId, at])),
+        lastLogAtPerStep: Object.fromEntries(
+          input.lastLogAtPerStep.map(({ stepId, at }) => [platformStepId(stepId), at]),
+        ),
         containersRunning: Object.fromEntries(
-          input.containersRunning.map(({ stepId, running }) => [stepId, running]),
+          input.containersRunning.map(({ stepId, running }) => [platformStepId(stepId), running]),
         ),
       };
 
+// A client may send back the FlowStep.id it read (`<flowId>:step_2`); the ticket keeps the platform's step id.
+const otherIdsOf = (input: TicketOtherIdsInput) =>
+  withoutUndefined({ ...input, stepId: input.stepId == null ? input.stepId : platformStepId(input.stepId) });
+
 const patchOf = (input: TicketFieldsInput): TicketFieldsPatch => {
   const { timeline: _t, logs: _l, ...fields } = input as CreateTicketDraftInput;
-  const otherIds = fields.otherIds == null ? fields.otherIds : withoutUndefined({ ...fields.otherIds });
+  const otherIds = fields.otherIds == null ? fields.otherIds : otherIdsOf(fields.otherIds);
   const errorReport =
     fields.errorReport == null ? fields.errorReport : withoutUndefined({ ...fields.errorReport });
   const stuckMessageEvidence = evidenceOf(fields.stuckMessageEvidence);
@@ -58,15 +66,30 @@ export class TicketResolver {
     nullable: true,
     description: "One ticket; null with NOT_FOUND unless you may see it (see the gateway's README).",
   })
-  async ticket(@Arg("id", () => ID) id: string, @Ctx() context: TicketContext): Promise<TicketType> {
+  async ticket(
+    @Arg("id", () => ID, { description: "The ticket's id (`Ticket.id`, a UUID), not its key." }) id: string,
+    @Ctx() context: TicketContext,
+  ): Promise<TicketType> {
     return toTicketData(await ticketServiceOf(context).get(await ticketAccessOf(context), id));
   }
 
   @Query(() => TicketConnection, { description: "The tickets you may see, newest first." })
   async tickets(
-    @Arg("filter", () => TicketFilterInput, { nullable: true }) filter: TicketFilterInput | null | undefined,
-    @Arg("first", () => Int, { defaultValue: 20 }) first: number,
-    @Arg("after", () => String, { nullable: true }) after: string | null | undefined,
+    @Arg("filter", () => TicketFilterInput, {
+      description: "Narrows the list by status, contract, delivery status or your own tickets.",
+      nullable: true,
+    })
+    filter: TicketFilterInput | null | undefined,
+    @Arg("first", () => Int, {
+      description: "How many tickets to return (1 to the gateway's maxPageSize).",
+      defaultValue: 20,
+    })
+    first: number,
+    @Arg("after", () => String, {
+      description: "Return tickets after this cursor (`pageInfo.endCursor` or an edge's cursor).",
+      nullable: true,
+    })
+    after: string | null | undefined,
     @Ctx() context: TicketContext,
   ): Promise<ConnectionData<TicketType>> {
     const page = await ticketServiceOf(context).list(await ticketAccessOf(context), {
@@ -98,7 +121,7 @@ export class TicketResolver {
       "Exactly the message support will receive for this ticket; null with NOT_FOUND when you may not see the ticket, FORBIDDEN when you may not read the logs of its workspace.",
   })
   async ticketPreview(
-    @Arg("id", () => ID) id: string,
+    @Arg("id", () => ID, { description: "The ticket's id (`Ticket.id`)." }) id: string,
     @Ctx() context: TicketContext,
   ): Promise<TicketPreviewType> {
     const message = await ticketServiceOf(context).preview(await ticketAccessOf(context), id);
@@ -119,7 +142,10 @@ export class TicketResolver {
 
   @Mutation(() => TicketType, { description: "Starts a draft with any subset of fields." })
   async createTicketDraft(
-    @Arg("input", () => CreateTicketDraftInput) input: CreateTicketDraftInput,
+    @Arg("input", () => CreateTicketDraftInput, {
+      description: "The fields known so far; everything may be filled in later with `updateTicket`.",
+    })
+    input: CreateTicketDraftInput,
     @Ctx() context: TicketContext,
   ): Promise<TicketType> {
     const view = await ticketServiceOf(context).create(await ticketAccessOf(context), {
@@ -134,7 +160,11 @@ export class TicketResolver {
     description: "Diagnoses the flow and starts a draft with everything the diagnosis knows.",
   })
   async createTicketFromDiagnosis(
-    @Arg("flowId", () => ID) flowId: string,
+    @Arg("flowId", () => ID, {
+      description:
+        "The flow to diagnose; the draft carries its ids, error groups, logs and the diagnosis's cause.",
+    })
+    flowId: string,
     @Arg("errorGroupId", () => ID, {
       nullable: true,
       description: "An error group's fingerprint from the diagnosis.",
@@ -152,8 +182,12 @@ export class TicketResolver {
 
   @Mutation(() => TicketType, { description: "Changes a draft: absent fields stay, null clears." })
   async updateTicket(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => TicketFieldsInput) input: TicketFieldsInput,
+    @Arg("id", () => ID, { description: "The draft's id (`Ticket.id`); submitted tickets no longer change." })
+    id: string,
+    @Arg("input", () => TicketFieldsInput, {
+      description: "The fields to change: an absent field stays, null clears it.",
+    })
+    input: TicketFieldsInput,
     @Ctx() context: TicketContext,
   ): Promise<TicketType> {
     return toTicketData(
@@ -161,10 +195,13 @@ export class TicketResolver {
     );
   }
 
-  @Mutation(() => TicketType)
+  @Mutation(() => TicketType, {
+    description: "Adds one event to a draft's timeline (required when the problem is not easy to reproduce).",
+  })
   async addTimelineEvent(
-    @Arg("ticketId", () => ID) ticketId: string,
-    @Arg("entry", () => TicketTimelineEntryInput) entry: TicketTimelineEntryInput,
+    @Arg("ticketId", () => ID, { description: "The draft's id (`Ticket.id`)." }) ticketId: string,
+    @Arg("entry", () => TicketTimelineEntryInput, { description: "When it happened and what happened." })
+    entry: TicketTimelineEntryInput,
     @Ctx() context: TicketContext,
   ): Promise<TicketType> {
     return toTicketData(
@@ -175,9 +212,15 @@ export class TicketResolver {
     );
   }
 
-  @Mutation(() => TicketType)
+  @Mutation(() => TicketType, {
+    description:
+      "Attaches a screenshot, log file or error text to a draft; the bytes are checked and sent with the ticket.",
+  })
   async addAttachment(
-    @Arg("input", () => AddTicketAttachmentInput) input: AddTicketAttachmentInput,
+    @Arg("input", () => AddTicketAttachmentInput, {
+      description: "The draft, the kind of file, its name and bytes.",
+    })
+    input: AddTicketAttachmentInput,
     @Ctx() context: TicketContext,
   ): Promise<TicketType> {
     const { ticketId, kind, name, base64, text } = input;
@@ -193,7 +236,7 @@ export class TicketResolver {
 
   @Mutation(() => TicketType, { description: "Removes an attachment from a draft; answers the ticket." })
   async removeAttachment(
-    @Arg("id", () => ID) id: string,
+    @Arg("id", () => ID, { description: "The attachment's id (`TicketAttachment.id`)." }) id: string,
     @Ctx() context: TicketContext,
   ): Promise<TicketType> {
     return toTicketData(await ticketServiceOf(context).removeAttachment(await ticketAccessOf(context), id));
@@ -204,8 +247,12 @@ export class TicketResolver {
       "Checks the ticket against the guide's rules and queues its delivery; BAD_USER_INPUT lists every problem and changes nothing. The same key twice gives the same ticket and one delivery.",
   })
   async submitTicket(
-    @Arg("id", () => ID) id: string,
-    @Arg("idempotencyKey", () => String) idempotencyKey: string,
+    @Arg("id", () => ID, { description: "The draft's id (`Ticket.id`)." }) id: string,
+    @Arg("idempotencyKey", () => String, {
+      description:
+        "A key you choose per submission (e.g. a UUID); repeating it returns the same ticket and sends it once.",
+    })
+    idempotencyKey: string,
     @Ctx() context: TicketContext,
   ): Promise<TicketType> {
     return toTicketData(
@@ -218,7 +265,7 @@ export class TicketResolver {
       "Queues a FAILED delivery again with a fresh set of attempts and the same Message-ID; BAD_USER_INPUT for any other delivery state.",
   })
   async retryTicketDelivery(
-    @Arg("id", () => ID) id: string,
+    @Arg("id", () => ID, { description: "The id of a submitted ticket whose delivery FAILED." }) id: string,
     @Ctx() context: TicketContext,
   ): Promise<TicketType> {
     return toTicketData(await ticketServiceOf(context).retryDelivery(await ticketAccessOf(context), id));
@@ -226,8 +273,12 @@ export class TicketResolver {
 
   @Mutation(() => TicketType, { description: "Gives up a draft." })
   async cancelTicket(
-    @Arg("id", () => ID) id: string,
-    @Arg("reason", () => String, { nullable: true }) reason: string | null | undefined,
+    @Arg("id", () => ID, { description: "The ticket's id (`Ticket.id`)." }) id: string,
+    @Arg("reason", () => String, {
+      description: "Why it is given up; kept in the status history.",
+      nullable: true,
+    })
+    reason: string | null | undefined,
     @Ctx() context: TicketContext,
   ): Promise<TicketType> {
     return toTicketData(

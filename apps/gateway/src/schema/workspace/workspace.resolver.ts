@@ -23,7 +23,8 @@ export class WorkspaceResolver {
       "The workspaces the caller is a member of, optionally of one contract; null with the error when the platform refuses the contract.",
   })
   async workspaces(
-    @Arg("contractId", () => ID, { nullable: true }) contractId: string | null | undefined,
+    @Arg("contractId", () => ID, { description: "The contract whose workspaces to list.", nullable: true })
+    contractId: string | null | undefined,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: GatewayContext,
   ): Promise<ConnectionData<Workspace>> {
@@ -37,7 +38,13 @@ export class WorkspaceResolver {
     nullable: true,
     description: "One workspace; null with NOT_FOUND or FORBIDDEN when it is not visible.",
   })
-  async workspace(@Arg("id", () => ID) id: string, @Ctx() context: GatewayContext): Promise<Workspace> {
+  async workspace(
+    @Arg("id", () => ID, {
+      description: "The workspace's platform id (after `/w/` in the app's address bar).",
+    })
+    id: string,
+    @Ctx() context: GatewayContext,
+  ): Promise<Workspace> {
     return (await context.session()).loaders.workspace.load(id);
   }
 
@@ -56,7 +63,11 @@ export class WorkspaceResolver {
   })
   async flows(
     @Root() workspace: Workspace,
-    @Arg("filter", () => FlowFilter, { nullable: true }) filter: FlowFilter | null | undefined,
+    @Arg("filter", () => FlowFilter, {
+      description: "Narrows the flows by status, type or search text.",
+      nullable: true,
+    })
+    filter: FlowFilter | null | undefined,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: GatewayContext,
   ): Promise<ConnectionData<Flow>> {
@@ -70,7 +81,11 @@ export class WorkspaceResolver {
   })
   async errors(
     @Root() workspace: Workspace,
-    @Arg("filter", () => ErrorFilter, { nullable: true }) filter: ErrorFilter | null | undefined,
+    @Arg("filter", () => ErrorFilter, {
+      description: "Narrows the inbox as in `Query.errors`.",
+      nullable: true,
+    })
+    filter: ErrorFilter | null | undefined,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: GatewayContext,
   ): Promise<FlowErrorConnection> {
@@ -84,7 +99,11 @@ export class WorkspaceResolver {
   })
   async errorGroups(
     @Root() workspace: Workspace,
-    @Arg("filter", () => ErrorFilter, { nullable: true }) filter: ErrorFilter | null | undefined,
+    @Arg("filter", () => ErrorFilter, {
+      description: "Narrows the entries grouped as in `Query.errors`.",
+      nullable: true,
+    })
+    filter: ErrorFilter | null | undefined,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: GatewayContext,
   ): Promise<ErrorGroupConnection> {

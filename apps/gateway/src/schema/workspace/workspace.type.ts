@@ -7,20 +7,26 @@ export enum WorkspaceTypeEnum {
 }
 registerEnumType(WorkspaceTypeEnum, {
   name: "WorkspaceType",
-  valuesConfig: { LIMITED: { description: "Flows stop about 8 hours after their last start." } },
+  description: "What the workspace may run, which decides whether its flows stop on their own.",
+  valuesConfig: {
+    FULL: { description: "Flows run until they are stopped." },
+    LIMITED: { description: "Flows stop about 8 hours after their last start." },
+  },
 });
 
 @ObjectType("Workspace", { description: "A workspace of a contract; flows live in workspaces." })
 export class WorkspaceType {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The workspace's platform id (24 hex characters)." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The workspace's name as the platform shows it." })
   name!: string;
 
-  @Field(() => WorkspaceTypeEnum)
+  @Field(() => WorkspaceTypeEnum, {
+    description: "FULL or LIMITED: limited workspaces stop their flows after a while.",
+  })
   type!: WorkspaceKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The platform id of the contract the workspace belongs to." })
   contractId!: string;
 }
