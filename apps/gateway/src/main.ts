@@ -1,24 +1,13 @@
 #!/usr/bin/env node
 // The gateway's command: reads the environment, starts, stops cleanly on SIGTERM or SIGINT.
 import "reflect-metadata";
-import { type GatewayConfig, loadConfig } from "./config/config.js";
+import { readStartupConfig } from "./config/read-startup-config.js";
 import { isGatewayError } from "./errors.js";
-import { startGateway } from "./http/start-gateway.js";
 import { createLogger } from "./observability/logger.js";
 
-const readConfig = (): GatewayConfig => {
-  try {
-    return loadConfig(process.env);
-  } catch (error) {
-    if (!isGatewayError(error)) throw error;
-    process.stderr.write(
-      `flowdoctor-gateway: ${error.message}\nSee apps/gateway/.env.example for every variable.\n`,
-    );
-    process.exit(1);
-  }
-};
-
-const config = readConfig();
+const { config, envFiles } = readStartupConfig();
+// Loaded after the check, so a bad setting fails before the server's many modules load.
+const { startGateway } = await import("./http/start-gateway.js");
 const logger = createLogger({ level: config.logLevel });
 const gateway = await startGateway({ config, logger }).catch((error: unknown) => {
   if (!isGatewayError(error)) throw error;
@@ -31,6 +20,7 @@ logger.info(
     graphql: gateway.graphqlUrl,
     playground: gateway.playgroundUrl,
     upstream: gateway.upstreamMode,
+    envFiles,
   },
   "gateway started",
 );
@@ -41,8 +31,10 @@ const upstreamLine =
     : `Platform:              ${gateway.upstreamUrl}`;
 const { database, channel } = gateway.tickets;
 const ticketLine = `Tickets:               ${database.kind === "pglite" ? "PGlite" : "PostgreSQL"} at ${database.location}; delivered by ${channel.name} to ${channel.target}`;
+// Paths only: a .env file holds credentials.
+const settingsLine = `Settings:              environment${envFiles.map((file) => ` + ${file}`).join("")}`;
 process.stdout.write(
-  `\nFlowdoctor playground: ${gateway.playgroundUrl}\nGraphQL endpoint:      ${gateway.graphqlUrl}\n${upstreamLine}\n${ticketLine}\n\n`,
+  `\nFlowdoctor playground: ${gateway.playgroundUrl}\nGraphQL endpoint:      ${gateway.graphqlUrl}\n${upstreamLine}\n${ticketLine}\n${settingsLine}\n\n`,
 );
 
 let stopping = false;
