@@ -67,6 +67,11 @@ export interface GatewayConfig {
   readonly isDevelopment: boolean;
   /** How long a checked credential stays trusted, in ms. @default 30000 (`AUTH_CACHE_TTL_MS`) */
   readonly authCacheTtlMs: number;
+  /**
+   * How long component definitions are reused across one caller's requests, in ms; 0 reads them every request.
+   * @default 300000 (`COMPONENT_CACHE_TTL_MS`)
+   */
+  readonly componentCacheTtlMs: number;
   /** How long one platform request may take per attempt, in ms. @default 15000 (`UPSTREAM_TIMEOUT_MS`) */
   readonly upstreamTimeoutMs: number;
   /** How long shutdown waits for requests in flight, in ms. @default 10000 (`SHUTDOWN_TIMEOUT_MS`) */
@@ -240,6 +245,11 @@ export const loadConfig = (env: Env = process.env): GatewayConfig => {
     authCacheTtlMs: readInt(
       env,
       { name: "AUTH_CACHE_TTL_MS", fallback: 30_000, min: 0, max: 3_600_000 },
+      problems,
+    ),
+    componentCacheTtlMs: readInt(
+      env,
+      { name: "COMPONENT_CACHE_TTL_MS", fallback: 300_000, min: 0, max: 86_400_000 },
       problems,
     ),
     upstreamTimeoutMs: readInt(

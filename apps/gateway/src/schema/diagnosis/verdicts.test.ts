@@ -1,6 +1,7 @@
 import { VERDICT_FLOWS, verdictFlowId } from "@flowdoctor/platform-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmulatorGateway, startEmulatorGateway } from "../../testing/emulator-gateway.js";
+import { dataOf } from "../../testing/test-gateway.js";
 
 const DIAGNOSE = `query Diagnose($flowId: ID!) {
   diagnoseFlow(flowId: $flowId) { verdict { status cause level recoveredAt summary } }
@@ -25,7 +26,7 @@ describe("diagnoseFlow over the emulator's verdict scenario", () => {
         variables: { flowId: verdictFlowId(spec.key) },
         headers: env.as(spec.author),
       });
-      verdicts.set(spec.key, body.data?.diagnoseFlow?.verdict as VerdictAnswer);
+      verdicts.set(spec.key, dataOf<{ verdict: VerdictAnswer }>(body, "diagnoseFlow").verdict);
     }
   }, 60_000);
   afterAll(async () => {
