@@ -5,6 +5,7 @@ import { type GatewayConfig, loadConfig } from "./config/config.js";
 import { isGatewayError } from "./errors.js";
 import { startGateway } from "./http/start-gateway.js";
 import { createLogger } from "./observability/logger.js";
+import { startTracing } from "./observability/tracing.js";
 
 const readConfig = (): GatewayConfig => {
   try {
@@ -19,6 +20,7 @@ const readConfig = (): GatewayConfig => {
 };
 
 const config = readConfig();
+const tracing = startTracing(config.tracing);
 const logger = createLogger({ level: config.logLevel });
 const gateway = await startGateway({ config, logger }).catch((error: unknown) => {
   if (!isGatewayError(error)) throw error;
@@ -31,6 +33,7 @@ logger.info(
     graphql: gateway.graphqlUrl,
     playground: gateway.playgroundUrl,
     upstream: gateway.upstreamMode,
+    tracing: config.tracing.exporters.join(",") || "off",
   },
   "gateway started",
 );
@@ -50,16 +53,19 @@ const stop = (signal: string) => {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "shutting down: finishing requests in flight");
-  gateway.close().then(
-    () => {
-      logger.info("gateway stopped");
-      process.exit(0);
-    },
-    (error: unknown) => {
-      logger.error({ err: error instanceof Error ? error.message : String(error) }, "shutdown failed");
-      process.exit(1);
-    },
-  );
+  gateway
+    .close()
+    .then(() => tracing?.shutdown())
+    .then(
+      () => {
+        logger.info("gateway stopped");
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error instanceof Error ? error.message : String(error) }, "shutdown failed");
+        process.exit(1);
+      },
+    );
 };
 // `on`, not `once`: a second signal during shutdown must not kill the process before requests finish.
 process.on("SIGTERM", () => stop("SIGTERM"));
