@@ -59,7 +59,12 @@ const query = `query G($ws: ID!, $filter: ErrorFilter) { errorGroups(workspaceId
 const setUp = async (errors: number) => {
   const emulator = await createEmulator({ scenario: createErrorScenario(errors) });
   const gateway = await startGateway({
-    config: loadConfig({ PORT: "0", PLATFORM_API_URL: emulator.url, MAX_QUERY_COST: "1000000" }),
+    config: loadConfig({
+      PORT: "0",
+      PLATFORM_API_URL: emulator.url,
+      MAX_QUERY_COST: "1000000",
+      MAX_COST_PER_MINUTE: "1000000000",
+    }),
     logger: createLogger({ level: "silent", destination: silent }),
   });
   const client = createPlatformClient({

@@ -4,10 +4,12 @@ import "reflect-metadata";
 import { readStartupConfig } from "./config/read-startup-config.js";
 import { isGatewayError } from "./errors.js";
 import { createLogger } from "./observability/logger.js";
+import { startTracing } from "./observability/tracing.js";
 
 const { config, envFiles } = readStartupConfig();
 // Loaded after the check, so a bad setting fails before the server's many modules load.
 const { startGateway } = await import("./http/start-gateway.js");
+const tracing = startTracing(config.tracing);
 const logger = createLogger({ level: config.logLevel });
 const gateway = await startGateway({ config, logger }).catch((error: unknown) => {
   if (!isGatewayError(error)) throw error;
@@ -21,6 +23,7 @@ logger.info(
     playground: gateway.playgroundUrl,
     upstream: gateway.upstreamMode,
     envFiles,
+    tracing: config.tracing.exporters.join(",") || "off",
   },
   "gateway started",
 );
@@ -42,16 +45,19 @@ const stop = (signal: string) => {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "shutting down: finishing requests in flight");
-  gateway.close().then(
-    () => {
-      logger.info("gateway stopped");
-      process.exit(0);
-    },
-    (error: unknown) => {
-      logger.error({ err: error instanceof Error ? error.message : String(error) }, "shutdown failed");
-      process.exit(1);
-    },
-  );
+  gateway
+    .close()
+    .then(() => tracing?.shutdown())
+    .then(
+      () => {
+        logger.info("gateway stopped");
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error instanceof Error ? error.message : String(error) }, "shutdown failed");
+        process.exit(1);
+      },
+    );
 };
 // `on`, not `once`: a second signal during shutdown must not kill the process before requests finish.
 process.on("SIGTERM", () => stop("SIGTERM"));

@@ -157,7 +157,7 @@ const resolveBudget = (budget: RetryBudgetOptions | undefined): Required<RetryBu
 const resolveHooks = (hooks: unknown): PlatformClientHooks => {
   if (hooks === undefined) return {};
   if (typeof hooks !== "object" || hooks === null) throw invalid("hooks", "must be an object of functions");
-  for (const name of ["onRequest", "onResponse"] as const) {
+  for (const name of ["onRequest", "onResponse", "wrapAttempt"] as const) {
     const hook = (hooks as Record<string, unknown>)[name];
     if (hook !== undefined && typeof hook !== "function")
       throw invalid(`hooks.${name}`, "must be a function");

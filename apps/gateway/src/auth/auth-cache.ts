@@ -19,7 +19,8 @@ export interface AuthCache {
   readonly size: () => number;
 }
 
-const keyOf = (credentials: Credentials): string =>
+/** A hash naming one caller's credentials, for keys of caches scoped to a caller; never the key itself. */
+export const credentialsKey = (credentials: Credentials): string =>
   createHash("sha256").update(credentials.email).update("\u0000").update(credentials.apiKey).digest("hex");
 
 /** Creates the cache. Failed checks are not cached; concurrent checks of the same credentials share one call. */
@@ -28,7 +29,7 @@ export const createAuthCache = (options: AuthCacheOptions): AuthCache => {
   const maxEntries = options.maxEntries ?? 10_000;
   const entries = new Map<string, { user: Promise<User>; expiresAt: number }>();
   const resolve = (credentials: Credentials, check: () => Promise<User>): Promise<User> => {
-    const key = keyOf(credentials);
+    const key = credentialsKey(credentials);
     const cached = entries.get(key);
     if (cached && cached.expiresAt > now()) return cached.user;
     entries.delete(key);

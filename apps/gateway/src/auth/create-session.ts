@@ -1,9 +1,10 @@
 import type { User } from "@flowdoctor/core";
 import { isPlatformError, type PlatformClient } from "@flowdoctor/platform-client";
 import { GatewayGraphQLError } from "../errors.js";
+import type { ComponentCache } from "../upstream/component-cache.js";
 import { createLoaders, type Loaders } from "../upstream/create-loaders.js";
 import type { Upstream } from "../upstream/create-upstream.js";
-import type { AuthCache } from "./auth-cache.js";
+import { type AuthCache, credentialsKey } from "./auth-cache.js";
 import { parseAuthorization } from "./parse-authorization.js";
 
 /** The caller, checked against the platform, with a client and loaders that act as them. */
@@ -19,6 +20,7 @@ export interface SessionSource {
   readonly requestId: string;
   readonly upstream: Upstream;
   readonly authCache: AuthCache;
+  readonly componentCache: ComponentCache;
 }
 
 const checkUser = async (client: PlatformClient): Promise<User> => {
@@ -52,7 +54,8 @@ export const createSessionGetter = (
     const client = source.upstream.clientFor(credentials, source.requestId);
     const user = await source.authCache.resolve(credentials, () => checkUser(client));
     authenticated = true;
-    return { user, client, loaders: createLoaders(client) };
+    const shared = { componentCache: source.componentCache, callerKey: credentialsKey(credentials) };
+    return { user, client, loaders: createLoaders(client, shared) };
   };
   return {
     session: () => {

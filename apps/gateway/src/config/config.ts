@@ -1,4 +1,5 @@
 import { GatewayError } from "../errors.js";
+import { TRACES_EXPORTERS, type TracesExporter, type TracingConfig } from "../observability/tracing.js";
 import { readTicketConfig, type TicketConfig } from "../tickets/ticket-config.js";
 
 /** pino's levels, plus `silent`. */
@@ -67,6 +68,11 @@ export interface GatewayConfig {
   readonly isDevelopment: boolean;
   /** How long a checked credential stays trusted, in ms. @default 30000 (`AUTH_CACHE_TTL_MS`) */
   readonly authCacheTtlMs: number;
+  /**
+   * How long component definitions are reused across one caller's requests, in ms; 0 reads them every request.
+   * @default 300000 (`COMPONENT_CACHE_TTL_MS`)
+   */
+  readonly componentCacheTtlMs: number;
   /** How long one platform request may take per attempt, in ms. @default 15000 (`UPSTREAM_TIMEOUT_MS`) */
   readonly upstreamTimeoutMs: number;
   /** How long shutdown waits for requests in flight, in ms. @default 10000 (`SHUTDOWN_TIMEOUT_MS`) */
@@ -79,6 +85,8 @@ export interface GatewayConfig {
   readonly limits: GatewayLimits;
   /** Ticket storage and delivery (`DATA_DIR`, `TICKET_DELIVERY`, `SUPPORT_EMAIL`, `SMTP_URL`, ...). */
   readonly tickets: TicketConfig;
+  /** OpenTelemetry tracing (`OTEL_TRACES_EXPORTER`, `OTEL_SERVICE_NAME`, `OTEL_SDK_DISABLED`); off by default. */
+  readonly tracing: TracingConfig;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -248,6 +256,20 @@ const readSwitch = (env: Env, name: string, problems: string[]): boolean => {
   return value ?? false;
 };
 
+/** `OTEL_TRACES_EXPORTER`: a comma-separated list; unset or `none` is off, as is `OTEL_SDK_DISABLED=true`. */
+const readTracing = (env: Env, problems: string[]): TracingConfig => {
+  const serviceName = env.OTEL_SERVICE_NAME?.trim() || "flowdoctor-gateway";
+  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === "true") return { exporters: [], serviceName };
+  const names = (env.OTEL_TRACES_EXPORTER ?? "").split(",").map((name) => name.trim().toLowerCase());
+  const exporters = new Set<Exclude<TracesExporter, "none">>();
+  for (const name of names.filter((item) => item !== "")) {
+    if (!(TRACES_EXPORTERS as readonly string[]).includes(name))
+      problems.push(`OTEL_TRACES_EXPORTER must list ${TRACES_EXPORTERS.join(", ")} (got "${name}")`);
+    else if (name !== "none") exporters.add(name as Exclude<TracesExporter, "none">);
+  }
+  return { exporters: [...exporters], serviceName };
+};
+
 /**
  * Reads and validates the gateway's configuration from environment variables.
  * Throws one `GATEWAY_INVALID_CONFIG` error that lists every broken variable and its rule.
@@ -268,6 +290,11 @@ export const loadConfig = (env: Env = process.env): GatewayConfig => {
       { name: "AUTH_CACHE_TTL_MS", fallback: 30_000, min: 0, max: 3_600_000 },
       problems,
     ),
+    componentCacheTtlMs: readInt(
+      env,
+      { name: "COMPONENT_CACHE_TTL_MS", fallback: 300_000, min: 0, max: 86_400_000 },
+      problems,
+    ),
     upstreamTimeoutMs: readInt(
       env,
       { name: "UPSTREAM_TIMEOUT_MS", fallback: 15_000, min: 100, max: 600_000 },
@@ -281,6 +308,7 @@ export const loadConfig = (env: Env = process.env): GatewayConfig => {
     corsOrigins: readCorsOrigins(env, problems),
     limits: readLimits(env, problems),
     tickets: readTicketConfig(env, problems),
+    tracing: readTracing(env, problems),
   };
   if (problems.length > 0) {
     throw new GatewayError("GATEWAY_INVALID_CONFIG", `invalid configuration:\n- ${problems.join("\n- ")}`);

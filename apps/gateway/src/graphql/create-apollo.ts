@@ -11,6 +11,7 @@ import type { GatewayMetrics } from "../observability/metrics.js";
 import { createFormatError } from "./format-error.js";
 import { createInputCheckPlugin } from "./input-check-plugin.js";
 import { createMetricsPlugin } from "./metrics-plugin.js";
+import { createTracingPlugin } from "./tracing-plugin.js";
 
 /** What {@link createApollo} needs. */
 export interface CreateApolloOptions {
@@ -43,5 +44,6 @@ export const createApollo = (options: CreateApolloOptions): ApolloServer<Gateway
       ApolloServerPluginCacheControlDisabled(),
       createInputCheckPlugin(),
       createMetricsPlugin(options.metrics),
+      createTracingPlugin(),
     ],
   });

@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
+import { context, SpanKind } from "@opentelemetry/api";
 import type { GatewayContext } from "../context.js";
 import type { Logger } from "../observability/logger.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
+import { activeTraceIds, contextOfHeaders, inSpan } from "../observability/tracing.js";
 import { handleCors } from "./cors.js";
 import { type GraphQLRoute, handleGraphQL } from "./handle-graphql.js";
 import { servePlayground } from "./playground-files.js";
@@ -75,6 +77,20 @@ const route = async (
   });
 };
 
+/**
+ * A GraphQL request runs in a server span (named after its operation by the tracing plugin), joining the caller's
+ * trace when it sends a `traceparent`; other paths are not traced.
+ */
+const routeInSpan = (request: IncomingMessage, routed: () => Promise<void>): Promise<void> => {
+  if ((request.url ?? "/").split("?")[0] !== "/graphql") return routed();
+  const start = {
+    name: "graphql",
+    kind: SpanKind.SERVER,
+    attributes: { "http.request.method": request.method ?? "GET" },
+  };
+  return context.with(contextOfHeaders(request.headers), () => inSpan(start, routed));
+};
+
 /** The node:http handler: routes, request ids, one access-log line per request, no stack traces out. */
 export const createRequestHandler = (options: RequestHandlerOptions) => {
   const corsOrigins = new Set(options.corsOrigins);
@@ -87,12 +103,17 @@ export const createRequestHandler = (options: RequestHandlerOptions) => {
       const path = (request.url ?? "/").split("?")[0];
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
       options.logger.info(
-        { requestId, method: request.method, path, status: response.statusCode, durationMs },
+        { requestId, method: request.method, path, status: response.statusCode, durationMs, ...traceIds },
         "request",
       );
     });
     if (handleCors(corsOrigins, request, response)) return;
-    route(options, request, response, requestId).catch((error: unknown) => {
+    let traceIds: { traceId?: string } = {};
+    const routed = () =>
+      route(options, request, response, requestId).finally(() => {
+        traceIds = { ...activeTraceIds() };
+      });
+    routeInSpan(request, routed).catch((error: unknown) => {
       options.logger.error(
         {
           requestId,

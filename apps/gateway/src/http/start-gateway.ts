@@ -15,6 +15,7 @@ import { createLogger, type Logger } from "../observability/logger.js";
 import { createMetrics, type GatewayMetrics, observeSlots } from "../observability/metrics.js";
 import { buildGatewaySchema } from "../schema/build-gateway-schema.js";
 import { startTickets, type Tickets } from "../tickets/start-tickets.js";
+import { createComponentCache } from "../upstream/component-cache.js";
 import { createUpstream, type DemoUser, type Upstream } from "../upstream/create-upstream.js";
 import { callerOf } from "./caller-of.js";
 import { createRequestHandler } from "./create-request-handler.js";
@@ -108,6 +109,7 @@ interface ContextDeps {
 /** Builds each GraphQL request's context; credentials are checked only when a field needs the platform. */
 const createContextFactory = ({ config, scanSlots, logger, upstream, tickets }: ContextDeps) => {
   const authCache = createAuthCache({ ttlMs: config.authCacheTtlMs });
+  const componentCache = createComponentCache({ ttlMs: config.componentCacheTtlMs });
   return async (request: IncomingMessage, requestId: string): Promise<GatewayContext> => ({
     requestId,
     logger: logger.child({ requestId }),
@@ -116,7 +118,13 @@ const createContextFactory = ({ config, scanSlots, logger, upstream, tickets }: 
     scanSlots,
     upstreamMode: upstream.mode,
     demoUsers: upstream.demoUsers,
-    ...createSessionGetter({ authorization: request.headers.authorization, requestId, upstream, authCache }),
+    ...createSessionGetter({
+      authorization: request.headers.authorization,
+      requestId,
+      upstream,
+      authCache,
+      componentCache,
+    }),
     tickets: tickets.service,
   });
 };

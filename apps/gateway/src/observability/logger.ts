@@ -1,6 +1,7 @@
 import { redactObject, redactSecrets } from "@flowdoctor/core";
 import { type DestinationStream, type Logger, pino } from "pino";
 import type { LogLevel } from "../config/config.js";
+import { activeTraceIds } from "./tracing.js";
 
 export type { Logger } from "pino";
 
@@ -34,10 +35,11 @@ const redacting = (destination: DestinationStream): DestinationStream => {
 /**
  * The gateway's JSON logger. Every line is redacted as a whole before it is written: the message, every field at any
  * depth (values under secret-named keys such as `authorization` or `password` are masked whatever they hold),
- * child bindings and serialized errors. No caller has to remember it, and the gateway never logs headers on purpose.
+ * child bindings and serialized errors; lines written inside a traced operation carry `traceId` and `spanId`. No caller has to remember it, and the gateway never logs headers on purpose.
  */
 export const createLogger = (options: LoggerOptions = {}): Logger =>
   pino(
-    { level: options.level ?? "info", base: { service: "flowdoctor-gateway" } },
+    // Lines written while a span is current carry its trace and span id (nothing when tracing is off).
+    { level: options.level ?? "info", base: { service: "flowdoctor-gateway" }, mixin: activeTraceIds },
     redacting(options.destination ?? pino.destination({ dest: 1, sync: true })),
   );

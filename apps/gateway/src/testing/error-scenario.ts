@@ -38,13 +38,30 @@ const flowOf = (n: number, componentId: string) => ({
   },
 });
 
+const componentOf = (n: number) => ({
+  id: id("dddd", n),
+  name: n === 1 ? "rest" : `rest-${n}`,
+  title: `REST API ${n}`,
+  teamName: "elasticio",
+  versions: [{ id: "f".repeat(40), versionNumber: 1, date: "-60d" }],
+});
+
+/** Options of {@link createErrorScenario}. */
+export interface ErrorScenarioOptions {
+  /** How many components the flows run, one per flow (at least five flows). @default 1 */
+  readonly components?: number;
+}
+
 /**
- * A scenario with one user, one workspace, five flows and `errorCount` error entries spread over them
- * in eight kinds: for measuring what a page of errors costs as the inbox grows.
+ * A scenario with one user, one workspace, five flows (or one per component) and `errorCount` error entries spread
+ * over them in eight kinds: for measuring what a page of errors costs as the inbox grows.
  */
-export const createErrorScenario = (errorCount: number): ScenarioFile => {
-  const componentId = id("dddd", 1);
-  const flows = [1, 2, 3, 4, 5].map((n) => flowOf(n, componentId));
+export const createErrorScenario = (errorCount: number, options: ErrorScenarioOptions = {}): ScenarioFile => {
+  const componentCount = options.components ?? 1;
+  const components = Array.from({ length: componentCount }, (_, n) => componentOf(n + 1));
+  const flows = Array.from({ length: Math.max(5, componentCount) }, (_, n) =>
+    flowOf(n + 1, components[n % componentCount]?.id as string),
+  );
   return {
     name: `errors-${errorCount}`,
     users: [{ id: id("aaaa", 1), ...ERROR_SCENARIO_USER, firstName: "Ops", lastName: "Bench" }],
@@ -57,15 +74,7 @@ export const createErrorScenario = (errorCount: number): ScenarioFile => {
         members: [{ userId: id("aaaa", 1), roles: ["owner"], permissions: ["workspaces.logs.read_all"] }],
       },
     ],
-    components: [
-      {
-        id: componentId,
-        name: "rest",
-        title: "REST API",
-        teamName: "elasticio",
-        versions: [{ id: "f".repeat(40), versionNumber: 1, date: "-60d" }],
-      },
-    ],
+    components,
     flows,
     logs: Array.from({ length: errorCount }, (_, n) => ({
       flowId: flows[n % flows.length]?.id as string,

@@ -1,6 +1,7 @@
 import { tmpdir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { DELIVERY_CHANNELS, type DeliveryChannelName } from "./delivery/delivery-channel.js";
+import { isStandardWebhookSecret, standardSecretProblem } from "./delivery/standard-webhook.js";
 
 /** How tickets are stored and delivered; read from the environment by {@link readTicketConfig}. */
 export interface TicketConfig {
@@ -21,7 +22,10 @@ export interface TicketConfig {
   readonly smtpUrl?: string;
   /** The help desk endpoint; required for `webhook` (`TICKET_WEBHOOK_URL`). */
   readonly webhookUrl?: string;
-  /** The HMAC key, at least 16 characters; required for `webhook` (`TICKET_WEBHOOK_SECRET`). */
+  /**
+   * The HMAC key, at least 16 characters; required for `webhook` (`TICKET_WEBHOOK_SECRET`). `whsec_<base64>` signs
+   * the Standard Webhooks way.
+   */
   readonly webhookSecret?: string;
   /** Delivery attempts before a ticket's delivery counts as failed. @default 8 (`TICKET_MAX_ATTEMPTS`) */
   readonly maxAttempts: number;
@@ -91,8 +95,13 @@ const requireFor = (config: TicketConfig, problems: string[]): void => {
   if (config.delivery !== "webhook") return;
   if (config.webhookUrl === undefined)
     problems.push("TICKET_WEBHOOK_URL is required when TICKET_DELIVERY=webhook");
-  if ((config.webhookSecret?.length ?? 0) < 16)
+  const secret = config.webhookSecret ?? "";
+  if (secret.length < 16)
     problems.push("TICKET_WEBHOOK_SECRET of at least 16 characters is required when TICKET_DELIVERY=webhook");
+  const standardProblem = isStandardWebhookSecret(secret) ? standardSecretProblem(secret) : undefined;
+  // The value is not echoed: it is a secret.
+  if (standardProblem !== undefined)
+    problems.push(`TICKET_WEBHOOK_SECRET ${standardProblem} (e.g. whsec_ and 32 random bytes in base64)`);
 };
 
 /** Reads the ticket variables; each broken one adds a problem naming the variable and its rule. */

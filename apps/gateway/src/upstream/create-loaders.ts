@@ -9,6 +9,7 @@ import type {
 } from "@flowdoctor/core";
 import { isPlatformError, type PlatformClient } from "@flowdoctor/platform-client";
 import DataLoader from "dataloader";
+import type { ComponentCache } from "./component-cache.js";
 
 /** Per-request loaders: each id is fetched once per request, so upstream calls follow distinct ids, not items. */
 export interface Loaders {
@@ -17,6 +18,8 @@ export interface Loaders {
   readonly workspace: DataLoader<string, Workspace>;
   readonly flow: DataLoader<string, Flow>;
   readonly component: DataLoader<string, Component>;
+  /** The components a workspace may use, by id: one listing instead of one call per component. */
+  readonly workspaceComponents: DataLoader<string, ReadonlyMap<string, Component>>;
   readonly credential: DataLoader<string, CredentialRef>;
   readonly queueStats: DataLoader<string, FlowQueueStats>;
   /** All flows of a workspace by id: one listing (100 flows a call) instead of one call per flow. */
@@ -47,8 +50,35 @@ const readsLogs = (client: PlatformClient) => async (workspaceId: string) => {
   }
 };
 
+/** What the loaders of one request share with other requests of the same caller. */
+export interface SharedLoaderState {
+  readonly componentCache: ComponentCache;
+  /** Names the caller's credentials (see `credentialsKey`); every shared key starts with it. */
+  readonly callerKey: string;
+}
+
+const componentLoaders = (client: PlatformClient, shared: SharedLoaderState) => {
+  const { componentCache, callerKey } = shared;
+  const component = loaderOf((id) =>
+    componentCache.byId.resolve(`${callerKey}:${id}`, () => client.getComponent(id)),
+  );
+  // Every component a workspace may use is one the caller can read by id, so the listing also primes `component`.
+  const listUsable = async (workspaceId: string): Promise<ReadonlyMap<string, Component>> => {
+    const components = await client.listWorkspaceComponents(workspaceId);
+    return new Map(components.map((item) => [item.id, item]));
+  };
+  const workspaceComponents = loaderOf(async (workspaceId) => {
+    const usable = await componentCache.byWorkspace.resolve(`${callerKey}:${workspaceId}`, () =>
+      listUsable(workspaceId),
+    );
+    for (const [id, item] of usable) component.prime(id, item);
+    return usable;
+  });
+  return { component, workspaceComponents };
+};
+
 /** Creates the loaders of one request over the caller's client. */
-export const createLoaders = (client: PlatformClient): Loaders => {
+export const createLoaders = (client: PlatformClient, shared: SharedLoaderState): Loaders => {
   const flow = loaderOf((id) => client.getFlow(id));
   const listWorkspaceFlows = async (workspaceId: string): Promise<ReadonlyMap<string, Flow>> => {
     const flows = new Map<string, Flow>();
@@ -63,7 +93,7 @@ export const createLoaders = (client: PlatformClient): Loaders => {
     contract: loaderOf((id) => client.getContract(id)),
     workspace: loaderOf((id) => client.getWorkspace(id)),
     flow,
-    component: loaderOf((id) => client.getComponent(id)),
+    ...componentLoaders(client, shared),
     credential: loaderOf((id) => client.getCredential(id)),
     queueStats: loaderOf((id) => client.getQueueStats(id)),
     workspaceFlows: loaderOf(listWorkspaceFlows),

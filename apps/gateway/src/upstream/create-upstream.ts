@@ -5,11 +5,13 @@ import {
   type PlatformClientHooks,
 } from "@flowdoctor/platform-client";
 import { createEmulator, type Emulator } from "@flowdoctor/platform-emulator";
+import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { Agent, request } from "undici";
 import type { Credentials } from "../auth/parse-authorization.js";
 import type { UpstreamMode } from "../context.js";
 import type { Logger } from "../observability/logger.js";
 import type { GatewayMetrics } from "../observability/metrics.js";
+import { inSpan, traceHeaders } from "../observability/tracing.js";
 import { createUpstreamFailureLog, type UpstreamFailure } from "./upstream-failure-log.js";
 import { upstreamOperation } from "./upstream-operation.js";
 
@@ -55,13 +57,40 @@ const connectionFailureOf = (outcome: AttemptOutcome, requestId: string): Upstre
   return { method, path, cause: outcome.networkCause ?? outcome.errorCode, requestId, attempts: attempt };
 };
 
+/** `GET /v2/flows/{id}`: the request's route template, bounded like the metric label. */
+const routeTemplateOf = (method: string, path: string): string =>
+  upstreamOperation(method, path).replace(/:id/g, "{id}");
+
+/** A client span per attempt, current while it runs, so `onRequest` sends its `traceparent`. */
+const traceAttempt: NonNullable<PlatformClientHooks["wrapAttempt"]> = ({ method, path, attempt }, run) => {
+  const template = routeTemplateOf(method, path);
+  const attributes = {
+    "http.request.method": method,
+    "url.template": template.slice(method.length + 1),
+    ...(attempt > 1 ? { "http.request.resend_count": attempt - 1 } : {}),
+  };
+  return inSpan({ name: template, kind: SpanKind.CLIENT, attributes }, run);
+};
+
+/** Status and failure of the attempt on its span (the current one inside {@link traceAttempt}). */
+const recordOutcome = (outcome: AttemptOutcome): void => {
+  const span = trace.getActiveSpan();
+  if (span === undefined || !span.isRecording()) return;
+  if (outcome.status !== undefined) span.setAttribute("http.response.status_code", outcome.status);
+  if (outcome.errorCode === undefined) return;
+  span.setAttribute("error.type", outcome.errorCode);
+  span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.errorCode });
+};
+
 const hooksFor = (
   metrics: GatewayMetrics,
   logFailure: FailureLog,
   requestId: string,
 ): PlatformClientHooks => ({
-  onRequest: () => ({ "x-request-id": requestId }),
+  wrapAttempt: traceAttempt,
+  onRequest: () => ({ "x-request-id": requestId, ...traceHeaders() }),
   onResponse: (outcome) => {
+    recordOutcome(outcome);
     const operation = upstreamOperation(outcome.method, outcome.path);
     metrics.upstreamRequests.inc({ operation, outcome: outcome.errorCode === undefined ? "ok" : "error" });
     metrics.upstreamDuration.observe({ operation }, outcome.durationMs / 1000);

@@ -38,4 +38,9 @@ export interface PlatformClientHooks {
   readonly onRequest?: (attempt: RequestAttempt) => Readonly<Record<string, string>> | undefined | void;
   /** After each attempt, whether it succeeded or failed. */
   readonly onResponse?: (outcome: AttemptOutcome) => void;
+  /**
+   * Around each attempt: call `run` once (it never rejects; `onRequest` and `onResponse` run inside it) and wait for
+   * it, e.g. to make a tracing span current for the attempt. A wrapper that throws or never calls `run` changes nothing.
+   */
+  readonly wrapAttempt?: (attempt: RequestAttempt, run: () => Promise<void>) => Promise<void>;
 }

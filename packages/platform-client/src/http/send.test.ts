@@ -185,4 +185,43 @@ describe("hooks and dispatchers", () => {
     expect(attempts).toHaveLength(0);
     await agent.close();
   });
+
+  it("runs each attempt once inside wrapAttempt, its hooks too, and ignores a wrapper that throws or skips it", async () => {
+    harness.setFaults([{ path: "/v2/users/me", status: 503, times: 1 }]);
+    const events: string[] = [];
+    const { platform } = harness.client({
+      retryDelayMs: 1,
+      hooks: {
+        wrapAttempt: async ({ attempt }, run) => {
+          events.push(`start ${attempt}`);
+          await run();
+          events.push(`end ${attempt}`);
+        },
+        onRequest: ({ attempt }) => void events.push(`request ${attempt}`),
+        onResponse: ({ attempt, status }) => void events.push(`response ${attempt} ${status}`),
+      },
+    });
+    await platform.me();
+    expect(events).toEqual([
+      "start 1",
+      "request 1",
+      "response 1 503",
+      "end 1",
+      "start 2",
+      "request 2",
+      "response 2 200",
+      "end 2",
+    ]);
+    await platform.close();
+    for (const wrapAttempt of [
+      async () => {
+        throw new Error("broken wrapper");
+      },
+      async () => undefined,
+    ]) {
+      const broken = harness.client({ hooks: { wrapAttempt } });
+      expect((await broken.platform.me()).email).toBeTruthy();
+      await broken.platform.close();
+    }
+  });
 });

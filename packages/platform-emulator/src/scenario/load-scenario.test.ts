@@ -177,6 +177,20 @@ describe("validateScenarioFile", () => {
     }
   });
 
+  it("checks the file against scenario.schema.json too, without repeating what the loader says better", () => {
+    const data = { ...base(), description: 42, users: [{ ...(base().users as object[])[0], id: "xyz" }] };
+    let message = "";
+    try {
+      validateScenarioFile(data, "schema.json");
+    } catch (error) {
+      expect(error).toMatchObject({ code: "EMULATOR_INVALID_SCENARIO" });
+      message = (error as Error).message;
+    }
+    expect(message).toContain("description: must be string (scenario.schema.json)");
+    expect(message).toContain('users[0].id: must be a 24-hex ObjectId (got "xyz")');
+    expect(message).not.toContain("users[0].id: must match pattern");
+  });
+
   it("rejects duplicate ids and e-mails, and missing lists", () => {
     const data = base();
     data.users = [...(data.users as object[]), { ...(data.users as object[])[0] }];

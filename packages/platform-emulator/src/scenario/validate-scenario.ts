@@ -2,6 +2,7 @@ import { CAUSES } from "@flowdoctor/core";
 import { EmulatorError } from "../errors.js";
 import { type Checker, createChecker, isRecord, type Located } from "./scenario-checker.js";
 import type { ScenarioFile } from "./scenario-file.js";
+import { schemaProblems } from "./schema-problems.js";
 
 const LOG_LEVELS = [10, 20, 30, 40, 50, 60];
 const MAX_LISTED = 25;
@@ -249,7 +250,20 @@ const report = (label: string, problems: readonly string[]): EmulatorError => {
   );
 };
 
-/** Checks a scenario file; throws `EMULATOR_INVALID_SCENARIO` listing the problems, each naming the field and the rule. */
+/** Whether a hand-written problem already names `path` or a field inside it. */
+const reportedIn =
+  (problems: readonly string[]) =>
+  (path: string): boolean =>
+    problems.some(
+      (problem) =>
+        problem.startsWith(`${path}:`) || problem.startsWith(`${path}.`) || problem.startsWith(`${path}[`),
+    );
+
+/**
+ * Checks a scenario file against `scenario.schema.json` (ajv) and then by hand for what a schema cannot say
+ * (references between entities, unique ids, steps of the right flow); throws `EMULATOR_INVALID_SCENARIO` listing the
+ * problems, each naming the field and the rule.
+ */
 export const validateScenarioFile = (data: unknown, label: string): ScenarioFile => {
   if (!isRecord(data))
     throw new EmulatorError("EMULATOR_INVALID_SCENARIO", `${label}: a scenario must be a JSON object`);
@@ -267,6 +281,7 @@ export const validateScenarioFile = (data: unknown, label: string): ScenarioFile
   for (const key of ["contracts", "workspaces", "components", "credentials", "dataSamples", "flows"]) {
     checkUnique(check, lists[key] ?? [], "id");
   }
-  if (check.problems.length > 0) throw report(label, check.problems);
+  const problems = [...check.problems, ...schemaProblems(data, reportedIn(check.problems))];
+  if (problems.length > 0) throw report(label, problems);
   return data as unknown as ScenarioFile;
 };

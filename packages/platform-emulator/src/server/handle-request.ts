@@ -105,10 +105,12 @@ export const handleRequest = async (
   const path = queryStart < 0 ? url : url.slice(0, queryStart);
   const search = queryStart < 0 ? "" : url.slice(queryStart + 1);
   const method = request.method ?? "GET";
+  const traceparent = request.headers.traceparent;
+  const traced = typeof traceparent === "string" ? { traceparent } : {};
   const fault = pipeline.faults.take(method, path);
   if (fault?.latencyMs) await sleep(fault.latencyMs);
   if (fault?.dropConnection) {
-    pipeline.log.record({ method, path, query: search, status: 0 });
+    pipeline.log.record({ method, path, query: search, status: 0, ...traced });
     request.socket.destroy();
     return;
   }
@@ -117,7 +119,8 @@ export const handleRequest = async (
       ? await safeAnswer(pipeline, request, { path, search })
       : { response: errorResponse(faultError({ ...fault, status: fault.status })) };
   const { response: result, email } = outcome;
-  pipeline.log.record({ method, path, query: search, status: result.status, ...(email ? { email } : {}) });
+  const who = email ? { email } : {};
+  pipeline.log.record({ method, path, query: search, status: result.status, ...who, ...traced });
   const sending = sendJson(response, {
     status: result.status,
     body: result.body,

@@ -9,6 +9,8 @@ export interface RecordedRequest {
   readonly status: number;
   /** The authenticated user's e-mail, when authentication succeeded. */
   readonly email?: string;
+  /** The W3C `traceparent` header the caller sent, if any (for tests of trace propagation). */
+  readonly traceparent?: string;
 }
 
 /** Keeps the newest requests only, so a long benchmark does not grow memory without bound. */

@@ -25,7 +25,10 @@ export class FlowStepResolver {
 
   @FieldResolver(() => ComponentType, { nullable: true, description: "The component the step runs." })
   async component(@Root() step: FlowStepData, @Ctx() context: GatewayContext): Promise<Component> {
-    return (await context.session()).loaders.component.load(step.componentId);
+    const { loaders } = await context.session();
+    // One listing covers every step of the workspace; a component outside it (or a refused listing) is read by id.
+    const usable = await loaders.workspaceComponents.load(step.flow.workspaceId).catch(() => undefined);
+    return usable?.get(step.componentId) ?? loaders.component.load(step.componentId);
   }
 
   @FieldResolver(() => CredentialType, {

@@ -46,7 +46,8 @@ describe("flows over the demo emulator", () => {
   };
 
   beforeAll(async () => {
-    env = await startEmulatorGateway();
+    // Per-request behaviour is measured here; component-cost.test.ts covers the cache across requests.
+    env = await startEmulatorGateway({ COMPONENT_CACHE_TTL_MS: "0" });
     const { body } = await env.gateway.query("{ workspaces { nodes { id name } } }", {
       headers: env.as("alice"),
     });
@@ -117,7 +118,7 @@ describe("flows over the demo emulator", () => {
     }
   });
 
-  it("fetches each author, component and credential once per request, however many flows use it", async () => {
+  it("fetches each author and credential once per request and the workspace's components in one listing", async () => {
     const query = `query F($ws: ID!) { flows(workspaceId: $ws, first: 20) { nodes { author { id }
       steps { componentId credentialId component { id } credential { id } } } } }`;
     const { page } = await flowsPage({}, query);
@@ -127,14 +128,18 @@ describe("flows over the demo emulator", () => {
     const components = new Set(steps.map((step) => step.componentId));
     const credentials = new Set(steps.flatMap((step) => (step.credentialId ? [step.credentialId] : [])));
     const authors = new Set(page.nodes.map((flow) => flow.author?.id));
-    expect(countOf("GET /v2/components/")).toBe(components.size);
+    expect(countOf(`GET /v2/workspace/${workspaceId}/components`)).toBe(1);
+    expect(countOf("GET /v2/components/")).toBe(0);
     expect(countOf("GET /v2/credentials/")).toBe(credentials.size);
     expect(countOf("GET /v2/users/") - countOf("GET /v2/users/me")).toBe(authors.size);
     expect(steps.length).toBeGreaterThan(components.size);
   });
 
   it("returns partial data when one upstream part fails: the flows, with components null and an error each", async () => {
-    env.emulator.setFaults([{ path: "/v2/components*", status: 503 }]);
+    env.emulator.setFaults([
+      { path: "/v2/components*", status: 503 },
+      { path: `/v2/workspace/${workspaceId}/components`, status: 503 },
+    ]);
     const query = `query F($ws: ID!) { flows(workspaceId: $ws, first: 3) { nodes { name steps { name component { id } } } } }`;
     const { body } = await env.gateway.query(query, { headers: alice(), variables: { ws: workspaceId } });
     const nodes = dataOf<{ nodes: { name: string; steps: { component: unknown }[] }[] }>(body, "flows").nodes;

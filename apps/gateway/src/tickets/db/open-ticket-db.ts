@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { ticketSchema } from "./schema.js";
 import { acquireStoreLock, type LockHolder, type StoreLock } from "./store-lock.js";
+import { traceQueries } from "./trace-queries.js";
 
 /** The typed database both drivers give: PGlite's and node-postgres' share every query used here. */
 export type TicketDb = PgDatabase<PgQueryResultHKT, typeof ticketSchema>;
@@ -80,10 +81,12 @@ const lockPgliteDir = async (
 
 const openPglite = async (dataDir: string, options: OpenTicketDbOptions): Promise<TicketDatabase> => {
   const lock = await lockPgliteDir(dataDir, options);
-  const client = await createPglite(dataDir).catch(async (error: unknown) => {
-    await lock?.release();
-    throw error;
-  });
+  const client = traceQueries(
+    await createPglite(dataDir).catch(async (error: unknown) => {
+      await lock?.release();
+      throw error;
+    }),
+  );
   const session: SqlSession = {
     exec: async (sqlText) => {
       await client.exec(sqlText);
@@ -118,7 +121,7 @@ const postgresLocation = (databaseUrl: string, schema: string): string => {
  */
 const withOwnTransactions = (db: TicketDb, pool: pg.Pool): TicketDb => {
   const transaction: TicketDb["transaction"] = async (work, config) => {
-    const client = await pool.connect();
+    const client = traceQueries(await pool.connect());
     let failure: Error | undefined;
     try {
       const single = drizzlePg(client, { schema: ticketSchema }) as unknown as TicketDb;
@@ -137,12 +140,14 @@ const openPostgres = (databaseUrl: string, options: OpenTicketDbOptions): Ticket
   const schema = options.schema ?? "public";
   if (!SCHEMA_NAME.test(schema))
     throw new Error(`openTicketDb: schema must match ${SCHEMA_NAME} (got "${schema}")`);
-  const pool = new pg.Pool({
-    connectionString: databaseUrl,
-    max: options.maxConnections ?? 10,
-    options: `-c search_path=${schema}`,
-    application_name: `flowdoctor-tickets:${schema}`,
-  });
+  const pool = traceQueries(
+    new pg.Pool({
+      connectionString: databaseUrl,
+      max: options.maxConnections ?? 10,
+      options: `-c search_path=${schema}`,
+      application_name: `flowdoctor-tickets:${schema}`,
+    }),
+  );
   // An idle client whose server went away must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
   // A connection the server drops during a query fails that query; its error event must not crash the process.

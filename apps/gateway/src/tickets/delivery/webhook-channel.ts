@@ -1,11 +1,15 @@
 import type { DeliveryChannel, OutgoingTicket } from "./delivery-channel.js";
+import { isStandardWebhookSecret, standardWebhookHeaders } from "./standard-webhook.js";
 import { DELIVERY_ID_HEADER, SIGNATURE_HEADER, signWebhookBody } from "./webhook-signature.js";
 
 /** Options of {@link createWebhookChannel}. */
 export interface WebhookChannelOptions {
   /** The help desk's endpoint (http or https). */
   readonly url: string;
-  /** The shared secret of the HMAC-SHA256 signature. */
+  /**
+   * The shared secret of the HMAC-SHA256 signature. A `whsec_` secret (base64 key) signs the Standard Webhooks way
+   * (`webhook-id`, `webhook-timestamp`, `webhook-signature`); any other signs `x-flowdoctor-signature`.
+   */
   readonly secret: string;
   /** @default 10000 */
   readonly timeoutMs?: number;
@@ -33,8 +37,15 @@ export const webhookPayload = (message: OutgoingTicket) => ({
   })),
 });
 
+const signatureHeaders = (secret: string, body: string, deliveryId: string): Record<string, string> => {
+  const timestampSec = Math.floor(Date.now() / 1000);
+  if (isStandardWebhookSecret(secret))
+    return standardWebhookHeaders(secret, { id: deliveryId, timestampSec, body });
+  return { [SIGNATURE_HEADER]: signWebhookBody(secret, body, timestampSec) };
+};
+
 /**
- * POSTs each ticket as JSON, signed (`x-flowdoctor-signature`). Delivery is at-least-once: a repeat carries the same
+ * POSTs each ticket as JSON, signed (`x-flowdoctor-signature`, or Standard Webhooks with a `whsec_` secret). Delivery is at-least-once: a repeat carries the same
  * `Flowdoctor-Delivery-Id` (also `deliveryId` in the signed body) for the receiver to drop, and the Message-ID in
  * `x-flowdoctor-delivery` and `idempotency-key`. Any answer but 2xx counts as a failure.
  */
@@ -50,7 +61,7 @@ export const createWebhookChannel = (options: WebhookChannelOptions): DeliveryCh
         [DELIVERY_ID_HEADER]: message.deliveryId,
         "x-flowdoctor-delivery": message.messageId,
         "idempotency-key": message.messageId,
-        [SIGNATURE_HEADER]: signWebhookBody(options.secret, body, Math.floor(Date.now() / 1000)),
+        ...signatureHeaders(options.secret, body, message.deliveryId),
       },
       body,
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),

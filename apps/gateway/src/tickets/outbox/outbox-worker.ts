@@ -1,3 +1,5 @@
+import { type Span, SpanKind, SpanStatusCode } from "@opentelemetry/api";
+import { inSpan } from "../../observability/tracing.js";
 import type { TicketDb } from "../db/open-ticket-db.js";
 import type { OutboxRow } from "../db/schema.js";
 import type { DeliveryChannel } from "../delivery/delivery-channel.js";
@@ -39,13 +41,33 @@ export interface OutboxWorker {
   stop(waitMs?: number): Promise<void>;
 }
 
-const deliverOne = async (options: OutboxWorkerOptions, job: OutboxRow): Promise<void> => {
+const markSpanFailed = (span: Span, error: unknown): void => {
+  span.setAttribute("error.type", error instanceof Error ? error.name : "error");
+  span.setStatus({
+    code: SpanStatusCode.ERROR,
+    message: error instanceof Error ? error.message : String(error),
+  });
+};
+
+/** One delivery attempt, in a span of its own (its store statements are its children). */
+const deliverOne = (options: OutboxWorkerOptions, job: OutboxRow): Promise<void> => {
+  const attributes = {
+    "flowdoctor.delivery.id": job.id,
+    "flowdoctor.delivery.channel": options.channel.name,
+    "flowdoctor.delivery.attempt": job.attempts,
+  };
+  const start = { name: `ticket.deliver ${options.channel.name}`, kind: SpanKind.PRODUCER, attributes };
+  return inSpan(start, (span) => attemptDelivery(options, job, span));
+};
+
+const attemptDelivery = async (options: OutboxWorkerOptions, job: OutboxRow, span: Span): Promise<void> => {
   try {
     const view = await loadTicketView(options.db, job.ticketId);
     if (view === undefined) throw new Error(`ticket ${job.ticketId} is gone`);
     const message = await composeTicketMessage(options.db, view, options.message);
     await options.channel.deliver({ ...message, deliveryId: job.id });
   } catch (error) {
+    markSpanFailed(span, error);
     await markFailed(options.db, job, error, backoffDelayMs(job.attempts, options.backoff));
     options.events?.failed?.(job, error);
     return;
