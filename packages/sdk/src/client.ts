@@ -1,4 +1,3 @@
-import { type Dispatcher, Pool } from "undici";
 import type { CallOptions, Document } from "./client-types.js";
 import { FlowdoctorError } from "./errors.js";
 import type { FlowdoctorClient } from "./flowdoctor-client.js";
@@ -21,7 +20,7 @@ type Execute = <TData>(
   options: CallOptions | undefined,
 ) => Promise<FlowdoctorResult<TData>>;
 
-const createExecute = (options: ResolvedOptions, dispatcher: Dispatcher): Execute => {
+const createExecute = (options: ResolvedOptions): Execute => {
   return async (document, variables, callOptions) => {
     const info = operationInfo(document);
     const body =
@@ -33,7 +32,8 @@ const createExecute = (options: ResolvedOptions, dispatcher: Dispatcher): Execut
       : options.headers;
     const answer = await sendWithRetries(
       {
-        dispatcher,
+        fetch: options.fetch,
+        dispatcher: options.dispatcher,
         url: options.url,
         headers,
         body,
@@ -78,10 +78,7 @@ const checkCallOptions = (options: CallOptions | undefined): void => {
  */
 export const createFlowdoctorClient = (clientOptions: FlowdoctorClientOptions): FlowdoctorClient => {
   const options = resolveOptions(clientOptions);
-  const ownPool = options.dispatcher
-    ? undefined
-    : new Pool(options.url.origin, { connections: 16, keepAliveTimeout: 30_000, pipelining: 1 });
-  const execute = createExecute(options, options.dispatcher ?? (ownPool as Dispatcher));
+  const execute = createExecute(options);
   const run = <TData>(document: Document<TData, never>, args: readonly unknown[]) => {
     const [variables, callOptions] = args as [unknown, CallOptions | undefined];
     checkCallOptions(callOptions);
@@ -116,8 +113,7 @@ export const createFlowdoctorClient = (clientOptions: FlowdoctorClientOptions): 
         const result = await run(document, [{ ...variables, after }, callOptions]);
         return { data: select(result.data), errors: result.errors };
       }),
-    close: async () => {
-      await ownPool?.close();
-    },
+    // fetch owns the connections; close stays so callers need not know which transport is underneath.
+    close: async () => {},
   };
 };

@@ -32,6 +32,7 @@ describe("createFlowdoctorClient validates its options", () => {
     ],
     [{ url: "http://x.example", headers: { "x-id": 1 } }, "headers.x-id must be a string"],
     [{ url: "http://x.example", dispatcher: {} }, "dispatcher must be an undici Dispatcher"],
+    [{ url: "http://x.example", fetch: "fetch" }, "fetch must be a function like the global fetch"],
   ])("%j -> %s", (options, message) => {
     expect(messageOf(options)).toContain(message);
   });
