@@ -1,7 +1,7 @@
 import type { CallOptions, Document } from "./client-types.js";
 import { FlowdoctorError } from "./errors.js";
 import type { FlowdoctorClient } from "./flowdoctor-client.js";
-import { operationInfo } from "./graphql/operation-info.js";
+import { operationInfo } from "./graphql/operation-metadata.js";
 import { type FlowdoctorResult, readResponse } from "./graphql/read-response.js";
 import { OPERATION_DOCUMENTS, PAGE_WALKERS } from "./operation-table.js";
 import { type FlowdoctorClientOptions, type ResolvedOptions, resolveOptions } from "./options.js";
@@ -62,6 +62,17 @@ const pickField = <TData, TField extends keyof TData>(
   );
 };
 
+/** A document whose metadata lists its variables must take `$after`, or every page would be the first. */
+const checkPageable = (document: Document<unknown, never>): void => {
+  const { name, variableNames } = operationInfo(document);
+  if (variableNames && !variableNames.has("after")) {
+    throw new FlowdoctorError(
+      "INVALID_OPTION",
+      `paginate needs a document with an $after: String variable (${name ?? "this document"} has none)`,
+    );
+  }
+};
+
 const checkCallOptions = (options: CallOptions | undefined): void => {
   const timeoutMs = options?.timeoutMs;
   if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs >= 1 && timeoutMs <= 600_000)) {
@@ -108,11 +119,13 @@ export const createFlowdoctorClient = (clientOptions: FlowdoctorClientOptions): 
       "request" | "paginate" | "close"
     >),
     request: (document, ...args) => run(document, args),
-    paginate: (document, variables, select, callOptions) =>
-      walkPages(async (after) => {
+    paginate: (document, variables, select, callOptions) => {
+      checkPageable(document as Document<unknown, never>);
+      return walkPages(async (after) => {
         const result = await run(document, [{ ...variables, after }, callOptions]);
         return { data: select(result.data), errors: result.errors };
-      }),
+      });
+    },
     // fetch owns the connections; close stays so callers need not know which transport is underneath.
     close: async () => {},
   };
