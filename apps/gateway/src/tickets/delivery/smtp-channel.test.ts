@@ -1,10 +1,11 @@
 import type { AddressInfo } from "node:net";
 import { createServer, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import type { OutgoingTicket } from "./delivery-channel.js";
 import { createSmtpChannel } from "./smtp-channel.js";
-import type { TicketMessage } from "./ticket-message.js";
 
 const MESSAGE = {
+  deliveryId: "d-1",
   ticketId: "t-1",
   key: "FD-1",
   messageId: "<FD-1.t-1@flowdoctor>",
@@ -14,7 +15,7 @@ const MESSAGE = {
   text: "## Description",
   attachments: [],
   ticket: {},
-} as unknown as TicketMessage;
+} as unknown as OutgoingTicket;
 
 /** A server that accepts connections and never sends the SMTP greeting. */
 const startSilentServer = async () => {
