@@ -1,7 +1,9 @@
 import type { CodegenConfig } from "@graphql-codegen/cli";
+import { operationMetadata } from "./scripts/operation-metadata.ts";
 
 /**
- * Generates `src/generated/` from the gateway's printed schema and the SDK's operation documents.
+ * Generates `src/generated/` from the gateway's printed schema and the SDK's operation documents, each
+ * document with its operation's metadata (`scripts/operation-metadata.ts`).
  * Run through `scripts/codegen.ts` (`pnpm codegen`), which adds the do-not-edit header and checks drift.
  */
 const config: CodegenConfig = {
@@ -11,7 +13,12 @@ const config: CodegenConfig = {
   generates: {
     "src/generated/": {
       preset: "client",
-      presetConfig: { fragmentMasking: false, gqlTagName: "graphql" },
+      presetConfig: {
+        fragmentMasking: false,
+        gqlTagName: "graphql",
+        // Each operation document carries its name, type, variables and root fields as `__meta__`.
+        onExecutableDocumentNode: operationMetadata,
+      },
       config: {
         documentMode: "string",
         importExtension: ".js",

@@ -7,7 +7,7 @@ export default defineConfig({
     alias: { graphql: fileURLToPath(new URL("./node_modules/graphql/index.js", import.meta.url)) },
   },
   test: {
-    include: ["src/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
     setupFiles: ["reflect-metadata"],
     testTimeout: 60_000,
     hookTimeout: 60_000,

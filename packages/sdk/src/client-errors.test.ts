@@ -100,7 +100,10 @@ describe("typed errors from a gateway on the emulator", () => {
   });
 
   it("GRAPHQL_VALIDATION_FAILED with HTTP 400 for a document the schema rejects", async () => {
-    const bad = new TypedDocumentString<{ nope: string }, Record<string, never>>("query Bad { nope }");
+    const bad = new TypedDocumentString<{ nope: string }, Record<string, never>>("query Bad { nope }", {
+      operationName: "Bad",
+      operationType: "query",
+    });
     const error = await rejectionOf(client.request(bad));
     expect(error.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(error.status).toBe(400);

@@ -1,8 +1,7 @@
-import { type Dispatcher, Pool } from "undici";
 import type { CallOptions, Document } from "./client-types.js";
 import { FlowdoctorError } from "./errors.js";
 import type { FlowdoctorClient } from "./flowdoctor-client.js";
-import { operationInfo } from "./graphql/operation-info.js";
+import { operationInfo } from "./graphql/operation-metadata.js";
 import { type FlowdoctorResult, readResponse } from "./graphql/read-response.js";
 import { OPERATION_DOCUMENTS, PAGE_WALKERS } from "./operation-table.js";
 import { type FlowdoctorClientOptions, type ResolvedOptions, resolveOptions } from "./options.js";
@@ -21,7 +20,7 @@ type Execute = <TData>(
   options: CallOptions | undefined,
 ) => Promise<FlowdoctorResult<TData>>;
 
-const createExecute = (options: ResolvedOptions, dispatcher: Dispatcher): Execute => {
+const createExecute = (options: ResolvedOptions): Execute => {
   return async (document, variables, callOptions) => {
     const info = operationInfo(document);
     const body =
@@ -33,7 +32,8 @@ const createExecute = (options: ResolvedOptions, dispatcher: Dispatcher): Execut
       : options.headers;
     const answer = await sendWithRetries(
       {
-        dispatcher,
+        fetch: options.fetch,
+        dispatcher: options.dispatcher,
         url: options.url,
         headers,
         body,
@@ -62,6 +62,17 @@ const pickField = <TData, TField extends keyof TData>(
   );
 };
 
+/** A document whose metadata lists its variables must take `$after`, or every page would be the first. */
+const checkPageable = (document: Document<unknown, never>): void => {
+  const { name, variableNames } = operationInfo(document);
+  if (variableNames && !variableNames.has("after")) {
+    throw new FlowdoctorError(
+      "INVALID_OPTION",
+      `paginate needs a document with an $after: String variable (${name ?? "this document"} has none)`,
+    );
+  }
+};
+
 const checkCallOptions = (options: CallOptions | undefined): void => {
   const timeoutMs = options?.timeoutMs;
   if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs >= 1 && timeoutMs <= 600_000)) {
@@ -78,10 +89,7 @@ const checkCallOptions = (options: CallOptions | undefined): void => {
  */
 export const createFlowdoctorClient = (clientOptions: FlowdoctorClientOptions): FlowdoctorClient => {
   const options = resolveOptions(clientOptions);
-  const ownPool = options.dispatcher
-    ? undefined
-    : new Pool(options.url.origin, { connections: 16, keepAliveTimeout: 30_000, pipelining: 1 });
-  const execute = createExecute(options, options.dispatcher ?? (ownPool as Dispatcher));
+  const execute = createExecute(options);
   const run = <TData>(document: Document<TData, never>, args: readonly unknown[]) => {
     const [variables, callOptions] = args as [unknown, CallOptions | undefined];
     checkCallOptions(callOptions);
@@ -111,13 +119,14 @@ export const createFlowdoctorClient = (clientOptions: FlowdoctorClientOptions): 
       "request" | "paginate" | "close"
     >),
     request: (document, ...args) => run(document, args),
-    paginate: (document, variables, select, callOptions) =>
-      walkPages(async (after) => {
+    paginate: (document, variables, select, callOptions) => {
+      checkPageable(document as Document<unknown, never>);
+      return walkPages(async (after) => {
         const result = await run(document, [{ ...variables, after }, callOptions]);
         return { data: select(result.data), errors: result.errors };
-      }),
-    close: async () => {
-      await ownPool?.close();
+      });
     },
+    // fetch owns the connections; close stays so callers need not know which transport is underneath.
+    close: async () => {},
   };
 };

@@ -154,6 +154,9 @@ export interface FlowdoctorClient {
     select: (data: TData) => Connection<TNode>,
     options?: CallOptions,
   ): AsyncGenerator<TNode, void, undefined>;
-  /** Closes the connections the client opened (not a `dispatcher` it was given). */
+  /**
+   * Releases the client. It holds no connections of its own (`fetch` pools them), so this resolves at once;
+   * call it anyway, so code keeps working should the transport ever hold some.
+   */
   close(): Promise<void>;
 }

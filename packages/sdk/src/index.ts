@@ -26,3 +26,4 @@ export * from "./generated/index.js";
 export type { FlowdoctorResult } from "./graphql/read-response.js";
 export type { FlowdoctorClientOptions } from "./options.js";
 export type { Connection } from "./paginate.js";
+export type { DispatcherLike, FetchFunction, FetchInit, FetchResponse } from "./transport/fetch-types.js";

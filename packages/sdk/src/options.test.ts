@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createFlowdoctorClient } from "./client.js";
 import { isFlowdoctorError } from "./errors.js";
+import { MeDocument } from "./generated/index.js";
 import type { FlowdoctorClientOptions } from "./options.js";
+
+const PAGE_END = { hasNextPage: false, endCursor: null };
 
 const messageOf = (options: unknown): string => {
   try {
@@ -32,6 +35,7 @@ describe("createFlowdoctorClient validates its options", () => {
     ],
     [{ url: "http://x.example", headers: { "x-id": 1 } }, "headers.x-id must be a string"],
     [{ url: "http://x.example", dispatcher: {} }, "dispatcher must be an undici Dispatcher"],
+    [{ url: "http://x.example", fetch: "fetch" }, "fetch must be a function like the global fetch"],
   ])("%j -> %s", (options, message) => {
     expect(messageOf(options)).toContain(message);
   });
@@ -42,6 +46,16 @@ describe("createFlowdoctorClient validates its options", () => {
 
   it("never puts the API key into an error message", () => {
     expect(messageOf({ url: "http://x.example", email: "", apiKey: "s3cret" })).not.toContain("s3cret");
+  });
+
+  it("rejects paginating a document whose metadata has no $after variable", () => {
+    const client = createFlowdoctorClient({ url: "http://127.0.0.1:9/graphql" });
+    expect(() => client.paginate(MeDocument, {}, () => ({ nodes: [], pageInfo: PAGE_END }))).toThrow(
+      expect.objectContaining({
+        code: "INVALID_OPTION",
+        message: "paginate needs a document with an $after: String variable (Me has none)",
+      }),
+    );
   });
 
   it("rejects a bad per-call timeout before sending", async () => {

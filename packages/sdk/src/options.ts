@@ -1,5 +1,5 @@
-import type { Dispatcher } from "undici";
 import { FlowdoctorError } from "./errors.js";
+import type { DispatcherLike, FetchFunction } from "./transport/fetch-types.js";
 
 /** Options of {@link createFlowdoctorClient}. */
 export interface FlowdoctorClientOptions {
@@ -18,10 +18,16 @@ export interface FlowdoctorClientOptions {
   /** Extra headers for every request, e.g. a request id. `authorization` is set from `email` and `apiKey`. */
   readonly headers?: Readonly<Record<string, string>>;
   /**
-   * The undici dispatcher to send through (a shared `Agent`, a `Pool`, a `MockAgent`, a proxy). The client
-   * does not close a dispatcher it was given. @default a keep-alive `Pool` of 16 connections to the gateway
+   * The `fetch` to send with: a polyfill, undici's `fetch`, or a wrapper that logs or mocks.
+   * @default the runtime's global `fetch`, looked up at each call (so interceptors installed later apply)
    */
-  readonly dispatcher?: Dispatcher;
+  readonly fetch?: FetchFunction;
+  /**
+   * An undici `Dispatcher` (a shared `Agent`, a `ProxyAgent`, a `MockAgent`), passed to `fetch` as its
+   * `dispatcher` option; Node's global `fetch` and undici's honour it, other runtimes ignore it. The client
+   * never closes it. @default none: the `fetch`'s own connection pool
+   */
+  readonly dispatcher?: DispatcherLike;
 }
 
 /** The options after validation, with defaults filled in. */
@@ -31,7 +37,8 @@ export interface ResolvedOptions {
   readonly retries: number;
   readonly retryDelayMs: number;
   readonly headers: Readonly<Record<string, string>>;
-  readonly dispatcher: Dispatcher | undefined;
+  readonly fetch: FetchFunction;
+  readonly dispatcher: DispatcherLike | undefined;
 }
 
 const invalid = (message: string): FlowdoctorError => new FlowdoctorError("INVALID_OPTION", message);
@@ -79,7 +86,27 @@ const authorization = (email: unknown, apiKey: unknown): Record<string, string> 
   if (typeof apiKey !== "string" || apiKey.trim() === "") {
     throw invalid("apiKey must be a non-empty string when email is given");
   }
-  return { authorization: `Basic ${Buffer.from(`${email}:${apiKey}`).toString("base64")}` };
+  return { authorization: `Basic ${base64(`${email}:${apiKey}`)}` };
+};
+
+/** Base64 of the UTF-8 bytes, as HTTP Basic expects; `btoa` alone only takes Latin-1. */
+const base64 = (text: string): string => {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+};
+
+const globalFetch: FetchFunction = (url, init) => globalThis.fetch(url, init);
+
+const readFetch = (value: unknown): FetchFunction => {
+  if (value !== undefined) {
+    if (typeof value !== "function") throw invalid("fetch must be a function like the global fetch");
+    return value as FetchFunction;
+  }
+  if (typeof globalThis.fetch !== "function") {
+    throw invalid("fetch must be given: this runtime has no global fetch");
+  }
+  return globalFetch;
 };
 
 /** Validates the options once, naming the field and the rule that an option breaks. */
@@ -100,6 +127,7 @@ export const resolveOptions = (options: FlowdoctorClientOptions): ResolvedOption
       ...readHeaders(options.headers),
       ...authorization(options.email, options.apiKey),
     },
+    fetch: readFetch(options.fetch),
     dispatcher,
   };
 };

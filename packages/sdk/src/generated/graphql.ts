@@ -959,7 +959,7 @@ export const ContractsDocument = new TypedDocumentString(`
   status
   createdAt
   updatedAt
-}`) as unknown as TypedDocumentString<ContractsQuery, ContractsQueryVariables>;
+}`, {"operationName":"Contracts","operationType":"query","variables":[{"name":"first","type":"Int","required":false},{"name":"after","type":"String","required":false}],"rootFields":["contracts"]}) as unknown as TypedDocumentString<ContractsQuery, ContractsQueryVariables>;
 export const ContractDocument = new TypedDocumentString(`
     query Contract($id: ID!) {
   contract(id: $id) {
@@ -972,7 +972,7 @@ export const ContractDocument = new TypedDocumentString(`
   status
   createdAt
   updatedAt
-}`) as unknown as TypedDocumentString<ContractQuery, ContractQueryVariables>;
+}`, {"operationName":"Contract","operationType":"query","variables":[{"name":"id","type":"ID!","required":true}],"rootFields":["contract"]}) as unknown as TypedDocumentString<ContractQuery, ContractQueryVariables>;
 export const DiagnoseFlowDocument = new TypedDocumentString(`
     query DiagnoseFlow($flowId: ID!, $since: DateTimeISO, $options: DiagnoseOptions) {
   diagnoseFlow(flowId: $flowId, since: $since, options: $options) {
@@ -1067,7 +1067,7 @@ export const DiagnoseFlowDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DiagnoseFlowQuery, DiagnoseFlowQueryVariables>;
+    `, {"operationName":"DiagnoseFlow","operationType":"query","variables":[{"name":"flowId","type":"ID!","required":true},{"name":"since","type":"DateTimeISO","required":false},{"name":"options","type":"DiagnoseOptions","required":false}],"rootFields":["diagnoseFlow"]}) as unknown as TypedDocumentString<DiagnoseFlowQuery, DiagnoseFlowQueryVariables>;
 export const DiagnoseWorkspaceDocument = new TypedDocumentString(`
     query DiagnoseWorkspace($workspaceId: ID!, $since: DateTimeISO, $first: Int, $after: String) {
   diagnoseWorkspace(
@@ -1100,7 +1100,7 @@ export const DiagnoseWorkspaceDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DiagnoseWorkspaceQuery, DiagnoseWorkspaceQueryVariables>;
+    `, {"operationName":"DiagnoseWorkspace","operationType":"query","variables":[{"name":"workspaceId","type":"ID!","required":true},{"name":"since","type":"DateTimeISO","required":false},{"name":"first","type":"Int","required":false},{"name":"after","type":"String","required":false}],"rootFields":["diagnoseWorkspace"]}) as unknown as TypedDocumentString<DiagnoseWorkspaceQuery, DiagnoseWorkspaceQueryVariables>;
 export const ErrorGroupsDocument = new TypedDocumentString(`
     query ErrorGroups($workspaceId: ID!, $filter: ErrorFilter, $first: Int, $after: String) {
   errorGroups(
@@ -1180,7 +1180,7 @@ fragment FlowErrorFields on FlowError {
   classification {
     ...ClassificationFields
   }
-}`) as unknown as TypedDocumentString<ErrorGroupsQuery, ErrorGroupsQueryVariables>;
+}`, {"operationName":"ErrorGroups","operationType":"query","variables":[{"name":"workspaceId","type":"ID!","required":true},{"name":"filter","type":"ErrorFilter","required":false},{"name":"first","type":"Int","required":false},{"name":"after","type":"String","required":false}],"rootFields":["errorGroups"]}) as unknown as TypedDocumentString<ErrorGroupsQuery, ErrorGroupsQueryVariables>;
 export const ErrorGroupDocument = new TypedDocumentString(`
     query ErrorGroup($workspaceId: ID!, $fingerprint: String!, $filter: ErrorFilter, $errorsFirst: Int) {
   errorGroup(
@@ -1251,7 +1251,7 @@ fragment FlowErrorFields on FlowError {
   classification {
     ...ClassificationFields
   }
-}`) as unknown as TypedDocumentString<ErrorGroupQuery, ErrorGroupQueryVariables>;
+}`, {"operationName":"ErrorGroup","operationType":"query","variables":[{"name":"workspaceId","type":"ID!","required":true},{"name":"fingerprint","type":"String!","required":true},{"name":"filter","type":"ErrorFilter","required":false},{"name":"errorsFirst","type":"Int","required":false}],"rootFields":["errorGroup"]}) as unknown as TypedDocumentString<ErrorGroupQuery, ErrorGroupQueryVariables>;
 export const ClassifyErrorDocument = new TypedDocumentString(`
     query ClassifyError($message: String!, $stack: String, $statusCode: Int) {
   classifyError(message: $message, stack: $stack, statusCode: $statusCode) {
@@ -1271,7 +1271,7 @@ export const ClassifyErrorDocument = new TypedDocumentString(`
     source
     value
   }
-}`) as unknown as TypedDocumentString<ClassifyErrorQuery, ClassifyErrorQueryVariables>;
+}`, {"operationName":"ClassifyError","operationType":"query","variables":[{"name":"message","type":"String!","required":true},{"name":"stack","type":"String","required":false},{"name":"statusCode","type":"Int","required":false}],"rootFields":["classifyError"]}) as unknown as TypedDocumentString<ClassifyErrorQuery, ClassifyErrorQueryVariables>;
 export const ErrorsDocument = new TypedDocumentString(`
     query Errors($workspaceId: ID!, $filter: ErrorFilter, $first: Int, $after: String) {
   errors(workspaceId: $workspaceId, filter: $filter, first: $first, after: $after) {
@@ -1334,7 +1334,7 @@ fragment FlowErrorFields on FlowError {
   classification {
     ...ClassificationFields
   }
-}`) as unknown as TypedDocumentString<ErrorsQuery, ErrorsQueryVariables>;
+}`, {"operationName":"Errors","operationType":"query","variables":[{"name":"workspaceId","type":"ID!","required":true},{"name":"filter","type":"ErrorFilter","required":false},{"name":"first","type":"Int","required":false},{"name":"after","type":"String","required":false}],"rootFields":["errors"]}) as unknown as TypedDocumentString<ErrorsQuery, ErrorsQueryVariables>;
 export const FlowsDocument = new TypedDocumentString(`
     query Flows($workspaceId: ID!, $filter: FlowFilter, $first: Int, $after: String) {
   flows(workspaceId: $workspaceId, filter: $filter, first: $first, after: $after) {
@@ -1360,7 +1360,7 @@ export const FlowsDocument = new TypedDocumentString(`
   lastStartTime
   createdAt
   updatedAt
-}`) as unknown as TypedDocumentString<FlowsQuery, FlowsQueryVariables>;
+}`, {"operationName":"Flows","operationType":"query","variables":[{"name":"workspaceId","type":"ID!","required":true},{"name":"filter","type":"FlowFilter","required":false},{"name":"first","type":"Int","required":false},{"name":"after","type":"String","required":false}],"rootFields":["flows"]}) as unknown as TypedDocumentString<FlowsQuery, FlowsQueryVariables>;
 export const FlowDocument = new TypedDocumentString(`
     query Flow($id: ID!) {
   flow(id: $id) {
@@ -1429,7 +1429,7 @@ export const FlowDocument = new TypedDocumentString(`
   lastStartTime
   createdAt
   updatedAt
-}`) as unknown as TypedDocumentString<FlowQuery, FlowQueryVariables>;
+}`, {"operationName":"Flow","operationType":"query","variables":[{"name":"id","type":"ID!","required":true}],"rootFields":["flow"]}) as unknown as TypedDocumentString<FlowQuery, FlowQueryVariables>;
 export const GatewayDocument = new TypedDocumentString(`
     query Gateway {
   gateway {
@@ -1448,7 +1448,7 @@ export const GatewayDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<GatewayQuery, GatewayQueryVariables>;
+    `, {"operationName":"Gateway","operationType":"query","variables":[],"rootFields":["gateway"]}) as unknown as TypedDocumentString<GatewayQuery, GatewayQueryVariables>;
 export const LogsDocument = new TypedDocumentString(`
     query Logs($workspaceId: ID!, $filter: LogFilter, $first: Int, $after: String) {
   logs(workspaceId: $workspaceId, filter: $filter, first: $first, after: $after) {
@@ -1472,7 +1472,7 @@ export const LogsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<LogsQuery, LogsQueryVariables>;
+    `, {"operationName":"Logs","operationType":"query","variables":[{"name":"workspaceId","type":"ID!","required":true},{"name":"filter","type":"LogFilter","required":false},{"name":"first","type":"Int","required":false},{"name":"after","type":"String","required":false}],"rootFields":["logs"]}) as unknown as TypedDocumentString<LogsQuery, LogsQueryVariables>;
 export const LogFileDocument = new TypedDocumentString(`
     query LogFile($workspaceId: ID!, $filter: LogFilter, $limit: Int) {
   logFile(workspaceId: $workspaceId, filter: $filter, limit: $limit) {
@@ -1482,7 +1482,7 @@ export const LogFileDocument = new TypedDocumentString(`
     truncated
   }
 }
-    `) as unknown as TypedDocumentString<LogFileQuery, LogFileQueryVariables>;
+    `, {"operationName":"LogFile","operationType":"query","variables":[{"name":"workspaceId","type":"ID!","required":true},{"name":"filter","type":"LogFilter","required":false},{"name":"limit","type":"Int","required":false}],"rootFields":["logFile"]}) as unknown as TypedDocumentString<LogFileQuery, LogFileQueryVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -1495,7 +1495,7 @@ export const MeDocument = new TypedDocumentString(`
     registeredAt
   }
 }
-    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+    `, {"operationName":"Me","operationType":"query","variables":[],"rootFields":["me"]}) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const TicketDocument = new TypedDocumentString(`
     query Ticket($id: ID!) {
   ticket(id: $id) {
@@ -1583,7 +1583,7 @@ export const TicketDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
-}`) as unknown as TypedDocumentString<TicketQuery, TicketQueryVariables>;
+}`, {"operationName":"Ticket","operationType":"query","variables":[{"name":"id","type":"ID!","required":true}],"rootFields":["ticket"]}) as unknown as TypedDocumentString<TicketQuery, TicketQueryVariables>;
 export const TicketsDocument = new TypedDocumentString(`
     query Tickets($filter: TicketFilter, $first: Int, $after: String) {
   tickets(filter: $filter, first: $first, after: $after) {
@@ -1678,7 +1678,7 @@ export const TicketsDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
-}`) as unknown as TypedDocumentString<TicketsQuery, TicketsQueryVariables>;
+}`, {"operationName":"Tickets","operationType":"query","variables":[{"name":"filter","type":"TicketFilter","required":false},{"name":"first","type":"Int","required":false},{"name":"after","type":"String","required":false}],"rootFields":["tickets"]}) as unknown as TypedDocumentString<TicketsQuery, TicketsQueryVariables>;
 export const TicketPreviewDocument = new TypedDocumentString(`
     query TicketPreview($id: ID!) {
   ticketPreview(id: $id) {
@@ -1694,7 +1694,7 @@ export const TicketPreviewDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<TicketPreviewQuery, TicketPreviewQueryVariables>;
+    `, {"operationName":"TicketPreview","operationType":"query","variables":[{"name":"id","type":"ID!","required":true}],"rootFields":["ticketPreview"]}) as unknown as TypedDocumentString<TicketPreviewQuery, TicketPreviewQueryVariables>;
 export const CreateTicketDraftDocument = new TypedDocumentString(`
     mutation CreateTicketDraft($input: CreateTicketDraftInput!) {
   createTicketDraft(input: $input) {
@@ -1782,7 +1782,7 @@ export const CreateTicketDraftDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
-}`) as unknown as TypedDocumentString<CreateTicketDraftMutation, CreateTicketDraftMutationVariables>;
+}`, {"operationName":"CreateTicketDraft","operationType":"mutation","variables":[{"name":"input","type":"CreateTicketDraftInput!","required":true}],"rootFields":["createTicketDraft"]}) as unknown as TypedDocumentString<CreateTicketDraftMutation, CreateTicketDraftMutationVariables>;
 export const CreateTicketFromDiagnosisDocument = new TypedDocumentString(`
     mutation CreateTicketFromDiagnosis($flowId: ID!, $errorGroupId: ID) {
   createTicketFromDiagnosis(flowId: $flowId, errorGroupId: $errorGroupId) {
@@ -1876,7 +1876,7 @@ export const CreateTicketFromDiagnosisDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
-}`) as unknown as TypedDocumentString<CreateTicketFromDiagnosisMutation, CreateTicketFromDiagnosisMutationVariables>;
+}`, {"operationName":"CreateTicketFromDiagnosis","operationType":"mutation","variables":[{"name":"flowId","type":"ID!","required":true},{"name":"errorGroupId","type":"ID","required":false}],"rootFields":["createTicketFromDiagnosis"]}) as unknown as TypedDocumentString<CreateTicketFromDiagnosisMutation, CreateTicketFromDiagnosisMutationVariables>;
 export const UpdateTicketDocument = new TypedDocumentString(`
     mutation UpdateTicket($id: ID!, $input: TicketFieldsInput!) {
   updateTicket(id: $id, input: $input) {
@@ -1964,7 +1964,7 @@ export const UpdateTicketDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
-}`) as unknown as TypedDocumentString<UpdateTicketMutation, UpdateTicketMutationVariables>;
+}`, {"operationName":"UpdateTicket","operationType":"mutation","variables":[{"name":"id","type":"ID!","required":true},{"name":"input","type":"TicketFieldsInput!","required":true}],"rootFields":["updateTicket"]}) as unknown as TypedDocumentString<UpdateTicketMutation, UpdateTicketMutationVariables>;
 export const AddTimelineEventDocument = new TypedDocumentString(`
     mutation AddTimelineEvent($ticketId: ID!, $entry: TicketTimelineEntryInput!) {
   addTimelineEvent(ticketId: $ticketId, entry: $entry) {
@@ -2052,7 +2052,7 @@ export const AddTimelineEventDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
-}`) as unknown as TypedDocumentString<AddTimelineEventMutation, AddTimelineEventMutationVariables>;
+}`, {"operationName":"AddTimelineEvent","operationType":"mutation","variables":[{"name":"ticketId","type":"ID!","required":true},{"name":"entry","type":"TicketTimelineEntryInput!","required":true}],"rootFields":["addTimelineEvent"]}) as unknown as TypedDocumentString<AddTimelineEventMutation, AddTimelineEventMutationVariables>;
 export const AddAttachmentDocument = new TypedDocumentString(`
     mutation AddAttachment($input: AddTicketAttachmentInput!) {
   addAttachment(input: $input) {
@@ -2140,7 +2140,7 @@ export const AddAttachmentDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
-}`) as unknown as TypedDocumentString<AddAttachmentMutation, AddAttachmentMutationVariables>;
+}`, {"operationName":"AddAttachment","operationType":"mutation","variables":[{"name":"input","type":"AddTicketAttachmentInput!","required":true}],"rootFields":["addAttachment"]}) as unknown as TypedDocumentString<AddAttachmentMutation, AddAttachmentMutationVariables>;
 export const RemoveAttachmentDocument = new TypedDocumentString(`
     mutation RemoveAttachment($id: ID!) {
   removeAttachment(id: $id) {
@@ -2228,7 +2228,7 @@ export const RemoveAttachmentDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
-}`) as unknown as TypedDocumentString<RemoveAttachmentMutation, RemoveAttachmentMutationVariables>;
+}`, {"operationName":"RemoveAttachment","operationType":"mutation","variables":[{"name":"id","type":"ID!","required":true}],"rootFields":["removeAttachment"]}) as unknown as TypedDocumentString<RemoveAttachmentMutation, RemoveAttachmentMutationVariables>;
 export const SubmitTicketDocument = new TypedDocumentString(`
     mutation SubmitTicket($id: ID!, $idempotencyKey: String!) {
   submitTicket(id: $id, idempotencyKey: $idempotencyKey) {
@@ -2316,7 +2316,7 @@ export const SubmitTicketDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
-}`) as unknown as TypedDocumentString<SubmitTicketMutation, SubmitTicketMutationVariables>;
+}`, {"operationName":"SubmitTicket","operationType":"mutation","variables":[{"name":"id","type":"ID!","required":true},{"name":"idempotencyKey","type":"String!","required":true}],"rootFields":["submitTicket"]}) as unknown as TypedDocumentString<SubmitTicketMutation, SubmitTicketMutationVariables>;
 export const RetryTicketDeliveryDocument = new TypedDocumentString(`
     mutation RetryTicketDelivery($id: ID!) {
   retryTicketDelivery(id: $id) {
@@ -2404,7 +2404,7 @@ export const RetryTicketDeliveryDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
-}`) as unknown as TypedDocumentString<RetryTicketDeliveryMutation, RetryTicketDeliveryMutationVariables>;
+}`, {"operationName":"RetryTicketDelivery","operationType":"mutation","variables":[{"name":"id","type":"ID!","required":true}],"rootFields":["retryTicketDelivery"]}) as unknown as TypedDocumentString<RetryTicketDeliveryMutation, RetryTicketDeliveryMutationVariables>;
 export const CancelTicketDocument = new TypedDocumentString(`
     mutation CancelTicket($id: ID!, $reason: String) {
   cancelTicket(id: $id, reason: $reason) {
@@ -2492,7 +2492,7 @@ export const CancelTicketDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
-}`) as unknown as TypedDocumentString<CancelTicketMutation, CancelTicketMutationVariables>;
+}`, {"operationName":"CancelTicket","operationType":"mutation","variables":[{"name":"id","type":"ID!","required":true},{"name":"reason","type":"String","required":false}],"rootFields":["cancelTicket"]}) as unknown as TypedDocumentString<CancelTicketMutation, CancelTicketMutationVariables>;
 export const WorkspacesDocument = new TypedDocumentString(`
     query Workspaces($contractId: ID, $first: Int, $after: String) {
   workspaces(contractId: $contractId, first: $first, after: $after) {
@@ -2511,7 +2511,7 @@ export const WorkspacesDocument = new TypedDocumentString(`
   name
   type
   contractId
-}`) as unknown as TypedDocumentString<WorkspacesQuery, WorkspacesQueryVariables>;
+}`, {"operationName":"Workspaces","operationType":"query","variables":[{"name":"contractId","type":"ID","required":false},{"name":"first","type":"Int","required":false},{"name":"after","type":"String","required":false}],"rootFields":["workspaces"]}) as unknown as TypedDocumentString<WorkspacesQuery, WorkspacesQueryVariables>;
 export const WorkspaceDocument = new TypedDocumentString(`
     query Workspace($id: ID!) {
   workspace(id: $id) {
@@ -2528,4 +2528,4 @@ export const WorkspaceDocument = new TypedDocumentString(`
   name
   type
   contractId
-}`) as unknown as TypedDocumentString<WorkspaceQuery, WorkspaceQueryVariables>;
+}`, {"operationName":"Workspace","operationType":"query","variables":[{"name":"id","type":"ID!","required":true}],"rootFields":["workspace"]}) as unknown as TypedDocumentString<WorkspaceQuery, WorkspaceQueryVariables>;

@@ -1,9 +1,11 @@
-import type { Dispatcher } from "undici";
 import { FlowdoctorError } from "../errors.js";
+import type { DispatcherLike, FetchFunction, FetchInit } from "./fetch-types.js";
 
 /** One POST to the gateway. */
 export interface Attempt {
-  readonly dispatcher: Dispatcher;
+  readonly fetch: FetchFunction;
+  /** Passed to `fetch` as its `dispatcher` (undici's extension) when given. */
+  readonly dispatcher: DispatcherLike | undefined;
   readonly url: URL;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
@@ -20,6 +22,15 @@ export interface HttpAnswer {
 
 const TIMED_OUT = Symbol("timed out");
 
+/** fetch wraps the socket's error: `TypeError("fetch failed")` with `cause.code` such as `ECONNREFUSED`. */
+const networkReason = (error: unknown): string => {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  if (typeof cause?.code === "string") return cause.code;
+  if (typeof cause?.message === "string") return `${error.message}: ${cause.message}`;
+  return (error as { code?: string }).code ?? error.message;
+};
+
 const failure = (attempt: Attempt, error: unknown, timedOut: boolean): FlowdoctorError => {
   const operationName = attempt.operationName;
   const what = `${operationName ?? "GraphQL request"} to ${attempt.url.origin}${attempt.url.pathname}`;
@@ -35,8 +46,7 @@ const failure = (attempt: Attempt, error: unknown, timedOut: boolean): Flowdocto
       cause: attempt.signal.reason,
     });
   }
-  const reason =
-    error instanceof Error ? ((error as { code?: string }).code ?? error.message) : String(error);
+  const reason = networkReason(error);
   return new FlowdoctorError("NETWORK_ERROR", `${what} failed: ${reason}`, {
     ...(operationName === undefined ? {} : { operationName }),
     cause: error,
@@ -54,15 +64,15 @@ export const sendAttempt = async (attempt: Attempt): Promise<HttpAnswer> => {
   const onAbort = () => controller.abort(attempt.signal?.reason);
   attempt.signal?.addEventListener("abort", onAbort, { once: true });
   try {
-    const response = await attempt.dispatcher.request({
-      origin: attempt.url.origin,
-      path: `${attempt.url.pathname}${attempt.url.search}`,
+    const init: FetchInit = {
       method: "POST",
       headers: attempt.headers,
       body: attempt.body,
       signal: controller.signal,
-    });
-    return { status: response.statusCode, text: await response.body.text() };
+    };
+    if (attempt.dispatcher) Object.assign(init, { dispatcher: attempt.dispatcher });
+    const response = await attempt.fetch(attempt.url.href, init);
+    return { status: response.status, text: await response.text() };
   } catch (error) {
     throw failure(attempt, error, controller.signal.reason === TIMED_OUT);
   } finally {

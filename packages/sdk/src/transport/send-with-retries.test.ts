@@ -14,9 +14,11 @@ import {
 
 const ME = new TypedDocumentString<{ me: { email: string } }, Record<string, never>>(
   "query Me { me { email } }",
+  { operationName: "Me", operationType: "query" },
 );
 const SUBMIT = new TypedDocumentString<{ submit: boolean }, Record<string, never>>(
   "mutation Submit { submit }",
+  { operationName: "Submit", operationType: "mutation" },
 );
 const OK = json(200, { data: { me: { email: "alice@acme.example" } } });
 
@@ -89,6 +91,17 @@ describe("transport: retries, timeouts, aborts and answers that are not GraphQL"
     const client = clientOf(server, { retries: 3 });
     const error = await rejectionOf(client.request(SUBMIT));
     await client.close();
+    expect(error.code).toBe("HTTP_ERROR");
+    expect(server.bodies).toHaveLength(1);
+  });
+
+  it("never retries a document without generated metadata, as it may be a mutation", async () => {
+    server = await startScriptedServer([text(503, ""), OK]);
+    const client = clientOf(server, { retries: 3 });
+    const unknown = new TypedDocumentString<{ me: { email: string } }, Record<string, never>>(
+      "query Me { me { email } }",
+    );
+    const error = await rejectionOf(client.request(unknown));
     expect(error.code).toBe("HTTP_ERROR");
     expect(server.bodies).toHaveLength(1);
   });

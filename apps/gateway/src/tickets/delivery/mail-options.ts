@@ -1,8 +1,8 @@
-import type Mail from "nodemailer/lib/mailer/index.js";
+import type { SendMailOptions } from "nodemailer";
 import type { TicketMessage } from "./ticket-message.js";
 
 /** The e-mail of a ticket: subject with number and title, the rendered ticket as body, its files attached. */
-export const mailOptionsOf = (message: TicketMessage): Mail.Options => ({
+export const mailOptionsOf = (message: TicketMessage): SendMailOptions => ({
   from: message.from,
   to: message.to,
   subject: message.subject,

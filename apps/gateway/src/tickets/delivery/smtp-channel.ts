@@ -18,7 +18,9 @@ const safeTarget = (url: string): string => {
 /** Sends each ticket by SMTP with nodemailer (one pooled connection, reopened when the server comes back). */
 export const createSmtpChannel = (options: SmtpChannelOptions): DeliveryChannel => {
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const transport = createTransport(options.url, {
+  // The timeouts sit beside the url: a second argument would be message defaults, and never reach the connection.
+  const transport = createTransport({
+    url: options.url,
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
