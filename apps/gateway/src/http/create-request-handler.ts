@@ -99,6 +99,7 @@ export const createRequestHandler = (options: RequestHandlerOptions) => {
     const started = performance.now();
     response.setHeader("x-request-id", requestId);
     if (!options.isReady()) response.setHeader("connection", "close");
+    let traceIds: { traceId?: string } = {};
     response.on("finish", () => {
       const path = (request.url ?? "/").split("?")[0];
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
@@ -108,7 +109,6 @@ export const createRequestHandler = (options: RequestHandlerOptions) => {
       );
     });
     if (handleCors(corsOrigins, request, response)) return;
-    let traceIds: { traceId?: string } = {};
     const routed = () =>
       route(options, request, response, requestId).finally(() => {
         traceIds = { ...activeTraceIds() };
