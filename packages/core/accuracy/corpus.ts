@@ -32,9 +32,11 @@ const hashOf = (text: string): number => {
  */
 export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "elasticio.jsonl",
+  "enterprise.jsonl",
   "issue-threads.jsonl",
   "libraries.jsonl",
   "saas-apis.jsonl",
+  "thin-causes.jsonl",
 ]);
 
 /** Whether an entry comes from a file the rules were not written against. */

@@ -31,10 +31,10 @@ export interface TrainOptions {
 
 export const DEFAULT_OPTIONS: TrainOptions = {
   minCount: 2,
-  l2: 0.0005,
+  l2: 0.00003,
   iterations: 250,
   learningRate: 0.05,
-  pruneBelow: 0.3,
+  pruneBelow: 0.1,
   folds: 5,
 };
 
@@ -215,7 +215,7 @@ export const choosePolicy = (held: readonly HeldPrediction[]): LearnedPolicy => 
   let override = off;
   let bestOverride = best + MIN_OVERRIDE_GAIN - 1;
   for (const below of OVERRIDE_BELOW)
-    for (const candidate of steps(0.5, 0.95, 0.05)) {
+    for (const candidate of steps(MIN_THRESHOLD, 0.95, 0.05)) {
       const value = totalUtility(held, { threshold, override: { below, threshold: candidate } });
       if (value > bestOverride) {
         bestOverride = value;

@@ -47,6 +47,8 @@ describe("combine: precedence between the rules and the model", () => {
 
   it("does not answer from too few known features or for UNKNOWN", () => {
     expect(combine(undefined, { ...model(0.9), support: 2 }, policy).kind).toBe("unknown");
+    expect(combine(undefined, { ...model(0.9), tokens: ["timeout", "_num_"] }, policy).kind).toBe("unknown");
+    expect(combine(undefined, { ...model(0.9), tokens: ["timed out"] }, policy).kind).toBe("learned");
     expect(combine(undefined, model(0.9, "UNKNOWN"), policy).kind).toBe("unknown");
   });
 

@@ -24,6 +24,19 @@ export const isFirm = (decision: Decision | undefined, policy: LearnedPolicy): b
  */
 export const MIN_SUPPORT = 3;
 
+/** Placeholders (`_num_`, `_url_`…) say where a value was, not what failed. */
+const isPlaceholder = (token: string): boolean => token.startsWith("_") && !token.includes(" ");
+
+/**
+ * One word is no answer: "options: { timeout: 30000 }" names a setting, not a timeout. The words weighing for the
+ * model's cause must be at least two (a pair of words counts as two).
+ */
+const hasWordsFor = (prediction: LearnedPrediction): boolean =>
+  prediction.tokens
+    .filter((token) => !isPlaceholder(token))
+    .join(" ")
+    .split(" ").length >= 2;
+
 const learnedDecision = (prediction: LearnedPrediction): Decision => ({
   cause: prediction.cause,
   confidence: prediction.probability,
@@ -50,7 +63,7 @@ export const combine = (
     prediction !== undefined &&
     prediction.cause !== "UNKNOWN" &&
     prediction.support >= MIN_SUPPORT &&
-    prediction.tokens.length > 0;
+    hasWordsFor(prediction);
   if (decision !== undefined) {
     return usable &&
       prediction.cause !== decision.cause &&

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { readCorpus } from "../../../accuracy/corpus.js";
 import { classifyError } from "../classify-error.js";
 import { LEARNED_MODEL } from "./model.js";
-import { predictCause } from "./predict.js";
+import { learnedModel, predictCause } from "./predict.js";
 import { learnedFeatures, learnedWords } from "./tokens.js";
 
 // Hand-written for these tests; none of them is in the corpus.
@@ -30,6 +31,14 @@ describe("predictCause", () => {
     expect(prediction.probability).toBeGreaterThan(0.5);
     expect(prediction.tokens.length).toBeGreaterThan(0);
     expect(prediction.tokens.length).toBeLessThanOrEqual(3);
+  });
+
+  it("reads exactly the features training read, found by word numbers instead of strings", () => {
+    const model = learnedModel();
+    for (const { text } of readCorpus()) {
+      const known = learnedFeatures(text).filter((feature) => model.features.has(feature));
+      expect(predictCause(text).support, text).toBe(known.length);
+    }
   });
 
   it("is deterministic", () => {

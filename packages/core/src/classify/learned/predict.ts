@@ -1,20 +1,31 @@
 import type { Cause } from "../../taxonomy/taxonomy.js";
 import { LEARNED_MODEL } from "./model.js";
-import { learnedFeatures } from "./tokens.js";
+import { type FeatureVisitor, visitLearnedFeatures } from "./tokens.js";
 import type { RawModel } from "./types.js";
 
-/** One feature's weights: which causes it votes for, and how much. */
+/** One feature: its name, which causes it votes for, and how much. */
 interface FeatureWeights {
+  readonly name: string;
   readonly causes: Uint8Array;
   readonly weights: Float64Array;
 }
 
-/** A model ready to predict: parsed once from its generated text. */
+/**
+ * A model ready to predict: parsed once from its generated text. Word features are also indexed by a number per
+ * word, so that prediction hashes each word of a text once and never builds the string of a word pair.
+ */
 export interface LearnedModel {
   readonly raw: RawModel;
   readonly causes: readonly Cause[];
   readonly bias: Float64Array;
+  /** Every feature by its name. */
   readonly features: ReadonlyMap<string, FeatureWeights>;
+  /** A number for each word that occurs in a feature, alone or in a pair. */
+  readonly wordIds: ReadonlyMap<string, number>;
+  /** Single-word features by word number. */
+  readonly words: readonly (FeatureWeights | undefined)[];
+  /** Word-pair features by `first * wordIds.size + second`. */
+  readonly pairs: ReadonlyMap<number, FeatureWeights>;
   /** Where UNKNOWN sits in `causes`, or -1. */
   readonly unknownIndex: number;
 }
@@ -32,43 +43,77 @@ export interface LearnedPrediction {
   readonly support: number;
 }
 
+const parseWeights = (name: string, row: string): FeatureWeights => {
+  const pairs = row.split(",").filter((pair) => pair.length > 0);
+  const causes = new Uint8Array(pairs.length);
+  const weights = new Float64Array(pairs.length);
+  pairs.forEach((pair, at) => {
+    const [cause, weight] = pair.split(":");
+    causes[at] = Number(cause);
+    weights[at] = Number(weight);
+  });
+  return { name, causes, weights };
+};
+
+/** Whether a feature is made of the text's words (not a pair of characters). */
+const isWordFeature = (name: string): boolean => !name.startsWith("#");
+
 export const parseModel = (raw: RawModel): LearnedModel => {
   const names = raw.features.length === 0 ? [] : raw.features.split("\n");
   const rows = raw.weights.length === 0 ? [] : raw.weights.split(";");
-  const features = new Map<string, FeatureWeights>();
-  names.forEach((name, index) => {
-    const pairs = (rows[index] ?? "").split(",").filter((pair) => pair.length > 0);
-    const causes = new Uint8Array(pairs.length);
-    const weights = new Float64Array(pairs.length);
-    pairs.forEach((pair, at) => {
-      const [cause, weight] = pair.split(":");
-      causes[at] = Number(cause);
-      weights[at] = Number(weight);
-    });
-    features.set(name, { causes, weights });
-  });
+  const features = new Map(names.map((name, index) => [name, parseWeights(name, rows[index] ?? "")]));
+  const wordIds = new Map<string, number>();
+  for (const name of names.filter(isWordFeature))
+    for (const word of name.split(" ")) if (!wordIds.has(word)) wordIds.set(word, wordIds.size);
+  const words: (FeatureWeights | undefined)[] = Array.from({ length: wordIds.size });
+  const pairs = new Map<number, FeatureWeights>();
+  for (const feature of features.values()) {
+    if (!isWordFeature(feature.name)) continue;
+    const [first, second] = feature.name.split(" ").map((word) => wordIds.get(word) as number);
+    if (second === undefined) words[first as number] = feature;
+    else pairs.set((first as number) * wordIds.size + second, feature);
+  }
   return {
     raw,
     causes: raw.causes,
     bias: Float64Array.from(raw.bias),
     features,
+    wordIds,
+    words,
+    pairs,
     unknownIndex: raw.causes.indexOf("UNKNOWN"),
   };
+};
+
+/** The model's features found in a text, each once. */
+const knownFeatures = (model: LearnedModel, text: string) => {
+  const known = new Set<FeatureWeights>();
+  const add = (feature: FeatureWeights | undefined): void => {
+    if (feature !== undefined) known.add(feature);
+  };
+  let previousId: number | undefined;
+  let currentId: number | undefined;
+  const visitor: FeatureVisitor = {
+    word: (word, alone) => {
+      previousId = currentId;
+      currentId = model.wordIds.get(word);
+      if (alone && currentId !== undefined) add(model.words[currentId]);
+    },
+    pair: () => {
+      if (previousId !== undefined && currentId !== undefined)
+        add(model.pairs.get(previousId * model.wordIds.size + currentId));
+    },
+    characters: (pair) => add(model.features.get(pair)),
+  };
+  visitLearnedFeatures(text, visitor);
+  return [...known];
 };
 
 const TOP_TOKENS = 3;
 
 /** Softmax over the causes of a scaled sum of weights of the features present (each counted once). */
 export const predictWith = (model: LearnedModel, text: string): LearnedPrediction => {
-  const known: FeatureWeights[] = [];
-  const knownNames: string[] = [];
-  for (const feature of learnedFeatures(text)) {
-    const weights = model.features.get(feature);
-    if (weights !== undefined) {
-      known.push(weights);
-      knownNames.push(feature);
-    }
-  }
+  const known = knownFeatures(model, text);
   const logits = Float64Array.from(model.bias);
   const scale = known.length === 0 ? 0 : 1 / Math.sqrt(known.length);
   for (const { causes, weights } of known)
@@ -86,19 +131,19 @@ export const predictWith = (model: LearnedModel, text: string): LearnedPredictio
     cause: model.causes[best] as Cause,
     probability: 1 / sum,
     unknownProbability: model.unknownIndex < 0 ? 0 : probabilityOf(model.unknownIndex),
-    tokens: topTokens(known, knownNames, best),
+    tokens: topTokens(known, best),
     support: known.length,
   };
 };
 
 /** The features with the largest positive weight for `cause`; ties by name, so the answer is deterministic. */
-const topTokens = (known: readonly FeatureWeights[], names: readonly string[], cause: number): string[] => {
+const topTokens = (known: readonly FeatureWeights[], cause: number): string[] => {
   const scored: [string, number][] = [];
-  known.forEach(({ causes, weights }, index) => {
+  for (const { name, causes, weights } of known) {
     const at = causes.indexOf(cause);
     const weight = at < 0 ? 0 : (weights[at] as number);
-    if (weight > 0) scored.push([names[index] as string, weight]);
-  });
+    if (weight > 0) scored.push([name, weight]);
+  }
   scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return scored.slice(0, TOP_TOKENS).map(([name]) => name);
 };

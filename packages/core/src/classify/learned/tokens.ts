@@ -14,8 +14,9 @@ export const MAX_WORDS = 320;
 const MAX_WORD_LENGTH = 32;
 
 const CAMEL = /([a-z])([A-Z])/g;
+const HAS_CAMEL = /[a-z][A-Z]/;
 const VARIABLE_PARTS =
-  /\b\d{4}-\d\d-\d\d(?:[t ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:z|[+-]\d\d:?\d\d)?)?|\b\d\d?:\d\d:\d\d(?:[.,]\d+)?|https?:\/\/([^\s/"'<>()[\]{}\\]+)[^\s"'<>()[\]{}\\]*|[\w.+-]+@[\w-]+\.[\w.-]+|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g;
+  /\b\d{4}-\d\d-\d\d(?:[t ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:z|[+-]\d\d:?\d\d)?)?|\b\d\d?:\d\d:\d\d(?:[.,]\d+)?|https?:\/\/([^\s/"'<>()[\]{}\\]+)[^\s"'<>()[\]{}\\]*|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g;
 const WORD = /[a-z0-9_\u00c0-\uffff]+/g;
 const DIGITS = /^\d+$/;
 const HEX_ID = /^(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}$/;
@@ -38,7 +39,8 @@ const normalWord = (word: string): string => {
 
 /** The text as the model's words, in order, at most `MAX_WORDS`. */
 export const learnedWords = (text: string): string[] => {
-  const lower = text.replace(CAMEL, "$1 $2").toLowerCase().replace(VARIABLE_PARTS, replaceVariable);
+  const split = HAS_CAMEL.test(text) ? text.replace(CAMEL, "$1 $2") : text;
+  const lower = split.toLowerCase().replace(VARIABLE_PARTS, replaceVariable);
   const words: string[] = [];
   WORD.lastIndex = 0;
   for (let match = WORD.exec(lower); match !== null && words.length < MAX_WORDS; match = WORD.exec(lower)) {
@@ -50,22 +52,42 @@ export const learnedWords = (text: string): string[] => {
   return words;
 };
 
+/** What `visitLearnedFeatures` reports, in text order. */
+export interface FeatureVisitor {
+  /** The next word; `alone` is false for a bare HTTP status, which counts only next to its neighbour. */
+  word(word: string, alone: boolean): void;
+  /** The word just visited and the one before it, as a pair. */
+  pair(previous: string, word: string): void;
+  /** A pair of characters of a script written without spaces (`#` and the two characters). */
+  characters(pair: string): void;
+}
+
 /**
- * The distinct features of a text: words (but not a bare HTTP status), adjacent word pairs ("a b"), and character
- * pairs of scripts written without spaces.
+ * The features of a text, each possibly more than once: words (but not a bare HTTP status alone, as "Order 401
+ * processed" is ambiguous while "status 401" is not), adjacent word pairs, and character pairs of scripts written
+ * without spaces. Training reads them as strings (`learnedFeatures`); prediction looks them up without building any.
  */
-export const learnedFeatures = (text: string): string[] => {
-  const words = learnedWords(text);
-  const features = new Set<string>();
+export const visitLearnedFeatures = (text: string, visitor: FeatureVisitor): void => {
   let previous: string | undefined;
-  for (const word of words) {
-    // A bare status ("Order 401 processed") is ambiguous; next to its neighbour ("status 401", "401 unauthorized") it counts.
-    if (!HTTP_ERROR_STATUS.test(word)) features.add(word);
-    if (previous !== undefined) features.add(`${previous} ${word}`);
+  for (const word of learnedWords(text)) {
+    visitor.word(word, !HTTP_ERROR_STATUS.test(word));
+    if (previous !== undefined) visitor.pair(previous, word);
     previous = word;
     if (word.length > 1 && UNSPACED.test(word))
       for (let index = 0; index + 1 < word.length; index += 1)
-        features.add(`#${word.slice(index, index + 2)}`);
+        visitor.characters(`#${word.slice(index, index + 2)}`);
   }
+};
+
+/** The distinct features of a text as strings: a word, "previous word", `#` and two characters. */
+export const learnedFeatures = (text: string): string[] => {
+  const features = new Set<string>();
+  visitLearnedFeatures(text, {
+    word: (word, alone) => {
+      if (alone) features.add(word);
+    },
+    pair: (previous, word) => features.add(`${previous} ${word}`),
+    characters: (pair) => features.add(pair),
+  });
   return [...features];
 };
