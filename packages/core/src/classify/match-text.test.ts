@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { matchText } from "./match-text.js";
+import { alternationSources, matchText } from "./match-text.js";
 import { CASE_SENSITIVE_SIGNALS, TEXT_SIGNALS } from "./text-signals.js";
 
 const names = (text: string): string[] => matchText(text).map((match) => match.signal.name);
 
 describe("the signal table", () => {
+  it("is compiled in alternations short enough for V8 to optimise (under 20 KB each)", () => {
+    const sources = alternationSources();
+    expect(sources.length).toBeGreaterThan(2);
+    for (const source of sources) expect(source.length).toBeLessThan(20 * 1024);
+  });
+
   it("has unique names and scores within 50..100", () => {
     const all = [...TEXT_SIGNALS, ...CASE_SENSITIVE_SIGNALS];
     expect(new Set(all.map((signal) => signal.name)).size).toBe(all.length);
