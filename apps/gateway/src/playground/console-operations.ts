@@ -60,6 +60,7 @@ query ConsoleDiagnosis($flowId: ID!) {
       steps { stepId name state executionsReached executionsFailed lastLogAt queue { total ready unacked rebounds bytes } }
     }
     findings { check status level cause stepId title detail remedy docsUrl confidence evidence { signal source value } }
+    checks { check status note }
     nextActions
     escalation { recommended reason }
     ticket { missing { field question } }

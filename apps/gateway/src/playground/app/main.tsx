@@ -99,7 +99,7 @@ const Console = () => {
   const needsLogin = !session.authorization && route.view !== "graphiql";
   return (
     <SessionContext.Provider value={session}>
-      <div className="fd-page">
+      <div className={route.view === "graphiql" ? "fd-page fd-full" : "fd-page"}>
         <Header
           route={route}
           session={session}

@@ -168,7 +168,12 @@ export const Section = ({ title, children }: { title: string; children: ReactNod
 export const Time = ({ value }: { value: string | null | undefined }) =>
   value ? (
     <time dateTime={value} title={value}>
-      {new Date(value).toLocaleString(undefined, { dateStyle: "short", timeStyle: "short" })}
+      {new Date(value).toLocaleString(undefined, {
+        month: "short",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+      })}
     </time>
   ) : (
     <span className="fd-muted">–</span>

@@ -65,6 +65,11 @@ interface Diagnosis {
     readonly steps: readonly StepWalk[];
   };
   readonly findings: readonly Finding[];
+  readonly checks: readonly {
+    readonly check: string;
+    readonly status: string;
+    readonly note: string | null;
+  }[];
   readonly nextActions: readonly string[];
   readonly escalation: { readonly recommended: boolean; readonly reason: string };
   readonly ticket: { readonly missing: readonly { readonly field: string; readonly question: string }[] };
@@ -234,6 +239,23 @@ const Verdict = ({ diagnosis }: { diagnosis: Diagnosis }) => (
   </div>
 );
 
+/** Checks that could not run or were skipped, with why: the diagnosis is partial without them. */
+const UnfinishedChecks = ({ checks }: { checks: Diagnosis["checks"] }) => {
+  const unfinished = checks.filter((check) => check.status === "ERROR" || check.status === "SKIPPED");
+  return unfinished.length === 0 ? null : (
+    <Section title="Checks that did not run">
+      <ul className="fd-errors">
+        {unfinished.map((check) => (
+          <li key={check.check}>
+            <strong>{check.check.toLowerCase()}</strong> <code className="fd-code-chip">{check.status}</code>{" "}
+            {check.note ?? "No reason given."}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+};
+
 interface DraftData {
   readonly createTicketFromDiagnosis: { readonly ticket: { readonly id: string } };
 }
@@ -287,6 +309,7 @@ export const DiagnosisView = ({ params }: { params: Readonly<Record<string, stri
       )}
       {diagnosis && (
         <>
+          <UnfinishedChecks checks={diagnosis.checks} />
           <Section title="Findings, worst first">
             <ol className="fd-findings">
               {worstFirst(diagnosis.findings).map((finding) => (

@@ -337,7 +337,7 @@ const useAutosave = (ticketId: string, onMissing: (missing: readonly Missing[]) 
   return { change, flush, saving: pending || update.busy, errors: update.errors, ran: update.ran };
 };
 
-const Composer = ({ ticket, onReload }: { ticket: Ticket; onReload: () => void }) => {
+const Composer = ({ ticket, onSubmitted }: { ticket: Ticket; onSubmitted: () => void }) => {
   const [form, setForm] = useState<Form>(() => formOf(ticket));
   const [missing, setMissing] = useState<readonly Missing[]>(ticket.missing);
   const [idempotencyKey] = useState(() => crypto.randomUUID());
@@ -365,9 +365,10 @@ const Composer = ({ ticket, onReload }: { ticket: Ticket; onReload: () => void }
       const answer = await poll.run({ id: ticket.id });
       const current = answer.data?.ticket;
       if (current) setDelivered(current);
-      if (current?.delivery?.status !== "PENDING") return;
+      if (current?.delivery?.status !== "PENDING") break;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
+    onSubmitted();
   };
   const send = async () => {
     await autosave.flush();
@@ -480,11 +481,6 @@ const Composer = ({ ticket, onReload }: { ticket: Ticket; onReload: () => void }
         </Section>
       )}
       <QueryPanel ran={lastRan} label="The last ticket operation" />
-      {delivered && (
-        <button type="button" onClick={onReload}>
-          Reload the ticket
-        </button>
-      )}
     </>
   );
 };
@@ -492,7 +488,8 @@ const Composer = ({ ticket, onReload }: { ticket: Ticket; onReload: () => void }
 /** The ticket composer for one draft, and the list of the contract's tickets. */
 export const TicketView = ({ params }: { params: Readonly<Record<string, string>> }) => {
   const id = params.id ?? "";
-  const { answer, loading, ran, reload } = useOperation<{ ticket: Ticket | null }>("ticket", { id }, !id);
+  const { answer, loading, ran } = useOperation<{ ticket: Ticket | null }>("ticket", { id }, !id);
+  const [submissions, setSubmissions] = useState(0);
   const ticket = answer?.data?.ticket ?? null;
   return (
     <div className="fd-view">
@@ -509,9 +506,15 @@ export const TicketView = ({ params }: { params: Readonly<Record<string, string>
           {ticket.flowId && <a href={hashOf("diagnosis", { flow: ticket.flowId })}>Back to the diagnosis</a>}
         </p>
       )}
-      {ticket && <Composer key={`${ticket.id}:${ticket.status}`} ticket={ticket} onReload={reload} />}
+      {ticket && (
+        <Composer
+          key={`${ticket.id}:${ticket.status}`}
+          ticket={ticket}
+          onSubmitted={() => setSubmissions((count) => count + 1)}
+        />
+      )}
       <QueryPanel ran={ran} label="The ticket query" />
-      <TicketList contractId={ticket?.contractId} />
+      <TicketList key={submissions} contractId={ticket?.contractId} />
     </div>
   );
 };
