@@ -69,6 +69,8 @@ describe.skipIf(!hasChromium)("the troubleshooting console in headless Chromium"
       await page.setViewportSize({ width, height: 900 });
       const header = await page.locator(".fd-header").boundingBox();
       expect(header?.height, `header at ${width} px`).toBeLessThan(60);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${name} wider than ${width} px`).toBeLessThanOrEqual(0);
       await page.screenshot({ path: `${screenshots}${name}-${width}.png`, fullPage: true });
     }
     await page.setViewportSize({ width: WIDTHS[0], height: 900 });
@@ -172,6 +174,10 @@ describe.skipIf(!hasChromium)("the troubleshooting console in headless Chromium"
       expect(await page.locator(".fd-finding a", { hasText: "Documentation" }).count()).toBeGreaterThan(0);
       expect(await page.locator("meter").count()).toBeGreaterThan(0);
       await shoot(page, "diagnosis");
+      await page.getByRole("button", { name: "Switch to dark theme" }).click();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+      await shoot(page, "diagnosis-dark");
+      await page.getByRole("button", { name: "Switch to light theme" }).click();
 
       await page.getByRole("button", { name: "Draft a support ticket" }).click();
       const checklist = page.getByRole("list", { name: "Still missing" });
