@@ -69,7 +69,9 @@ describe.skipIf(!hasChromium)("the troubleshooting console in headless Chromium"
       await page.setViewportSize({ width, height: 900 });
       const header = await page.locator(".fd-header").boundingBox();
       expect(header?.height, `header at ${width} px`).toBeLessThan(60);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await page.evaluate<number>(
+        "document.documentElement.scrollWidth - window.innerWidth",
+      );
       expect(overflow, `${name} wider than ${width} px`).toBeLessThanOrEqual(0);
       await page.screenshot({ path: `${screenshots}${name}-${width}.png`, fullPage: true });
     }
@@ -79,7 +81,7 @@ describe.skipIf(!hasChromium)("the troubleshooting console in headless Chromium"
   const signIn = async (page: Page, name: RegExp): Promise<void> => {
     await page.goto(gateway.playgroundUrl);
     await page.getByRole("button", { name }).click();
-    await expect.poll(() => page.evaluate(() => window.location.hash)).toContain("#/inbox");
+    await expect.poll(() => page.evaluate<string>("location.hash")).toContain("#/inbox");
   };
 
   const errorTexts = async (page: Page): Promise<string> =>
@@ -123,8 +125,8 @@ describe.skipIf(!hasChromium)("the troubleshooting console in headless Chromium"
       await page.goto(gateway.playgroundUrl);
       await page.getByRole("button", { name: /Alice Berger/ }).waitFor();
       const firstViewMs = Date.now() - started;
-      const paint = await page.evaluate(
-        () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? -1,
+      const paint = await page.evaluate<number>(
+        'performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? -1',
       );
       console.info(
         `console first view: demo logins shown after ${firstViewMs} ms (first contentful paint ${Math.round(paint)} ms), ${(gzippedBytes() / 1024).toFixed(0)} kB gzipped loaded`,
@@ -153,7 +155,7 @@ describe.skipIf(!hasChromium)("the troubleshooting console in headless Chromium"
       const rows = page.locator(".fd-table tbody tr");
       await rows.first().waitFor();
       await page.getByLabel("Sort").selectOption("busiest");
-      await expect.poll(() => page.evaluate(() => window.location.hash)).toContain("sort=busiest");
+      await expect.poll(() => page.evaluate<string>("location.hash")).toContain("sort=busiest");
       const counts = (await page.locator(".fd-table tbody td.fd-num").allTextContents()).map((text) =>
         Number.parseInt(text, 10),
       );
@@ -164,7 +166,7 @@ describe.skipIf(!hasChromium)("the troubleshooting console in headless Chromium"
 
       await rows.first().getByRole("link").click();
       await page.locator(".fd-verdict").waitFor({ timeout: 60_000 });
-      aliceDiagnosis = await page.evaluate(() => window.location.hash);
+      aliceDiagnosis = await page.evaluate<string>("location.hash");
       const failing = page.locator(".fd-step.fd-failing");
       await expect.poll(() => failing.count()).toBe(1);
       expect(await failing.getAttribute("aria-current")).toBe("step");
@@ -175,7 +177,7 @@ describe.skipIf(!hasChromium)("the troubleshooting console in headless Chromium"
       expect(await page.locator("meter").count()).toBeGreaterThan(0);
       await shoot(page, "diagnosis");
       await page.getByRole("button", { name: "Switch to dark theme" }).click();
-      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+      expect(await page.evaluate<string>("document.documentElement.dataset.theme")).toBe("dark");
       await shoot(page, "diagnosis-dark");
       await page.getByRole("button", { name: "Switch to light theme" }).click();
 
