@@ -321,6 +321,43 @@ describe.skipIf(!hasChromium)("the troubleshooting console in headless Chromium"
   );
 
   it(
+    "can be used with the keyboard alone: Tab to a demo login and a group, Enter to open them, focus always visible",
+    async () => {
+      const { page, problems } = await watch();
+      await page.goto(gateway.playgroundUrl);
+      await page.getByRole("button", { name: /Alice Berger/ }).waitFor();
+      const focused = () =>
+        page.evaluate<{ text: string; outline: string; inTable: boolean }>(`(() => {
+          const element = document.activeElement;
+          return {
+            text: element?.textContent ?? "",
+            outline: element ? getComputedStyle(element).outlineStyle : "none",
+            inTable: Boolean(element?.closest(".fd-table")),
+          };
+        })()`);
+      const tabUntil = async (wanted: (state: Awaited<ReturnType<typeof focused>>) => boolean) => {
+        for (let presses = 0; presses < 40; presses += 1) {
+          await page.keyboard.press("Tab");
+          const state = await focused();
+          expect(state.outline, `focus on "${state.text.slice(0, 40)}"`).not.toBe("none");
+          if (wanted(state)) return;
+        }
+        throw new Error("Tab never reached the element");
+      };
+      await tabUntil((state) => state.text.startsWith("Alice Berger"));
+      await page.keyboard.press("Enter");
+      await page.locator(".fd-table tbody tr").first().waitFor();
+      await tabUntil((state) => state.inTable);
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.evaluate<string>("location.hash")).toContain("#/diagnosis?flow=");
+      await page.locator(".fd-verdict").waitFor({ timeout: 60_000 });
+      expect(problems()).toEqual([]);
+      await page.close();
+    },
+    WALK_MS,
+  );
+
+  it(
     "sends credentials typed by hand as an Authorization: Basic header",
     async () => {
       const { page } = await watch();
