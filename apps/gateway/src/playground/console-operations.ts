@@ -14,6 +14,10 @@ export const CONSOLE_OPERATIONS = {
   }
 }`,
 
+  flows: `query ConsoleFlows($workspaceId: ID!) {
+  flows(workspaceId: $workspaceId, first: 100) { totalCount nodes { id name status } }
+}`,
+
   inbox: `# The error inbox of one workspace: one row per error group (flow, step, normalised message).
 # The chart counts each group's latest occurrences (errors(first:)) over the window.
 query ConsoleInbox($workspaceId: ID!, $filter: ErrorFilter, $first: Int!, $after: String) {

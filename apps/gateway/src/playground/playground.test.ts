@@ -262,7 +262,7 @@ describe.skipIf(!hasChromium)("the troubleshooting console in headless Chromium"
   );
 
   it(
-    "shows the other tenant his own inbox, and Acme's flow and tickets as not found",
+    "shows the other tenant his own inbox and flows, and Acme's flow and tickets as not found",
     async () => {
       const { page, problems } = await watch();
       await signIn(page, /Bob Novak/);
@@ -282,6 +282,12 @@ describe.skipIf(!hasChromium)("the troubleshooting console in headless Chromium"
 
       await page.getByRole("link", { name: "Tickets" }).click();
       await page.getByText("No tickets yet.").waitFor({ timeout: 30_000 });
+
+      // Without a group, the diagnosis view offers his own workspace's flows.
+      await page.getByRole("link", { name: "Diagnosis" }).click();
+      await page.getByRole("list", { name: "Flows" }).getByRole("link").first().click();
+      await page.locator(".fd-verdict").waitFor({ timeout: 60_000 });
+      expect(await errorTexts(page)).toBe("");
       expect(problems()).toEqual([]);
       await page.close();
     },

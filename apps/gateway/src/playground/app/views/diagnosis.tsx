@@ -10,7 +10,7 @@ import {
   useMutation,
   useOperation,
 } from "../parts.js";
-import { navigate } from "../route.js";
+import { hashOf, navigate } from "../route.js";
 
 interface Queue {
   readonly total: number;
@@ -260,6 +260,53 @@ interface DraftData {
   readonly createTicketFromDiagnosis: { readonly ticket: { readonly id: string } };
 }
 
+interface PickerData {
+  readonly workspaces: { readonly nodes: readonly { readonly id: string; readonly name: string }[] } | null;
+}
+
+/** Without a flow: pick one of a workspace's flows (or a group in the inbox). */
+const FlowPicker = ({ workspaceId }: { workspaceId: string | undefined }) => {
+  const workspaces = useOperation<PickerData>("workspaces", {});
+  const list = workspaces.answer?.data?.workspaces?.nodes ?? [];
+  const chosen = workspaceId ?? list[0]?.id ?? "";
+  const flows = useOperation<{
+    flows: { nodes: readonly { id: string; name: string; status: string }[] } | null;
+  }>("flows", { workspaceId: chosen }, !chosen);
+  return (
+    <div className="fd-view">
+      <h1>Flow diagnosis</h1>
+      <p>
+        Pick a flow, or an error group in the <a href="#/inbox">inbox</a>.
+      </p>
+      <ErrorList errors={[...(workspaces.answer?.errors ?? []), ...(flows.answer?.errors ?? [])]} />
+      <div className="fd-filters">
+        <label className="fd-field">
+          Workspace
+          <select
+            value={chosen}
+            onChange={(event) => navigate("diagnosis", { workspace: event.target.value })}
+          >
+            {list.map((workspace) => (
+              <option key={workspace.id} value={workspace.id}>
+                {workspace.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ul className="fd-flow-list" aria-label="Flows">
+        {(flows.answer?.data?.flows?.nodes ?? []).map((flow) => (
+          <li key={flow.id}>
+            <a href={hashOf("diagnosis", { flow: flow.id, workspace: chosen })}>{flow.name}</a>{" "}
+            <span className="fd-muted">{flow.status.toLowerCase()}</span>
+          </li>
+        ))}
+      </ul>
+      <QueryPanel ran={flows.ran} label="The flows query" />
+    </div>
+  );
+};
+
 /** One flow's diagnosis, the way the troubleshooting guide walks it. */
 export const DiagnosisView = ({ params }: { params: Readonly<Record<string, string>> }) => {
   const flowId = params.flow ?? "";
@@ -283,16 +330,7 @@ export const DiagnosisView = ({ params }: { params: Readonly<Record<string, stri
     const id = result.data?.createTicketFromDiagnosis.ticket.id;
     if (id) navigate("ticket", { id });
   };
-  if (!flowId) {
-    return (
-      <div className="fd-view">
-        <h1>Flow diagnosis</h1>
-        <p>
-          Pick an error group in the <a href="#/inbox">inbox</a> to diagnose its flow.
-        </p>
-      </div>
-    );
-  }
+  if (!flowId) return <FlowPicker workspaceId={params.workspace} />;
   return (
     <div className="fd-view">
       <h1>
