@@ -230,6 +230,10 @@ describe.skipIf(!hasChromium)("the troubleshooting console in headless Chromium"
         "Acme Production",
       );
       await shoot(page, "guest-inbox");
+      await page.getByRole("link", { name: "pick a flow to diagnose" }).click();
+      await expect
+        .poll(() => page.getByRole("list", { name: "Flows" }).getByRole("link").count(), { timeout: 30_000 })
+        .toBeGreaterThan(0);
 
       await page.goto(`${gateway.playgroundUrl}${aliceDiagnosis}`);
       await page.locator(".fd-verdict").waitFor({ timeout: 60_000 });

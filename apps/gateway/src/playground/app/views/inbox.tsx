@@ -279,6 +279,12 @@ export const InboxView = ({ params }: { params: Readonly<Record<string, string>>
         <p>This login is a member of no workspace, so there is no inbox to show.</p>
       )}
       <ErrorList errors={operation.answer?.errors} />
+      {operation.answer?.data?.workspace && operation.answer.data.errorGroups === null && (
+        <p>
+          The workspace's flows may still be open to you:{" "}
+          <a href={hashOf("diagnosis", { workspace: workspaceId })}>pick a flow to diagnose</a>.
+        </p>
+      )}
       {operation.loading && loaded.length === 0 && <Loading what="the error groups" />}
       {groups && (
         <p className="fd-muted" role="status">
