@@ -2,6 +2,7 @@ import { parse, validate } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGatewaySchema } from "../schema/build-gateway-schema.js";
 import { type EmulatorGateway, startEmulatorGateway } from "../testing/emulator-gateway.js";
+import { CONSOLE_OPERATIONS } from "./console-operations.js";
 import { PLAYGROUND_EXAMPLES } from "./examples.js";
 
 const nameOf = (query: string): string => /(?:query|mutation) (\w+)/.exec(query)?.[1] ?? query;
@@ -14,6 +15,16 @@ describe("the playground's example tabs", () => {
       expect(errors, example.query).toEqual([]);
       if (example.variables !== undefined)
         expect(() => JSON.parse(example.variables as string)).not.toThrow();
+    }
+  });
+
+  it("include the console's operations, which are valid against the gateway's schema too", async () => {
+    const schema = await buildGatewaySchema();
+    for (const [name, query] of Object.entries(CONSOLE_OPERATIONS)) {
+      expect(
+        validate(schema, parse(query)).map((error) => error.message),
+        name,
+      ).toEqual([]);
     }
   });
 

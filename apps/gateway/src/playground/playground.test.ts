@@ -1,6 +1,9 @@
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_PLAYGROUND_DIR } from "../http/playground-files.js";
@@ -10,38 +13,91 @@ const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(
-    `playground browser test skipped: ${CHROMIUM} is absent (apt-get install -y chromium; .ci/run does)`,
+    `console browser test skipped: ${CHROMIUM} is absent (apt-get install -y chromium; .ci/run does)`,
   );
 }
-const screenshots = fileURLToPath(new URL("../../test-results/", import.meta.url));
+const screenshots = fileURLToPath(new URL("../../test-results/console/", import.meta.url));
+const WIDTHS = [1024, 1440] as const;
+const WALK_MS = 120_000;
 
-/** Opens the playground and waits until GraphiQL has the schema and the first tab's query, so its buttons work. */
-const openPlayground = async (page: Page, gateway: TestGateway): Promise<void> => {
-  const schemaLoaded = page.waitForResponse(
-    (response) =>
-      response.url() === gateway.graphqlUrl && (response.request().postData() ?? "").includes("__schema"),
-    { timeout: 45_000 },
-  );
-  await page.goto(gateway.playgroundUrl);
-  await schemaLoaded;
-  await waitForQuery(page, "query Gateway");
-};
+/** A page that records what a person would not see: requests leaving the gateway, console errors, page errors. */
+interface WatchedPage {
+  readonly page: Page;
+  /** Every problem seen so far; a walk ends by expecting none. */
+  readonly problems: () => string[];
+  /** Bytes of every answer the gateway sent, gzipped as a server would send them. */
+  readonly gzippedBytes: () => number;
+}
 
-/** Waits until the query editor shows the given text (tabs switch their editor content asynchronously). */
-const waitForQuery = async (page: Page, text: string): Promise<void> => {
-  const editor = page.locator(".graphiql-query-editor");
-  const content = async () => ((await editor.textContent()) ?? "").replace(/[\s\u00a0]+/g, " ");
-  await expect.poll(content, { timeout: 45_000 }).toContain(text);
-};
+/** Monaco renders spaces as no-break spaces; compare on plain single spaces. */
+const plain = (text: string | null) => (text ?? "").replace(/[\s\u00a0]+/g, " ");
 
-describe.skipIf(!hasChromium)("the playground in headless Chromium", () => {
+describe.skipIf(!hasChromium)("the troubleshooting console in headless Chromium", () => {
   let gateway: TestGateway;
   let browser: Browser;
+  let dataDir: string;
+  /** Filled by Alice's walk: the hash of the diagnosis she opened, which the others then try. */
+  let aliceDiagnosis = "";
+
+  const watch = async (width: number = WIDTHS[0]): Promise<WatchedPage> => {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const problems: string[] = [];
+    let gzipped = 0;
+    page.on("request", (request) => {
+      const url = request.url();
+      if (!url.startsWith(gateway.url) && !url.startsWith("data:") && !url.startsWith("blob:"))
+        problems.push(`outside request: ${url}`);
+    });
+    page.on("response", (response) => {
+      response.body().then(
+        (body) => {
+          gzipped += gzipSync(body).length;
+        },
+        () => undefined,
+      );
+    });
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    return { page, problems: () => [...problems], gzippedBytes: () => gzipped };
+  };
+
+  /** Saves the view at both widths, checking that the header stays on one row. */
+  const shoot = async (page: Page, name: string): Promise<void> => {
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      const header = await page.locator(".fd-header").boundingBox();
+      expect(header?.height, `header at ${width} px`).toBeLessThan(60);
+      const overflow = await page.evaluate<number>(
+        "document.documentElement.scrollWidth - window.innerWidth",
+      );
+      expect(overflow, `${name} wider than ${width} px`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `${screenshots}${name}-${width}.png`, fullPage: true });
+    }
+    await page.setViewportSize({ width: WIDTHS[0], height: 900 });
+  };
+
+  const signIn = async (page: Page, name: RegExp): Promise<void> => {
+    await page.goto(gateway.playgroundUrl);
+    await page.getByRole("button", { name }).click();
+    await expect.poll(() => page.evaluate<string>("location.hash")).toContain("#/inbox");
+  };
+
+  const errorTexts = async (page: Page): Promise<string> =>
+    plain(
+      await page
+        .locator(".fd-errors")
+        .allTextContents()
+        .then((texts) => texts.join(" | ")),
+    );
+
   beforeAll(async () => {
     if (!existsSync(`${DEFAULT_PLAYGROUND_DIR}/index.html`)) {
       throw new Error("dist/playground is missing: run `pnpm --filter @flowdoctor/gateway build` first");
     }
-    gateway = await startTestGateway();
+    dataDir = await mkdtemp(join(tmpdir(), "flowdoctor-console-"));
+    gateway = await startTestGateway({ DATA_DIR: dataDir, TICKET_DELIVERY: "mail-folder" });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -53,88 +109,283 @@ describe.skipIf(!hasChromium)("the playground in headless Chromium", () => {
         "--no-first-run",
       ],
     });
-  });
+    await mkdir(screenshots, { recursive: true });
+  }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await gateway?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it("opens, runs the first example and shows its result, with no request leaving the gateway", async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const requested: string[] = [];
-    page.on("request", (request) => requested.push(request.url()));
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+  it(
+    "explains each demo login and renders the first view (timed for the report, not asserted)",
+    async () => {
+      const { page, problems, gzippedBytes } = await watch();
+      const started = Date.now();
+      await page.goto(gateway.playgroundUrl);
+      await page.getByRole("button", { name: /Alice Berger/ }).waitFor();
+      const firstViewMs = Date.now() - started;
+      const paint = await page.evaluate<number>(
+        'performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? -1',
+      );
+      console.info(
+        `console first view: demo logins shown after ${firstViewMs} ms (first contentful paint ${Math.round(paint)} ms), ${(gzippedBytes() / 1024).toFixed(0)} kB gzipped loaded`,
+      );
+      const logins = plain(await page.getByRole("list", { name: "Demo logins" }).textContent());
+      for (const role of [
+        "Owner of Acme",
+        "Guest in Acme Production",
+        "Another tenant",
+        "Integrator",
+        "Tenant admin",
+      ])
+        expect(logins).toContain(role);
+      await shoot(page, "login");
+      expect(problems()).toEqual([]);
+      await page.close();
+    },
+    WALK_MS,
+  );
 
-    await openPlayground(page, gateway);
-    await page.getByLabel("E-mail").fill("someone@example.com");
-    await page.getByLabel("API key").fill("not-a-real-key");
-    await page.locator(".graphiql-execute-button").click();
-    const response = page.locator(".graphiql-response");
-    // Monaco renders spaces as no-break spaces; compare on plain single spaces.
-    const text = async () => ((await response.textContent()) ?? "").replace(/[\s\u00a0]+/g, " ");
-    await expect.poll(text, { timeout: 45_000 }).toContain('"upstream": "EMULATOR"');
+  it(
+    "walks the guide as Alice: inbox, busiest group, diagnosis with the failing step, ticket drafted, completed, previewed, submitted and delivered",
+    async () => {
+      const { page, problems, gzippedBytes } = await watch();
+      await signIn(page, /Alice Berger/);
+      const rows = page.locator(".fd-table tbody tr");
+      await rows.first().waitFor();
+      await page.getByLabel("Sort").selectOption("busiest");
+      await expect.poll(() => page.evaluate<string>("location.hash")).toContain("sort=busiest");
+      const counts = (await page.locator(".fd-table tbody td.fd-num").allTextContents()).map((text) =>
+        Number.parseInt(text, 10),
+      );
+      expect(counts.length).toBeGreaterThan(1);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+      await expect.poll(() => page.locator(".fd-spark rect").count()).toBeGreaterThan(0);
+      await shoot(page, "inbox");
 
-    await mkdir(screenshots, { recursive: true });
-    await page.screenshot({ path: `${screenshots}playground.png` });
-    const outside = requested.filter(
-      (url) => !url.startsWith(gateway.url) && !url.startsWith("data:") && !url.startsWith("blob:"),
-    );
-    expect(outside).toEqual([]);
-    expect(requested.some((url) => url === gateway.graphqlUrl)).toBe(true);
-    expect(pageErrors).toEqual([]);
-    await page.close();
-  });
+      await rows.first().getByRole("link").click();
+      await page.locator(".fd-verdict").waitFor({ timeout: 60_000 });
+      aliceDiagnosis = await page.evaluate<string>("location.hash");
+      const failing = page.locator(".fd-step.fd-failing");
+      await expect.poll(() => failing.count()).toBe(1);
+      expect(await failing.getAttribute("aria-current")).toBe("step");
+      expect(plain(await failing.textContent())).toContain("failing step");
+      const findings = await page.locator(".fd-finding .fd-badge").allTextContents();
+      expect(findings[0]).toBe("FAIL");
+      expect(await page.locator(".fd-finding a", { hasText: "Documentation" }).count()).toBeGreaterThan(0);
+      expect(await page.locator("meter").count()).toBeGreaterThan(0);
+      await shoot(page, "diagnosis");
+      await page.getByRole("button", { name: "Switch to dark theme" }).click();
+      expect(await page.evaluate<string>("document.documentElement.dataset.theme")).toBe("dark");
+      await shoot(page, "diagnosis-dark");
+      await page.getByRole("button", { name: "Switch to light theme" }).click();
 
-  it("logs in with a demo login and walks to the caller's contracts in the second tab", async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await openPlayground(page, gateway);
-    await page.getByLabel("Demo login").selectOption({ label: "Alice Berger (alice@acme.example)" });
-    await page.locator(".graphiql-tab", { hasText: "WhereAmI" }).click();
-    await waitForQuery(page, "query WhereAmI");
-    await page.locator(".graphiql-execute-button").click();
-    const response = page.locator(".graphiql-response");
-    const text = async () => ((await response.textContent()) ?? "").replace(/[\s\u00a0]+/g, " ");
-    await expect.poll(text, { timeout: 45_000 }).toContain('"name": "Acme Retail GmbH"');
-    await page.screenshot({ path: `${screenshots}playground-contracts.png` });
-    await page.close();
-  });
+      await page.getByRole("button", { name: "Draft a support ticket" }).click();
+      const checklist = page.getByRole("list", { name: "Still missing" });
+      await checklist.waitFor({ timeout: 60_000 });
+      expect(plain(await checklist.textContent())).toContain("isBlocker");
+      await page.getByLabel("Does it block your work?").selectOption("true");
+      await expect.poll(async () => plain(await checklist.textContent())).toContain("blockerImpact");
+      await page.getByLabel("How it blocks your work").fill("New contacts stop reaching the CRM.");
+      await page
+        .getByLabel("Deadline (ISO 8601, e.g. 2027-01-31T17:00:00+01:00)")
+        .fill(new Date(Date.now() + 14 * 86_400_000).toISOString());
+      await page.locator(".fd-ok").waitFor();
+      await shoot(page, "ticket");
 
-  it("walks from the error groups to the flow's steps and its diagnosis in the later tabs", async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await openPlayground(page, gateway);
-    await page.getByLabel("Demo login").selectOption({ label: "Alice Berger (alice@acme.example)" });
-    const response = page.locator(".graphiql-response");
-    const text = async () => ((await response.textContent()) ?? "").replace(/[\s\u00a0]+/g, " ");
-    for (const [tab, expected] of [
-      ["ErrorGroups", '"classification": {'],
-      ["LatestProblem", '"logs": ['],
-      ["FlowSteps", '"steps": ['],
-      ["Diagnose", '"verdict": {'],
-    ] as const) {
-      await page.locator(".graphiql-tab", { hasText: tab }).click();
-      await waitForQuery(page, `query ${tab}`);
+      await page.getByRole("button", { name: "Preview as support receives it" }).click();
+      const preview = page.getByRole("region", { name: "Preview as support receives it" });
+      await preview.waitFor();
+      const text = (await preview.locator(".fd-preview-text").textContent()) ?? "";
+      expect(plain(await preview.textContent())).toMatch(/\[FD-\d+\]/);
+      expect(await preview.locator("mark.fd-redacted").count()).toBe(text.split("[REDACTED]").length - 1);
+      await shoot(page, "preview");
+
+      await page.getByRole("button", { name: "Submit to support" }).click();
+      await expect
+        .poll(async () => plain(await page.locator(".fd-delivery").textContent()), { timeout: 60_000 })
+        .toContain("delivered after");
+      const list = page.getByRole("table", { name: "Tickets" });
+      await expect
+        .poll(async () => plain(await list.textContent()), { timeout: 30_000 })
+        .toContain("delivered");
+      await shoot(page, "delivered");
+      console.info(`console walk as Alice: ${(gzippedBytes() / 1024).toFixed(0)} kB gzipped loaded`);
+      expect(problems()).toEqual([]);
+      await page.close();
+    },
+    WALK_MS,
+  );
+
+  it(
+    "shows the guest what she may see: the inbox's refusal as a sentence, a diagnosis without logs, the contract's ticket without its log text",
+    async () => {
+      const { page, problems } = await watch();
+      await signIn(page, /Gina Gast/);
+      await expect
+        .poll(() => errorTexts(page), { timeout: 30_000 })
+        .toMatch(/You may not read the logs of workspace \w+: the platform denies it\. FORBIDDEN/);
+      expect(await page.getByRole("combobox", { name: /^Workspace/ }).textContent()).toContain(
+        "Acme Production",
+      );
+      await shoot(page, "guest-inbox");
+      await page.getByRole("link", { name: "pick a flow to diagnose" }).click();
+      await expect
+        .poll(() => page.getByRole("list", { name: "Flows" }).getByRole("link").count(), { timeout: 30_000 })
+        .toBeGreaterThan(0);
+
+      await page.goto(`${gateway.playgroundUrl}${aliceDiagnosis}`);
+      await page.locator(".fd-verdict").waitFor({ timeout: 60_000 });
+      expect(await page.locator(".fd-step").count()).toBeGreaterThan(0);
+      expect(
+        plain(await page.getByRole("region", { name: "Checks that did not run" }).textContent()),
+      ).toContain("You may not read the logs");
+      await shoot(page, "guest-diagnosis");
+
+      // Alice's link names her error group, which the guest cannot see: the draft is refused with a sentence.
+      await page.getByRole("button", { name: "Draft a support ticket" }).click();
+      await expect
+        .poll(() => errorTexts(page), { timeout: 60_000 })
+        .toMatch(/Error group "\w+" is not among the flow's errors .*NOT_FOUND/);
+
+      // Alice's delivered ticket is the contract's, so the guest sees it, without the log text she may not read.
+      await page.getByRole("link", { name: "Tickets" }).click();
+      await page.getByRole("table", { name: "Tickets" }).getByRole("link").first().click();
+      await expect
+        .poll(() => errorTexts(page), { timeout: 30_000 })
+        .toMatch(/log text is withheld from you\. FORBIDDEN/);
+      expect(await page.getByLabel("Title").inputValue()).not.toBe("");
+      await page.getByRole("button", { name: "Preview as support receives it" }).click();
+      await expect.poll(() => errorTexts(page)).toMatch(/FORBIDDEN .*left empty: ticketPreview/);
+      await shoot(page, "guest-ticket");
+      expect(problems()).toEqual([]);
+      await page.close();
+    },
+    WALK_MS,
+  );
+
+  it(
+    "shows the other tenant his own inbox and flows, and Acme's flow and tickets as not found",
+    async () => {
+      const { page, problems } = await watch();
+      await signIn(page, /Bob Novak/);
+      await page.locator(".fd-table tbody tr").first().waitFor({ timeout: 30_000 });
+      expect(await page.getByRole("combobox", { name: /^Workspace/ }).textContent()).toContain(
+        "Globex Integrations",
+      );
+      expect(plain(await page.locator(".fd-table").textContent())).not.toContain("Address validation");
+      await shoot(page, "tenant-inbox");
+
+      await page.goto(`${gateway.playgroundUrl}${aliceDiagnosis}`);
+      await expect
+        .poll(() => errorTexts(page), { timeout: 30_000 })
+        .toMatch(/Flow \w+ was not found or is not visible to you\. NOT_FOUND/);
+      expect(await page.locator(".fd-verdict").count()).toBe(0);
+      await shoot(page, "tenant-diagnosis");
+
+      await page.getByRole("link", { name: "Tickets" }).click();
+      await page.getByText("No tickets yet.").waitFor({ timeout: 30_000 });
+
+      // Without a group, the diagnosis view offers his own workspace's flows.
+      await page.getByRole("link", { name: "Diagnosis" }).click();
+      await page.getByRole("list", { name: "Flows" }).getByRole("link").first().click();
+      await page.locator(".fd-verdict").waitFor({ timeout: 60_000 });
+      expect(await errorTexts(page)).toBe("");
+      expect(problems()).toEqual([]);
+      await page.close();
+    },
+    WALK_MS,
+  );
+
+  it(
+    "opens a view's GraphQL in GraphiQL in one click, with long comment lines wrapped, and runs it",
+    async () => {
+      const { page, problems, gzippedBytes } = await watch();
+      await signIn(page, /Alice Berger/);
+      await page.locator(".fd-table tbody tr").first().waitFor();
+      await page.getByText("The inbox's query").click();
+      await page.getByRole("button", { name: "Open in GraphiQL" }).first().click();
+      const editor = page.locator(".graphiql-query-editor");
+      await expect
+        .poll(async () => plain(await editor.textContent()), { timeout: 60_000 })
+        .toContain("query ConsoleInbox");
+      const box = await editor.boundingBox();
+      const lineEdges = await page
+        .locator(".graphiql-query-editor .view-line")
+        .evaluateAll((lines) => lines.map((line) => line.getBoundingClientRect().left + line.scrollWidth));
+      expect(lineEdges.length).toBeGreaterThan(0);
+      for (const edge of lineEdges) expect(edge).toBeLessThanOrEqual((box?.x ?? 0) + (box?.width ?? 0) + 1);
+
       await page.locator(".graphiql-execute-button").click();
-      await expect.poll(text, { timeout: 45_000 }).toContain(expected);
-      expect(await text()).not.toContain('"errors": [');
-    }
-    await page.screenshot({ path: `${screenshots}playground-steps.png` });
-    await page.close();
-  });
+      await expect
+        .poll(async () => plain(await page.locator(".graphiql-response").textContent()), { timeout: 60_000 })
+        .toContain('"errorGroups": {');
+      await shoot(page, "graphiql");
+      const kilobytes = gzippedBytes() / 1024;
+      console.info(`console with GraphiQL opened: ${kilobytes.toFixed(0)} kB gzipped loaded`);
+      expect(problems()).toEqual([]);
+      await page.close();
+    },
+    WALK_MS,
+  );
 
-  it("sends the credentials from the form as an Authorization: Basic header", async () => {
-    const page = await browser.newPage();
-    await openPlayground(page, gateway);
-    await page.getByLabel("E-mail").fill("ops@example.com");
-    await page.getByLabel("API key").fill("k3y");
-    const sent = page.waitForRequest(
-      (request) => request.url() === gateway.graphqlUrl && request.method() === "POST",
-    );
-    await page.locator(".graphiql-execute-button").click();
-    const request = await sent;
-    expect(request.headers().authorization).toBe(
-      `Basic ${Buffer.from("ops@example.com:k3y").toString("base64")}`,
-    );
-    await page.close();
-  });
+  it(
+    "can be used with the keyboard alone: Tab to a demo login and a group, Enter to open them, focus always visible",
+    async () => {
+      const { page, problems } = await watch();
+      await page.goto(gateway.playgroundUrl);
+      await page.getByRole("button", { name: /Alice Berger/ }).waitFor();
+      const focused = () =>
+        page.evaluate<{ text: string; outline: string; inTable: boolean }>(`(() => {
+          const element = document.activeElement;
+          return {
+            text: element?.textContent ?? "",
+            outline: element ? getComputedStyle(element).outlineStyle : "none",
+            inTable: Boolean(element?.closest(".fd-table")),
+          };
+        })()`);
+      const tabUntil = async (wanted: (state: Awaited<ReturnType<typeof focused>>) => boolean) => {
+        for (let presses = 0; presses < 40; presses += 1) {
+          await page.keyboard.press("Tab");
+          const state = await focused();
+          expect(state.outline, `focus on "${state.text.slice(0, 40)}"`).not.toBe("none");
+          if (wanted(state)) return;
+        }
+        throw new Error("Tab never reached the element");
+      };
+      await tabUntil((state) => state.text.startsWith("Alice Berger"));
+      await page.keyboard.press("Enter");
+      await page.locator(".fd-table tbody tr").first().waitFor();
+      await tabUntil((state) => state.inTable);
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.evaluate<string>("location.hash")).toContain("#/diagnosis?flow=");
+      await page.locator(".fd-verdict").waitFor({ timeout: 60_000 });
+      expect(problems()).toEqual([]);
+      await page.close();
+    },
+    WALK_MS,
+  );
+
+  it(
+    "sends credentials typed by hand as an Authorization: Basic header",
+    async () => {
+      const { page } = await watch();
+      await page.goto(gateway.playgroundUrl);
+      await page.getByLabel("E-mail").fill("ops@example.com");
+      await page.getByLabel("API key").fill("k3y");
+      const sent = page.waitForRequest(
+        (request) =>
+          request.url() === gateway.graphqlUrl && (request.postData() ?? "").includes("ConsoleWorkspaces"),
+      );
+      await page.getByRole("button", { name: "Sign in" }).click();
+      const request = await sent;
+      expect(request.headers().authorization).toBe(
+        `Basic ${Buffer.from("ops@example.com:k3y").toString("base64")}`,
+      );
+      await expect.poll(() => errorTexts(page), { timeout: 30_000 }).toContain("UNAUTHENTICATED");
+      await page.close();
+    },
+    WALK_MS,
+  );
 });

@@ -26,4 +26,14 @@ describe("without PLATFORM_API_URL", () => {
     });
     expect(dataOf<{ email: string }>(me.body, "me").email).toBe(alice?.email);
   });
+
+  it("says who each demo user is, so a login picker can explain what they may see", async () => {
+    const { body } = await gateway.query("{ gateway { demoUsers { email description } } }");
+    const users = dataOf<{ demoUsers: { email: string; description: string | null }[] }>(body, "gateway");
+    const describe = (email: string) => users.demoUsers.find((user) => user.email === email)?.description;
+    expect(describe("alice@acme.example")).toMatch(/^Owner of Acme/);
+    expect(describe("gina@acme.example")).toMatch(/^Guest in Acme Production/);
+    expect(describe("bob@globex.example")).toMatch(/^Another tenant/);
+    expect(users.demoUsers.every((user) => (user.description ?? "").length > 0)).toBe(true);
+  });
 });

@@ -20,6 +20,8 @@ export interface DemoUser {
   readonly name: string;
   readonly email: string;
   readonly apiKey: string;
+  /** Who the user is and what they may see; null when the scenario does not say. */
+  readonly description: string | null;
 }
 
 /** The platform the gateway talks to: a real one, or the embedded emulator. */
@@ -128,7 +130,12 @@ const probeBaseUrl = async (
 };
 
 const demoUsersOf = (emulator: Emulator | undefined): DemoUser[] =>
-  emulator?.users.map(({ name, email, apiKey }) => ({ name, email, apiKey })) ?? [];
+  emulator?.users.map(({ name, email, apiKey, description }) => ({
+    name,
+    email,
+    apiKey,
+    description: description ?? null,
+  })) ?? [];
 
 /**
  * Connects to the platform. All users' clients share one undici connection pool; each request gets a

@@ -28,6 +28,8 @@ export const demoSampleId = (key: string): string => objectIdFor(`demo:sample:${
 export const DEMO_USERS: readonly ScenarioUserFile[] = [
   {
     id: demoUserId("alice"),
+    description:
+      "Owner of Acme Retail: sees every Acme workspace with its flows, logs and errors, and files tickets. Also admin of the suspended Initech contract.",
     email: "alice@acme.example",
     apiKey: "4d6f7c2a-1b3e-4f5a-8c9d-0e1f2a3b4c5d",
     firstName: "Alice",
@@ -38,6 +40,8 @@ export const DEMO_USERS: readonly ScenarioUserFile[] = [
   },
   {
     id: demoUserId("bob"),
+    description:
+      "Another tenant (Globex Logistics): sees only Globex; Acme's flows, errors and tickets are hidden from him.",
     email: "bob@globex.example",
     apiKey: "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d",
     firstName: "Bob",
@@ -48,6 +52,8 @@ export const DEMO_USERS: readonly ScenarioUserFile[] = [
   },
   {
     id: demoUserId("gina"),
+    description:
+      "Guest in Acme Production: may read its flows and queues, but not its logs, so its errors and diagnoses stay closed.",
     email: "gina@acme.example",
     apiKey: "1f2e3d4c-5b6a-4978-8a6b-5c4d3e2f1a0b",
     firstName: "Gina",
@@ -58,6 +64,7 @@ export const DEMO_USERS: readonly ScenarioUserFile[] = [
   },
   {
     id: demoUserId("carl"),
+    description: "Integrator (member) in Acme: builds and runs Acme's flows and reads their logs and errors.",
     email: "carl@acme.example",
     apiKey: "7e6d5c4b-3a29-4817-9f6e-5d4c3b2a1908",
     firstName: "Carl",
@@ -68,6 +75,8 @@ export const DEMO_USERS: readonly ScenarioUserFile[] = [
   },
   {
     id: demoUserId("tess"),
+    description:
+      "Tenant admin: lists users, all components and every workspace's stats, but is a member of no workspace.",
     email: "tess@tenant.example",
     apiKey: "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
     firstName: "Tess",

@@ -29,6 +29,8 @@ export interface ScenarioUserFile {
   readonly firstName: string;
   readonly lastName: string;
   readonly company?: string;
+  /** Who the user is and what they may see, for demo login pickers (never sent by the platform API). */
+  readonly description?: string;
   readonly registered?: TimeRef;
   readonly lastLogin?: TimeRef;
   /** A tenant admin may list all users and workspace stats. */

@@ -60,6 +60,7 @@ const checkUsers = (check: Checker, users: readonly Located[]): void => {
     const fields = check.at(located);
     fields.objectId("id");
     for (const key of ["apiKey", "firstName", "lastName"]) fields.string(key);
+    fields.string("description", true);
     fields.time("registered", true);
     fields.time("lastLogin", true);
     fields.oneOf("tenantAdmin", { allowed: [true, false], optional: true });

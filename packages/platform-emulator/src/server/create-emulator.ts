@@ -32,6 +32,8 @@ export interface EmulatorUser {
   readonly email: string;
   readonly apiKey: string;
   readonly name: string;
+  /** Who the user is and what they may see (from the scenario), for demo login pickers. */
+  readonly description?: string;
 }
 
 /** A running emulator. */
@@ -126,6 +128,7 @@ export const createEmulator = async (options: EmulatorOptions = {}): Promise<Emu
       email: user.email,
       apiKey: user.apiKey,
       name: `${user.firstName} ${user.lastName}`,
+      ...(user.description === undefined ? {} : { description: user.description }),
     })),
     requests: pipeline.log.entries,
     resetRequests: pipeline.log.reset,

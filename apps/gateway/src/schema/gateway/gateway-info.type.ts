@@ -28,6 +28,12 @@ export class DemoUserInfo {
     description: "The emulator's fixed demo API key (not a secret: it only opens the local emulator).",
   })
   apiKey!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Who the demo user is (owner, member, guest, another tenant…) and what they may see.",
+  })
+  description!: string | null;
 }
 
 @ObjectType({ description: "Facts about this gateway, for clients and the playground." })

@@ -1,0 +1,167 @@
+/**
+ * The operations the troubleshooting console runs: only the public GraphQL API, the same a client would send.
+ * Each view shows the one it ran and opens it in GraphiQL; a test validates them all against the schema.
+ */
+export const CONSOLE_OPERATIONS = {
+  demoUsers: `query DemoUsers {
+  gateway { upstream demoUsers { name email apiKey description } }
+}`,
+
+  workspaces: `query ConsoleWorkspaces {
+  me { email firstName lastName }
+  workspaces(first: 50) {
+    nodes { id name type contractId }
+  }
+}`,
+
+  flows: `query ConsoleFlows($workspaceId: ID!) {
+  flows(workspaceId: $workspaceId, first: 100) { totalCount nodes { id name status } }
+}`,
+
+  inbox: `# The error inbox of one workspace: one row per error group (flow, step, normalised message).
+# The chart counts each group's latest occurrences (errors(first:)) over the window.
+query ConsoleInbox($workspaceId: ID!, $filter: ErrorFilter, $first: Int!, $after: String) {
+  workspace(id: $workspaceId) { id name type }
+  errorGroups(workspaceId: $workspaceId, filter: $filter, first: $first, after: $after) {
+    totalCount
+    scan { scanned maxScan limitReached }
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      fingerprint
+      count
+      executionCount
+      firstSeen
+      lastSeen
+      pattern
+      flowId
+      stepId
+      flow { id name }
+      step { name position }
+      classification { cause title level confidence }
+      errors(first: 100) { timestamp }
+    }
+  }
+}`,
+
+  diagnosis: `# The troubleshooting guide in one call: verdict, the walk through the steps, findings and next actions.
+query ConsoleDiagnosis($flowId: ID!) {
+  flow(id: $flowId) {
+    id
+    name
+    status
+    steps { stepId name position isTrigger queue { total ready unacked rebounds bytes } }
+  }
+  diagnoseFlow(flowId: $flowId) {
+    flowId
+    flowName
+    workspaceId
+    contractId
+    window { from to }
+    verdict { status level cause stepId summary confidence recoveredAt }
+    walkthrough {
+      executionId
+      firstFailingStepId
+      steps { stepId name state executionsReached executionsFailed lastLogAt queue { total ready unacked rebounds bytes } }
+    }
+    findings { check status level cause stepId title detail remedy docsUrl confidence evidence { signal source value } }
+    checks { check status note }
+    nextActions
+    escalation { recommended reason }
+    ticket { missing { field question } }
+  }
+}`,
+
+  draftTicket: `# Diagnoses the flow and starts a ticket draft with everything the diagnosis knows.
+mutation ConsoleDraftTicket($flowId: ID!, $errorGroupId: ID) {
+  createTicketFromDiagnosis(flowId: $flowId, errorGroupId: $errorGroupId) {
+    ticket { ...ConsoleTicket }
+  }
+}
+
+fragment ConsoleTicket on Ticket {
+  id
+  key
+  status
+  title
+  cause
+  troubleshootingLevel
+  flowId
+  workspaceId
+  contractId
+  isBlocker
+  blockerImpact
+  deadline
+  priority
+  reproducible
+  docsChecked
+  supportAccessGranted
+  description
+  docsConsulted
+  missing { field question }
+  delivery { status attempts maxAttempts channel deliveredAt lastError nextAttemptAt }
+}`,
+
+  ticket: `query ConsoleTicketById($id: ID!) {
+  ticket(id: $id) { ...ConsoleTicket submittedAt timeline { at event } }
+}
+
+fragment ConsoleTicket on Ticket {
+  id
+  key
+  status
+  title
+  cause
+  troubleshootingLevel
+  flowId
+  workspaceId
+  contractId
+  isBlocker
+  blockerImpact
+  deadline
+  priority
+  reproducible
+  docsChecked
+  supportAccessGranted
+  description
+  docsConsulted
+  missing { field question }
+  delivery { status attempts maxAttempts channel deliveredAt lastError nextAttemptAt }
+}`,
+
+  updateTicket: `# Saves what you typed; the answer's missing list is the guide's checklist for what is still needed.
+mutation ConsoleUpdateTicket($id: ID!, $input: TicketFieldsInput!) {
+  updateTicket(id: $id, input: $input) { id missing { field question } }
+}`,
+
+  addTimelineEvent: `# A timeline is required when the problem is not easy to reproduce.
+mutation ConsoleAddTimelineEvent($ticketId: ID!, $entry: TicketTimelineEntryInput!) {
+  addTimelineEvent(ticketId: $ticketId, entry: $entry) { id missing { field question } timeline { at event } }
+}`,
+
+  preview: `# Exactly what support will receive: subject, addresses and the redacted text.
+query ConsoleTicketPreview($id: ID!) {
+  ticketPreview(id: $id) { subject from to messageId text attachments { filename contentType sizeBytes } }
+}`,
+
+  submit: `# The same idempotency key twice gives the same ticket and one delivery.
+mutation ConsoleSubmitTicket($id: ID!, $idempotencyKey: String!) {
+  submitTicket(id: $id, idempotencyKey: $idempotencyKey) {
+    id
+    key
+    status
+    submittedAt
+    delivery { status attempts maxAttempts channel deliveredAt lastError nextAttemptAt }
+  }
+}`,
+
+  tickets: `query ConsoleTickets($contractId: ID, $first: Int!, $after: String) {
+  tickets(first: $first, after: $after, filter: { contractId: $contractId }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes { id key status title cause flowId createdAt submittedAt delivery { status deliveredAt } }
+  }
+}`,
+} as const;
+
+/** The name of one of {@link CONSOLE_OPERATIONS}. */
+export type ConsoleOperationName = keyof typeof CONSOLE_OPERATIONS;
