@@ -72,6 +72,8 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "could not find or load main class",
     'exception in thread "\\w*main\\w*"[^\\n]{0,20}?java\\.lang\\.(?:UnsupportedClassVersionError|NoClassDefFoundError|ClassNotFoundException)',
     "exec format error",
+    // The process's own entry point, not an action or trigger a running sailor loads (a component error).
+    "cannot find module '/(?![^'\\n]*/(?:actions|triggers)/)[^'\\n]{1,160}'",
     "throw err;[^]{0,240}?cannot find module",
     "cannot find module[^]{0,400}?(?:executeUserEntryPoint|runMain)",
   ),
@@ -145,6 +147,7 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     91,
     "queue overflow",
     "queue (?:is )?full",
+    "reject(?:ed)? (?:by|from) RabbitMQ",
     "reject-publish",
     "x-overflow",
     "queue (?:message|size|length) limit (?:exceeded|reached)",
