@@ -139,7 +139,7 @@ describe("every SDK method against a gateway on the emulator", () => {
         .map((flow) => flow.id)
         .sort(),
     );
-    const rank = { FAILING: 0, DEGRADED: 1, RECOVERED: 2, HEALTHY: 3 } as const;
+    const rank = { FAILING: 0, DEGRADED: 1, UNCHECKED: 2, RECOVERED: 3, HEALTHY: 4 } as const;
     const ranks = data.nodes.map((verdict) => rank[verdict.verdict.status]);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });

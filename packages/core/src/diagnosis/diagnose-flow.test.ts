@@ -178,6 +178,21 @@ describe("diagnoseFlow", () => {
     expect(diagnosis.walkthrough.steps).toHaveLength(3);
   });
 
+  it("does not call a flow healthy when its error logs could not be read, and names what did not run", async () => {
+    const forbidden = portOver({}, { logs: async () => Promise.reject(new Error("403: may not read logs")) });
+    const unchecked = await diagnoseFlow(forbidden, { flowId: "f", now: NOW });
+    expect(unchecked.verdict).toMatchObject({ status: "UNCHECKED", level: null, cause: null, confidence: 0 });
+    expect(unchecked.verdict.summary).toContain("403: may not read logs");
+
+    const noQueues = portOver(
+      { logs: healthyLogs },
+      { queueStats: async () => Promise.reject(new Error("503 from the platform")) },
+    );
+    const partly = await diagnoseFlow(noQueues, { flowId: "f", now: NOW });
+    expect(partly.verdict.status).toBe("HEALTHY");
+    expect(partly.verdict.summary).toContain("not run: platform (503 from the platform)");
+  });
+
   it("stops a check that runs past its time budget", async () => {
     const port = portOver({ logs: healthyLogs }, { dataSample: () => new Promise(() => undefined) });
     const diagnosis = await diagnoseFlow(port, { flowId: "f", now: NOW, checkBudgetMs: 50 });

@@ -154,10 +154,12 @@ export const diagnoseFlow = async (port: DiagnosisPort, options: DiagnoseFlowOpt
   const logs = await facts.logs.catch(() => [] as readonly LogEntry[]);
   const groups = await facts.groups.catch(() => [] as ClassifiedGroup[]);
   const walkthrough = walkThrough(flow, logs, await facts.queues.catch(() => undefined), now);
+  const checks = summarizeChecks(outcomes, findings, options);
   const verdict = decideVerdict(
     findings,
     new Map(steps.map((step) => [step.id, step.name])),
     groups.reduce((sum, { group }) => sum + group.executionCount, 0),
+    checks.filter((run) => run.status === "ERROR"),
   );
   const escalation = decideEscalation(findings);
   const workspace = await facts.workspace.catch(() => undefined);
@@ -171,7 +173,7 @@ export const diagnoseFlow = async (port: DiagnosisPort, options: DiagnoseFlowOpt
     findings,
     errorGroups: summarizeGroups(groups),
     walkthrough,
-    checks: summarizeChecks(outcomes, findings, options),
+    checks,
     nextActions: nextActions(findings, escalation),
     escalation,
   };

@@ -79,16 +79,20 @@ export interface CheckRun {
 }
 
 /**
- * HEALTHY: nothing wrong (at most one transient error that later runs got past); RECOVERED: a problem of the window
- * ended and every run since has passed; DEGRADED: warnings only; FAILING: at least one FAIL.
+ * HEALTHY: nothing wrong (at most one transient error that later runs got past); UNCHECKED: no problem found, but the
+ * flow's error logs could not be read, so nothing is known either way; RECOVERED: a problem of the window ended and
+ * every run since has passed; DEGRADED: warnings only; FAILING: at least one FAIL.
  */
-export type VerdictStatus = "HEALTHY" | "RECOVERED" | "DEGRADED" | "FAILING";
+export type VerdictStatus = "HEALTHY" | "UNCHECKED" | "RECOVERED" | "DEGRADED" | "FAILING";
 
 export interface Verdict {
   readonly status: VerdictStatus;
-  /** The level of the problem; null when healthy. */
+  /** The level of the problem; null when healthy or unchecked. */
   readonly level: Level | null;
-  /** The problem's cause (for RECOVERED: the one that ended); null when healthy. UNKNOWN: failing for a reason not named. */
+  /**
+   * The problem's cause (for RECOVERED: the one that ended); null when healthy or unchecked. UNKNOWN: failing for a
+   * reason not named.
+   */
   readonly cause: Cause | null;
   readonly confidence: number;
   readonly stepId?: string;

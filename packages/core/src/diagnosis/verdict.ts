@@ -1,6 +1,6 @@
 import type { Cause } from "../taxonomy/taxonomy.js";
 import { CAUSE_INFO } from "../taxonomy/taxonomy.js";
-import type { CheckStatus, Escalation, Finding, Verdict } from "./diagnosis.js";
+import type { CheckRun, CheckStatus, Escalation, Finding, Verdict } from "./diagnosis.js";
 
 const STATUS_ORDER: Readonly<Record<CheckStatus, number>> = {
   FAIL: 0,
@@ -96,21 +96,44 @@ const recoveredVerdict = (
   };
 };
 
+const checkWords = (runs: readonly CheckRun[]): string =>
+  runs.map((run) => `${run.check}${run.note ? ` (${run.note})` : ""}`).join(", ");
+
+/**
+ * No problem found. Without the error check (the logs could not be read) that says nothing: UNCHECKED. Other checks
+ * that could not run are named, as what the verdict does not cover.
+ */
+const noProblemVerdict = (notRun: readonly CheckRun[]): Verdict => {
+  if (notRun.some((run) => run.check === "errors"))
+    return {
+      status: "UNCHECKED",
+      level: null,
+      cause: null,
+      confidence: 0,
+      summary: `Nothing is known about this flow: checks could not run: ${checkWords(notRun)}.`,
+    };
+  return notRun.length === 0
+    ? healthy("No problem found in the window: every check passed or was skipped.")
+    : healthy(`No problem found in the window by the checks that ran; not run: ${checkWords(notRun)}.`);
+};
+
 /**
  * The verdict is the worst active finding. With none, problems that ended make it RECOVERED (or HEALTHY for one
- * transient error); with no problem at all the flow is healthy and has no cause.
+ * transient error); with no problem at all the flow is healthy and has no cause, unless its errors could not be read
+ * (`notRun`: the checks that could not run).
  */
 export const decideVerdict = (
   sorted: readonly Finding[],
   stepNames: ReadonlyMap<string, string>,
   failedExecutions = 0,
+  notRun: readonly CheckRun[] = [],
 ): Verdict => {
   const worst = sorted.find(isActive);
   if (!worst) {
     const recovered = sorted.filter(isProblem);
     return recovered.length > 0
       ? recoveredVerdict(recovered, stepNames, failedExecutions)
-      : healthy("No problem found in the window: every check passed or was skipped.");
+      : noProblemVerdict(notRun);
   }
   const verb = worst.status === "FAIL" ? "fails" : "shows a warning";
   return {

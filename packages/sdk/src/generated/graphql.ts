@@ -442,7 +442,7 @@ export type UpstreamMode =
   /** The platform at PLATFORM_API_URL. */
   | 'PLATFORM';
 
-/** HEALTHY: nothing wrong (at most one transient error later runs got past); RECOVERED: a problem of the window ended and every run since passed (see recoveredAt); DEGRADED: warnings only; FAILING: at least one FAIL. */
+/** HEALTHY: nothing wrong (at most one transient error later runs got past); UNCHECKED: no problem found, but the flow's error logs could not be read (see checks); RECOVERED: a problem of the window ended and every run since passed (see recoveredAt); DEGRADED: warnings only; FAILING: at least one FAIL. */
 export type VerdictStatus =
   /** Warnings only: worth a look, nothing failing. */
   | 'DEGRADED'
@@ -451,7 +451,9 @@ export type VerdictStatus =
   /** Nothing wrong in the window, or one transient error later runs got past. */
   | 'HEALTHY'
   /** A problem of the window ended: at least two runs have passed the step since (see `recoveredAt`). */
-  | 'RECOVERED';
+  | 'RECOVERED'
+  /** No problem found, but the flow's error logs could not be read (for example, the caller may not read them): nothing is known either way. `checks` says what did not run. */
+  | 'UNCHECKED';
 
 /** What the workspace may run, which decides whether its flows stop on their own. */
 export type WorkspaceType =

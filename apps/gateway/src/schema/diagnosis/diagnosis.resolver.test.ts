@@ -57,6 +57,26 @@ describe("diagnoseFlow over the demo scenario", () => {
     await env.close();
   });
 
+  it("tells a guest who may not read the logs that nothing is known, never that a flow is healthy", async () => {
+    const verdicts: DiagnosisAnswer["verdict"][] = [];
+    for (const flow of env.emulator.scenario.flows) {
+      const { body } = await env.gateway.query(DIAGNOSE, {
+        variables: { flowId: flow.id, since },
+        headers: env.as("gina"),
+      });
+      const diagnosis = body.data?.diagnoseFlow as DiagnosisAnswer | undefined;
+      if (diagnosis) verdicts.push(diagnosis.verdict);
+    }
+    // Checks that need no logs (flow and queue state) may still find a problem; without one, nothing is known.
+    expect(verdicts.map((verdict) => verdict.status)).not.toContain("HEALTHY");
+    const unchecked = verdicts.filter((verdict) => verdict.status === "UNCHECKED");
+    expect(unchecked.length).toBeGreaterThan(0);
+    for (const verdict of unchecked) {
+      expect(verdict).toMatchObject({ cause: null, level: null });
+      expect(verdict.summary).toContain("errors");
+    }
+  });
+
   it("diagnoses every flow of the scenario for some user", () => {
     expect([...answers.keys()].sort()).toEqual(env.emulator.scenario.flows.map((flow) => flow.id).sort());
   });
@@ -254,7 +274,10 @@ describe("diagnoseWorkspace", () => {
       nodes: { flowId: string; failures: number; verdict: { status: string; cause: string } }[];
     };
     expect(page.totalCount).toBe(inWorkspace.length);
-    const order = { FAILING: 0, DEGRADED: 1, RECOVERED: 2, HEALTHY: 3 } as Record<string, number>;
+    const order = { FAILING: 0, DEGRADED: 1, UNCHECKED: 2, RECOVERED: 3, HEALTHY: 4 } as Record<
+      string,
+      number
+    >;
     const ranks = page.nodes.map((node) => order[node.verdict.status] as number);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     for (const expected of inWorkspace.filter((candidate) => candidate.expected.length > 0)) {

@@ -12,7 +12,7 @@ import { FlowVerdictConnection, type FlowVerdictType } from "./flow-verdict.type
 
 /** Flows one workspace diagnosis looks at; beyond it the answer says so. */
 const MAX_WORKSPACE_FLOWS = 200;
-const VERDICT_ORDER = { FAILING: 0, DEGRADED: 1, RECOVERED: 2, HEALTHY: 3 } as const;
+const VERDICT_ORDER = { FAILING: 0, DEGRADED: 1, UNCHECKED: 2, RECOVERED: 3, HEALTHY: 4 } as const;
 
 /** Diagnoses one flow as the caller, within the window from `since` to the request's start. */
 export const diagnoseOneFlow = (

@@ -7,6 +7,7 @@ import { WalkThroughType } from "./walk-through.type.js";
 
 export const VerdictStatusEnum = {
   HEALTHY: "HEALTHY",
+  UNCHECKED: "UNCHECKED",
   RECOVERED: "RECOVERED",
   DEGRADED: "DEGRADED",
   FAILING: "FAILING",
@@ -14,9 +15,13 @@ export const VerdictStatusEnum = {
 registerEnumType(VerdictStatusEnum, {
   name: "VerdictStatus",
   description:
-    "HEALTHY: nothing wrong (at most one transient error later runs got past); RECOVERED: a problem of the window ended and every run since passed (see recoveredAt); DEGRADED: warnings only; FAILING: at least one FAIL.",
+    "HEALTHY: nothing wrong (at most one transient error later runs got past); UNCHECKED: no problem found, but the flow's error logs could not be read (see checks); RECOVERED: a problem of the window ended and every run since passed (see recoveredAt); DEGRADED: warnings only; FAILING: at least one FAIL.",
   valuesConfig: {
     HEALTHY: { description: "Nothing wrong in the window, or one transient error later runs got past." },
+    UNCHECKED: {
+      description:
+        "No problem found, but the flow's error logs could not be read (for example, the caller may not read them): nothing is known either way. `checks` says what did not run.",
+    },
     RECOVERED: {
       description:
         "A problem of the window ended: at least two runs have passed the step since (see `recoveredAt`).",
@@ -30,16 +35,19 @@ registerEnumType(VerdictStatusEnum, {
   description: "The diagnosis in one sentence: the worst finding's level, cause and step.",
 })
 export class VerdictType {
-  @Field(() => VerdictStatusEnum, { description: "HEALTHY, RECOVERED, DEGRADED or FAILING." })
+  @Field(() => VerdictStatusEnum, { description: "HEALTHY, UNCHECKED, RECOVERED, DEGRADED or FAILING." })
   status!: VerdictStatus;
 
-  @Field(() => LevelEnum, { nullable: true, description: "The problem's level; null when healthy." })
+  @Field(() => LevelEnum, {
+    nullable: true,
+    description: "The problem's level; null when healthy or unchecked.",
+  })
   level!: Level | null;
 
   @Field(() => CauseEnum, {
     nullable: true,
     description:
-      "The problem's cause (for RECOVERED, the one that ended); null when healthy. UNKNOWN means failing for a reason Flowdoctor could not name.",
+      "The problem's cause (for RECOVERED, the one that ended); null when healthy or unchecked. UNKNOWN means failing for a reason Flowdoctor could not name.",
   })
   cause!: Cause | null;
 
