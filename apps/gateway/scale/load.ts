@@ -12,6 +12,8 @@ export interface Sample {
   readonly status: number;
   /** `extensions.code` of each GraphQL error in the answer. */
   readonly codes: readonly string[];
+  /** The answer was not GraphQL JSON (the load balancer's own error page, or none). */
+  readonly fromBalancer: boolean;
   readonly startedAt: number;
   readonly endedAt: number;
 }
@@ -34,7 +36,7 @@ export interface LoadUser {
 
 interface GraphqlAnswer {
   readonly data?: Record<string, unknown> | null;
-  readonly errors?: readonly { extensions?: { code?: string } }[];
+  readonly errors?: readonly { extensions?: { code?: string; retryable?: boolean } }[];
 }
 
 export const createLoadClient = (url: string, samples: Sample[]) => {
@@ -60,7 +62,14 @@ export const createLoadClient = (url: string, samples: Sample[]) => {
       status = 0;
     }
     const codes = (body?.errors ?? []).map((error) => error.extensions?.code ?? "NO_CODE");
-    samples.push({ operation, status, codes, startedAt, endedAt: performance.now() });
+    samples.push({
+      operation,
+      status,
+      codes,
+      fromBalancer: body === undefined,
+      startedAt,
+      endedAt: performance.now(),
+    });
     return body;
   };
   return { graphql };
@@ -95,7 +104,7 @@ const readLogs = (client: LoadClient, user: LoadUser) =>
     { ws: pick(user.workspaceIds) },
   );
 
-/** Repeats `step` until it answers data, at most `tries` times, as a client with a retry policy would. */
+/** Repeats `step` while it fails in a way worth repeating (no answer, or every error `retryable`), at most `tries` times. */
 const withRetries = async (
   tries: number,
   step: () => Promise<GraphqlAnswer | undefined>,
@@ -103,6 +112,9 @@ const withRetries = async (
   for (let attempt = 1; attempt <= tries; attempt += 1) {
     const answer = await step();
     if (answer?.data && !answer.errors?.length) return answer;
+    const retryable =
+      answer === undefined || (answer.errors ?? []).every((error) => error.extensions?.retryable);
+    if (!retryable) return answer;
     await sleep(Math.min(4000, 250 * 2 ** attempt));
   }
   return undefined;
@@ -113,11 +125,15 @@ const submitTicket = async (client: LoadClient, user: LoadUser, tickets: TicketA
   const draft = await client.graphql(
     "createTicketFromDiagnosis",
     user,
-    `mutation C($flow: ID!) { createTicketFromDiagnosis(flowId: $flow) { ticket { id } } }`,
+    `mutation C($flow: ID!) { createTicketFromDiagnosis(flowId: $flow) { ticket { id } missing { field } } }`,
     { flow: pick(user.flowIds) },
   );
-  const id = (draft?.data?.createTicketFromDiagnosis as { ticket?: { id?: string } } | undefined)?.ticket?.id;
-  if (id === undefined) return;
+  const created = draft?.data?.createTicketFromDiagnosis as
+    | { ticket?: { id?: string }; missing?: { field: string }[] }
+    | undefined;
+  const id = created?.ticket?.id;
+  // A draft that needs more than "is it a blocker?" (e.g. a healthy flow's, with no error) is left a draft.
+  if (id === undefined || created?.missing?.some((missing) => missing.field !== "isBlocker")) return;
   const updated = await withRetries(4, () =>
     client.graphql(
       "updateTicket",
@@ -134,7 +150,7 @@ const submitTicket = async (client: LoadClient, user: LoadUser, tickets: TicketA
     accepted: false,
   };
   tickets.push(attempt);
-  const submitted = await withRetries(8, () =>
+  const submitted = await withRetries(10, () =>
     client.graphql(
       "submitTicket",
       user,

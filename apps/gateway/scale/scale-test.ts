@@ -37,6 +37,8 @@ const DEMO_USERS = [
 
 interface FaultWindow {
   readonly name: string;
+  /** Whether requests may fail with 5xx meanwhile (a delivery-only fault like SMTP's excuses none). */
+  readonly excuses5xx: boolean;
   from: number;
   to: number;
 }
@@ -98,9 +100,10 @@ const scheduleFault = (
   name: string,
   windows: FaultWindow[],
   fault: () => Promise<void>,
+  excuses5xx = true,
 ): Promise<void> =>
   sleep(Math.max(0, start + atMs - performance.now())).then(async () => {
-    const window = { name, from: performance.now(), to: Number.POSITIVE_INFINITY };
+    const window = { name, excuses5xx, from: performance.now(), to: Number.POSITIVE_INFINITY };
     windows.push(window);
     say(`  t=${((window.from - start) / 1000).toFixed(0)}s ${name}: begins`);
     await fault();
@@ -153,11 +156,25 @@ const summariseSamples = (samples: readonly Sample[], windows: readonly FaultWin
     byCode.set(key, (byCode.get(key) ?? 0) + 1);
     for (const code of sample.codes) byCode.set(`GraphQL ${code}`, (byCode.get(`GraphQL ${code}`) ?? 0) + 1);
   }
-  const inWindow = (sample: Sample) =>
-    windows.some((window) => sample.startedAt < window.to + GRACE_MS && sample.endedAt > window.from);
+  const overlaps = (sample: Sample, window: FaultWindow) =>
+    sample.startedAt < window.to + GRACE_MS && sample.endedAt > window.from;
+  const windowOf = (sample: Sample) =>
+    windows.find((window) => window.excuses5xx && overlaps(sample, window));
+  const inWindow = (sample: Sample) => windows.some((window) => overlaps(sample, window));
   const serverErrors = samples.filter((sample) => sample.status >= 500 || sample.status === 0);
-  const outside = serverErrors.filter((sample) => !inWindow(sample));
-  return { byCode, serverErrors, outside, inWindow };
+  const outside = serverErrors.filter((sample) => windowOf(sample) === undefined);
+  const perWindow = new Map<string, Map<string, number>>();
+  for (const sample of serverErrors) {
+    const name = windowOf(sample)?.name ?? "outside every 5xx window";
+    const source =
+      sample.status === 0
+        ? "no answer"
+        : `${sample.status} from ${sample.fromBalancer ? "HAProxy" : "a gateway"}`;
+    const counts = perWindow.get(name) ?? new Map<string, number>();
+    counts.set(source, (counts.get(source) ?? 0) + 1);
+    perWindow.set(name, counts);
+  }
+  return { byCode, serverErrors, outside, inWindow, perWindow };
 };
 
 const main = async () => {
@@ -232,6 +249,7 @@ const main = async () => {
           await sleep(SMTP_OUTAGE_MS);
           await smtp.start();
         },
+        false,
       ),
       scheduleFault(
         loadStart,
@@ -349,6 +367,11 @@ const report = async (input: ReportInput) => {
     say(
       `  ${code.padEnd(34)} ${String(count).padStart(6)}  ${((100 * count) / samples.length).toFixed(2)} %`,
     );
+  say(
+    "5xx and unanswered requests by fault window (a request overlapping a window, or its 5 s after, counts in it):",
+  );
+  for (const [name, counts] of summary.perWindow)
+    say(`  ${name}: ${[...counts].map(([source, count]) => `${count} × ${source}`).join(", ")}`);
   say("");
   say("operation                        count   p50 ms   p99 ms  errors (any GraphQL error or non-200)");
   const operations = [...new Set(samples.map((sample) => sample.operation))].sort();
@@ -361,8 +384,15 @@ const report = async (input: ReportInput) => {
     );
   }
   const quiet = samples.filter((sample) => !summary.inWindow(sample));
-  const quietErrors = quiet.filter((sample) => sample.status !== 200 || sample.codes.length > 0).length;
-  say(`outside the fault windows: ${quiet.length} requests, ${quietErrors} with an error`);
+  const quietErrors = quiet.filter((sample) => sample.status !== 200 || sample.codes.length > 0);
+  const quietCodes = new Map<string, number>();
+  for (const sample of quietErrors)
+    for (const code of sample.codes.length > 0 ? sample.codes : [`HTTP ${sample.status}`])
+      quietCodes.set(code, (quietCodes.get(code) ?? 0) + 1);
+  const quietText = [...quietCodes].map(([code, count]) => `${count} × ${code}`).join(", ") || "none";
+  say(
+    `outside every fault window: ${quiet.length} requests, ${quietErrors.length} with an error (${quietText})`,
+  );
   for (const sample of summary.outside.slice(0, 5))
     failures.push(`${sample.operation} answered ${sample.status || "nothing"} outside every fault window`);
   if (summary.outside.length > 5)
