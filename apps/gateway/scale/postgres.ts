@@ -2,8 +2,8 @@
 // its own, because restarting the shared server on 5432 would break every other test using it meanwhile.
 // SCALE_POSTGRES=system uses 127.0.0.1:5432 (database flowdoctor_scale) and restarts it with pg_ctlcluster.
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
-import { chown, mkdtemp, rm } from "node:fs/promises";
+import { readdirSync } from "node:fs";
+import { chown, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -84,10 +84,9 @@ const startPrivateCluster = async (port: number): Promise<ScalePostgres> => {
     databaseUrl,
     kind: `private cluster (${bin}, 127.0.0.1:${port}, data in ${dir})`,
     pid: async () => {
-      const file = join(dir, "postmaster.pid");
-      if (!existsSync(file)) return undefined;
-      const { stdout } = await run("head", ["-1", file]);
-      return Number(stdout.trim()) || undefined;
+      // Absent while the server is down.
+      const text = await readFile(join(dir, "postmaster.pid"), "utf8").catch(() => "");
+      return Number(text.split("\n")[0]) || undefined;
     },
     restart: async (downMs) => {
       await stop();

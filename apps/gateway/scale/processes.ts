@@ -162,7 +162,7 @@ export const watchMemory = (
   const peaks = new Map<string, number>();
   const poll = async () => {
     for (const [name, pidOf] of Object.entries(processes)) {
-      const pid = await pidOf();
+      const pid = await Promise.resolve(pidOf()).catch(() => undefined);
       if (pid === undefined) continue;
       const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
       const mb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;

@@ -199,6 +199,28 @@ const main = async () => {
   for (let index = 1; index <= GATEWAYS; index += 1)
     gateways.push(gatewayProcess(`gateway${index}`, await freePort(), env));
   let balancer: Awaited<ReturnType<typeof startLoadBalancer>> | undefined;
+  let cleaned: Promise<void> | undefined;
+  const cleanUp = () => {
+    cleaned ??= (async () => {
+      await balancer?.stop();
+      for (const gateway of gateways) await gateway.stop();
+      await smtp.stop();
+      await emulator.close();
+      await postgres.close();
+      await rm(folder, { recursive: true, force: true });
+    })();
+    return cleaned;
+  };
+  // Interrupted or crashed, it still stops what it started: HAProxy, the replicas and the private PostgreSQL.
+  const abort = (reason: unknown) => {
+    console.error("scale test aborted:", reason);
+    void cleanUp().finally(() => process.exit(2));
+  };
+  process
+    .once("SIGINT", abort)
+    .once("SIGTERM", abort)
+    .once("uncaughtException", abort)
+    .once("unhandledRejection", abort);
   try {
     // One after the other: the first applies the migrations, under their advisory lock either way.
     for (const gateway of gateways) await gateway.start();
@@ -313,12 +335,7 @@ const main = async () => {
     );
     for (const failure of failures) say(`  - ${failure}`);
   } finally {
-    await balancer?.stop();
-    for (const gateway of gateways) await gateway.stop();
-    await smtp.stop();
-    await emulator.close();
-    await postgres.close();
-    await rm(folder, { recursive: true, force: true });
+    await cleanUp();
   }
   await writeFile(new URL("./last-report.md", import.meta.url), `${lines.join("\n")}\n`);
   process.exitCode = failures.length === 0 ? 0 : 1;
