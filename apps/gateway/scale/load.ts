@@ -14,6 +14,8 @@ export interface Sample {
   readonly codes: readonly string[];
   /** The answer was not GraphQL JSON (the load balancer's own error page, or none). */
   readonly fromBalancer: boolean;
+  /** The first GraphQL error's message, shortened. */
+  readonly message: string | undefined;
   readonly startedAt: number;
   readonly endedAt: number;
 }
@@ -36,7 +38,7 @@ export interface LoadUser {
 
 interface GraphqlAnswer {
   readonly data?: Record<string, unknown> | null;
-  readonly errors?: readonly { extensions?: { code?: string; retryable?: boolean } }[];
+  readonly errors?: readonly { message?: string; extensions?: { code?: string; retryable?: boolean } }[];
 }
 
 export const createLoadClient = (url: string, samples: Sample[]) => {
@@ -67,9 +69,12 @@ export const createLoadClient = (url: string, samples: Sample[]) => {
       status,
       codes,
       fromBalancer: body === undefined,
+      message: body?.errors?.[0]?.message?.slice(0, 160),
       startedAt,
       endedAt: performance.now(),
     });
+    // A client pauses after a server error instead of spinning on a balancer that has no replica to offer.
+    if (status === 0 || status >= 500) await sleep(250);
     return body;
   };
   return { graphql };

@@ -83,7 +83,7 @@ export const gatewayProcess = (name: string, port: number, env: Record<string, s
   };
 };
 
-/** HAProxy from Debian's package, round robin over the gateways, checking `/readyz` every second. */
+/** HAProxy from Debian's package, round robin over the ready gateways (`/readyz` every second), else the live ones. */
 export interface LoadBalancer {
   readonly url: string;
   pid(): number | undefined;
@@ -106,15 +106,23 @@ const haproxyConfig = (port: number, gateways: readonly GatewayProcess[]): strin
     "  retry-on conn-failure empty-response response-timeout",
     "frontend flowdoctor",
     `  bind 127.0.0.1:${port}`,
-    "  default_backend gateways",
-    "backend gateways",
-    "  balance roundrobin",
-    "  option httpchk GET /readyz",
-    "  http-check expect status 200",
-    "  default-server inter 1s fall 2 rise 1",
-    ...gateways.map((gateway) => `  server ${gateway.name} 127.0.0.1:${gateway.port} check`),
+    // /readyz fails on every replica at once when the shared PostgreSQL or the platform is away; then the live
+    // replicas still serve what needs neither (reads of the platform while the database restarts), not a 503 for all.
+    "  use_backend ready if { nbsrv(ready) gt 0 }",
+    "  default_backend live",
+    ...backend("ready", "/readyz", gateways),
+    ...backend("live", "/healthz", gateways),
     "",
   ].join("\n");
+
+const backend = (name: string, check: string, gateways: readonly GatewayProcess[]): string[] => [
+  `backend ${name}`,
+  "  balance roundrobin",
+  `  option httpchk GET ${check}`,
+  "  http-check expect status 200",
+  "  default-server inter 1s fall 2 rise 1",
+  ...gateways.map((gateway) => `  server ${gateway.name} 127.0.0.1:${gateway.port} check`),
+];
 
 /** Installs HAProxy with apt-get when it is missing (Debian's package; needs root). */
 export const ensureHaproxy = async (): Promise<string> => {
