@@ -27,6 +27,8 @@ export interface TicketAttempt {
   ticketId?: string;
   /** The answer said SUBMITTED. */
   accepted: boolean;
+  /** Why the submission failed in the end: the first GraphQL error of the last answer, or "no answer". */
+  lastError?: string;
 }
 
 export interface LoadUser {
@@ -109,20 +111,24 @@ const readLogs = (client: LoadClient, user: LoadUser) =>
     { ws: pick(user.workspaceIds) },
   );
 
-/** Repeats `step` while it fails in a way worth repeating (no answer, or every error `retryable`), at most `tries` times. */
+/**
+ * Repeats `step` while it fails in a way worth repeating (no answer, or every error `retryable`), at most `tries`
+ * times; answers the last answer.
+ */
 const withRetries = async (
   tries: number,
   step: () => Promise<GraphqlAnswer | undefined>,
 ): Promise<GraphqlAnswer | undefined> => {
+  let answer: GraphqlAnswer | undefined;
   for (let attempt = 1; attempt <= tries; attempt += 1) {
-    const answer = await step();
+    answer = await step();
     if (answer?.data && !answer.errors?.length) return answer;
     const retryable =
       answer === undefined || (answer.errors ?? []).every((error) => error.extensions?.retryable);
     if (!retryable) return answer;
     await sleep(Math.min(4000, 250 * 2 ** attempt));
   }
-  return undefined;
+  return answer;
 };
 
 /** Drafts a ticket from a diagnosis, answers what is missing, and submits it with an idempotency key. */
@@ -147,7 +153,7 @@ const submitTicket = async (client: LoadClient, user: LoadUser, tickets: TicketA
       { id },
     ),
   );
-  if (updated === undefined) return;
+  if (!updated?.data?.updateTicket || updated.errors?.length) return;
   const attempt: TicketAttempt = {
     user: user.name,
     idempotencyKey: `scale-${randomUUID()}`,
@@ -165,6 +171,10 @@ const submitTicket = async (client: LoadClient, user: LoadUser, tickets: TicketA
   );
   attempt.accepted =
     (submitted?.data?.submitTicket as { status?: string } | undefined)?.status === "SUBMITTED";
+  if (!attempt.accepted) {
+    const error = submitted?.errors?.[0];
+    attempt.lastError = error ? `${error.extensions?.code}: ${error.message?.slice(0, 110)}` : "no answer";
+  }
 };
 
 export interface LoadOptions {

@@ -488,6 +488,10 @@ const report = async (input: ReportInput) => {
   say(
     `lost (accepted, not stored) ${lost.length}; stored but never delivered ${undelivered.length}; delivered again after a fault (at-least-once, documented) ${atLeastOnce.length}; delivered twice otherwise ${twice.length}; rows sharing an idempotency key ${duplicateKeys}`,
   );
+  const reasons = new Map<string, number>();
+  for (const ticket of tickets.filter((attempt) => !attempt.accepted))
+    reasons.set(ticket.lastError ?? "", (reasons.get(ticket.lastError ?? "") ?? 0) + 1);
+  for (const [reason, count] of reasons) say(`  gave up ${count} × ${reason}`);
   if (lost.length > 0) failures.push(`${lost.length} accepted tickets are not stored`);
   if (undelivered.length > 0) failures.push(`${undelivered.length} stored tickets were never delivered`);
   if (twice.length > 0)
