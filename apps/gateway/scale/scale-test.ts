@@ -494,6 +494,13 @@ const report = async (input: ReportInput) => {
   for (const [reason, count] of reasons) say(`  gave up ${count} × ${reason}`);
   if (lost.length > 0) failures.push(`${lost.length} accepted tickets are not stored`);
   if (undelivered.length > 0) failures.push(`${undelivered.length} stored tickets were never delivered`);
+  for (const [id] of atLeastOnce) {
+    const at = firstArrival.get(id) ?? Number.NaN;
+    const during = input.windows.find(
+      (window) => window.mayRepeatDelivery && at > window.from - 3000 && at < window.to + GRACE_MS,
+    );
+    say(`  ${id} sent again; first copy during "${during?.name}"`);
+  }
   if (twice.length > 0)
     failures.push(
       `${twice.length} tickets were delivered more than once (${twice
