@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -14,11 +14,16 @@ describe("initialisePgliteDir", () => {
     await rm(folder, { recursive: true, force: true });
   });
 
-  it("creates the database in a child process, which PGlite then opens as an existing one", async () => {
+  it("creates the database in a child process, moved into place whole, which PGlite then opens", async () => {
     const dataDir = join(folder, "pglite");
+    await mkdir(dataDir); // as the lock step leaves it
+    // What a start killed during initdb leaves: never mistaken for a database, removed by the next start.
+    await mkdir(`${dataDir}.initdb-99999`);
+    await writeFile(join(`${dataDir}.initdb-99999`, "PG_VERSION"), "17");
     expect(pgliteDirInitialised(dataDir)).toBe(false);
     await initialisePgliteDir(dataDir);
     expect(pgliteDirInitialised(dataDir)).toBe(true);
+    expect(await readdir(folder)).toEqual(["pglite"]);
     const created = (await stat(join(dataDir, "PG_VERSION"))).mtimeMs;
 
     await initialisePgliteDir(dataDir);
@@ -35,7 +40,7 @@ describe("initialisePgliteDir", () => {
     const notAFolder = join(folder, "file");
     await writeFile(notAFolder, "x");
     await expect(initialisePgliteDir(join(notAFolder, "pglite"))).rejects.toThrow(
-      new RegExp(`^initdb in ${notAFolder}/pglite failed \\(exit 1\\)`),
+      new RegExp(`^initdb for ${notAFolder}/pglite failed \\(exit 1\\)`),
     );
   });
 });
