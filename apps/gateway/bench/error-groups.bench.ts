@@ -1,15 +1,20 @@
 // errorGroups through the gateway versus the same work done with direct platform-client calls: upstream requests
 // per page for 10, 100 and 1,000 errors, and throughput and p50/p99 with an instant and a 20 ms upstream (memory is
-// in gateway-memory.bench.ts). Prints figures beside their targets; it never fails on speed.
+// in gateway-memory.bench.ts), and the same gateway with OpenTelemetry tracing off and on (OTLP to a local sink).
+// Prints figures beside their targets; it never fails on speed.
 import "reflect-metadata";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { Writable } from "node:stream";
 import { classifyError, groupErrors, LOG_LEVELS, redactSecrets } from "@flowdoctor/core";
 import { createPlatformClient } from "@flowdoctor/platform-client";
 import { createEmulator } from "@flowdoctor/platform-emulator";
+import { context, propagation, trace } from "@opentelemetry/api";
 import { loadConfig } from "../src/config/config.js";
 import { startGateway } from "../src/http/start-gateway.js";
 import { createLogger } from "../src/observability/logger.js";
+import { startTracing } from "../src/observability/tracing.js";
 import {
   createErrorScenario,
   ERROR_SCENARIO_USER,
@@ -149,5 +154,74 @@ for (const [latencyMs, concurrency] of LOADS) {
   }
 }
 
+setup.emulator.setFaults([]);
+
+/** An OTLP/HTTP collector stand-in on loopback: accepts every export and counts what arrived. */
+const startSpanSink = async () => {
+  let exports = 0;
+  let bytes = 0;
+  const server = createServer((request, response) => {
+    request.on("data", (chunk: Buffer) => {
+      bytes += chunk.length;
+    });
+    request.on("end", () => {
+      exports += 1;
+      response.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/traces`;
+  const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return { url, close, received: () => ({ exports, bytes }) };
+};
+
+/** Runs `work` with tracing on as `OTEL_TRACES_EXPORTER=otlp` configures it, then removes the global provider. */
+const withTracing = async <TResult>(endpoint: string, work: () => Promise<TResult>): Promise<TResult> => {
+  process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT = endpoint;
+  const { tracing } = loadConfig({ OTEL_TRACES_EXPORTER: "otlp", PORT: "0" });
+  const started = startTracing(tracing);
+  try {
+    return await work();
+  } finally {
+    await started?.shutdown();
+    trace.disable();
+    context.disable();
+    propagation.disable();
+  }
+};
+
+const sink = await startSpanSink();
+const TRACING_ROUNDS = 3;
+for (const [latencyMs, concurrency] of [
+  [0, 16],
+  [20, 4],
+] as const) {
+  setup.emulator.setFaults(latencyMs === 0 ? [] : [{ latencyMs }]);
+  const requests = concurrency * 10;
+  const run = () => load(() => setup.viaGateway(true), requests, concurrency);
+  await run();
+  // Off and on alternate, so drift in this shared machine's load falls on both sides alike.
+  const off: Awaited<ReturnType<typeof run>>[] = [];
+  const on: Awaited<ReturnType<typeof run>>[] = [];
+  for (let round = 0; round < TRACING_ROUNDS; round += 1) {
+    off.push(await run());
+    on.push(await withTracing(sink.url, run));
+  }
+  const merged = (results: typeof off) => ({
+    perSecond: results.reduce((sum, result) => sum + result.perSecond, 0) / results.length,
+    latencies: results.flatMap((result) => result.latencies),
+  });
+  const [tracingOff, tracingOn] = [merged(off), merged(on)];
+  console.log(
+    `tracing cost: errorGroups over ${ERRORS} errors, upstream latency ${latencyMs} ms, ${concurrency} concurrent, ${TRACING_ROUNDS} rounds of ${requests} each way`,
+  );
+  console.log(`  tracing off (OTEL_TRACES_EXPORTER unset): ${describeLoad(tracingOff)}`);
+  console.log(
+    `  tracing on  (OTEL_TRACES_EXPORTER=otlp):  ${describeLoad(tracingOn)}  on/off throughput ${(tracingOn.perSecond / tracingOff.perSecond).toFixed(2)}x, p50 ${(percentile(tracingOn.latencies, 0.5) / percentile(tracingOff.latencies, 0.5)).toFixed(2)}x`,
+  );
+}
+const { exports, bytes } = sink.received();
+console.log(`  spans exported: ${exports} OTLP requests, ${(bytes / 1024).toFixed(0)} KB`);
+await sink.close();
 setup.emulator.setFaults([]);
 await setup.close();

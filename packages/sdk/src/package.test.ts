@@ -6,6 +6,7 @@ import { join, posix, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { publishProblems } from "../scripts/check-publishable.js";
 
 const run = promisify(execFile);
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
@@ -101,11 +102,40 @@ describe("the published package", () => {
       exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" } },
       publishConfig: { access: "public", provenance: true },
       engines: { node: expect.any(String) },
-      repository: { directory: "packages/sdk" },
     });
+    // No real repository URL is known yet; a made-up one would make provenance lie, so there is none.
+    expect(manifest.repository).toBeUndefined();
     expect(manifest.private).toBeUndefined();
     expect(Object.keys((manifest.dependencies as object | undefined) ?? {})).toEqual([
       "@graphql-typed-document-node/core",
     ]);
+  });
+});
+
+describe("publishing", () => {
+  const manifest = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
+
+  it("is refused until package.json names the real repository, as provenance needs", async () => {
+    expect(publishProblems(manifest)).toEqual([
+      expect.stringContaining('"repository.url"'),
+      expect.stringContaining('"repository.directory"'),
+    ]);
+    const failure = await run("pnpm", ["run", "--silent", "prepublishOnly"], { cwd: packageDir }).catch(
+      (error: unknown) => error,
+    );
+    expect((failure as { code?: number; stderr?: string }).code).toBe(1);
+    expect((failure as { stderr?: string }).stderr).toContain("@flowdoctor/sdk cannot be published");
+    const named = {
+      ...manifest,
+      repository: {
+        type: "git",
+        url: "git+https://git.example/team/flowdoctor.git",
+        directory: "packages/sdk",
+      },
+    };
+    expect(publishProblems(named)).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { ApolloClient, gql, HttpLink, InMemoryCache } from "@apollo/client";
 import { Client, fetchExchange } from "@urql/core";
+import { cacheExchange, type KeyingConfig } from "@urql/exchange-graphcache";
 import { ClientError, GraphQLClient } from "graphql-request";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type EmulatorGateway, startEmulatorGateway } from "../testing/emulator-gateway.js";
 
 interface FlowAnswer {
@@ -9,6 +10,18 @@ interface FlowAnswer {
 }
 
 const FLOW = `query Flow($id: ID!) { flow(id: $id) { id name steps { id stepId name } } }`;
+
+/** The README's errorGroups example, with the group's key and the page's value objects selected. */
+const GROUPS = `query Groups($ws: ID!) { errorGroups(workspaceId: $ws, first: 3) {
+  totalCount pageInfo { hasNextPage endCursor } scan { scanned limitReached }
+  nodes { fingerprint count stepId flow { id name } classification { cause level } sample { id message } } } }`;
+// As the README recommends.
+const README_KEYS: KeyingConfig = {
+  ErrorGroup: (group) => (group.fingerprint as string) ?? null,
+  Classification: () => null,
+  PageInfo: () => null,
+  ScanInfo: () => null,
+};
 
 /** Issue 15: GraphQL clients nobody here wrote, as users run them, against the gateway over the emulator. */
 describe("real GraphQL clients against the running gateway", () => {
@@ -80,6 +93,56 @@ describe("real GraphQL clients against the running gateway", () => {
     // Without the header Apollo's CSRF prevention refuses urql's GET, which is why the README names it.
     const bare = new Client({ url, exchanges: [fetchExchange], fetchOptions: { headers } });
     expect((await bare.query(query, {}).toPromise()).error?.message).toContain("apollo-require-preflight");
+  });
+
+  const graphcacheClient = (keys: KeyingConfig) =>
+    new Client({
+      url: env.gateway.graphqlUrl,
+      exchanges: [cacheExchange({ keys }), fetchExchange],
+      preferGetMethod: false,
+      fetchOptions: { headers },
+    });
+
+  it("@urql/exchange-graphcache: the README's keys normalise groups by fingerprint, silently, and keep flows apart", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const client = graphcacheClient(README_KEYS);
+      const ws = "09d652221e2f6713ca2e10da"; // the README's demo workspace
+      const posts = () => env.gateway.logLines().filter((line) => line.msg === "request").length;
+      const first = await client.query(GROUPS, { ws }).toPromise();
+      expect(first.error).toBeUndefined();
+      expect(first.data.errorGroups.nodes.length).toBeGreaterThan(0);
+      const before = posts();
+      const again = await client.query(GROUPS, { ws }).toPromise();
+      expect(posts()).toBe(before); // answered from the normalised cache
+      expect(again.data).toEqual(first.data);
+      for (const flow of flows) {
+        const { data } = await client.query<FlowAnswer>(FLOW, { id: flow.id }).toPromise();
+        expect(namesOf(data)).toEqual([...flow.stepNames].sort());
+      }
+      for (const flow of flows) {
+        const cached = await client
+          .query<FlowAnswer>(FLOW, { id: flow.id }, { requestPolicy: "cache-only" })
+          .toPromise();
+        expect(namesOf(cached.data)).toEqual([...flow.stepNames].sort());
+      }
+      expect(warn).not.toHaveBeenCalled();
+
+      // Why the README names value types: one left out is warned about.
+      const { Classification: _named, ...oneLeftOut } = README_KEYS;
+      await graphcacheClient(oneLeftOut).query(GROUPS, { ws }).toPromise();
+      const warnings = warn.mock.calls.map((call) => String(call[0]));
+      expect(warnings.length).toBeGreaterThan(0);
+      for (const warning of warnings)
+        expect(warning).toMatch(/\.classification` has a selection set, but no key/);
+      // ...and the warning names the group by its key, the fingerprint.
+      const fingerprints = first.data.errorGroups.nodes.map(
+        (group: { fingerprint: string }) => group.fingerprint,
+      );
+      expect(warnings.join()).toContain(`ErrorGroup:${fingerprints[0]}.classification`);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it("graphql-request: data, and errors with their stable codes", async () => {

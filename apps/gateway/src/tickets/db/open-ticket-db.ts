@@ -4,6 +4,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { initialisePgliteDir } from "./initialise-pglite-dir.js";
 import { ticketSchema } from "./schema.js";
 import { acquireStoreLock, type LockHolder, type StoreLock } from "./store-lock.js";
 import { traceQueries } from "./trace-queries.js";
@@ -54,6 +55,7 @@ const PGLITE_SETTINGS = ["shared_buffers=8MB"];
 /** PGlite aborts with a WASM error on a damaged folder; the message is enough, its minified source is not. */
 const createPglite = async (dataDir: string): Promise<PGlite> => {
   try {
+    if (!dataDir.startsWith("memory://")) await initialisePgliteDir(dataDir);
     return await PGlite.create(dataDir, { postgresqlconf: PGLITE_SETTINGS });
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
