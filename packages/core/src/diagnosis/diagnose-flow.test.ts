@@ -54,6 +54,8 @@ describe("diagnoseFlow", () => {
       "platform",
     ]);
     expect(diagnosis.escalation.recommended).toBe(false);
+    // No error gave the first-observed time: the draft asks the reporter for it, as submission requires it.
+    expect(diagnosis.ticket.missing.map((item) => item.field)).toContain("firstObservedAt");
   });
 
   /** Runs `threads`, each passing step_1 and then logging `message` at step_2 (or passing it when null). */

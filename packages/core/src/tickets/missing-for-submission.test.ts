@@ -14,6 +14,7 @@ describe("missingForSubmission", () => {
     expect(missing.map((item) => item.field)).toEqual([
       "title",
       "description",
+      "firstObservedAt",
       "docsChecked",
       "priority",
       "isBlocker",
@@ -24,7 +25,8 @@ describe("missingForSubmission", () => {
 
   it("leaves out what the diagnosis can gather, which validation still requires", () => {
     const draft = completeTicket({ contractId: undefined, errorText: undefined, firstObservedAt: undefined });
-    expect(fields(draft)).toEqual([]);
+    // The logs give the first-observed time; when they did not (no error in the window), only the reporter can.
+    expect(fields(draft)).toEqual(["firstObservedAt"]);
     expect(submit(draft).map((problem) => problem.path)).toEqual([
       "contractId",
       "errorText",
@@ -61,6 +63,13 @@ describe("missingForSubmission", () => {
   });
 
   it("treats a non-object as empty", () => {
-    expect(fields(null)).toEqual(["title", "description", "docsChecked", "priority", "isBlocker"]);
+    expect(fields(null)).toEqual([
+      "title",
+      "description",
+      "firstObservedAt",
+      "docsChecked",
+      "priority",
+      "isBlocker",
+    ]);
   });
 });

@@ -21,6 +21,7 @@ const priorityChoices = TICKET_PRIORITIES.map(
 const QUESTIONS: { readonly [F in TicketField]?: string } = {
   title: "What is a short title for the issue (a few words, not the description)?",
   description: "What happened, what did you expect instead, and in which step?",
+  firstObservedAt: "When did you first see the problem (date, time and time zone)?",
   docsChecked: `Have you checked the documentation (e.g. ${RECOMMENDED_DOCS.slice(0, 2).join(", ")}) without finding a solution?`,
   docsConsulted: "Which documentation pages did you consult?",
   timeline:
@@ -33,8 +34,9 @@ const QUESTIONS: { readonly [F in TicketField]?: string } = {
 
 /**
  * The fields a submission requires that only the reporter can give and that are still missing, in the guide's
- * order, each with a question to ask. Fields the diagnosis can gather itself (ids, error text, logs,
- * first-observed time from the logs) are left out; `validateTicket` in submission mode reports those. A missing
+ * order, each with a question to ask. Fields the diagnosis gathers itself (ids, error text, logs) are left out;
+ * `validateTicket` in submission mode reports those. The first-observed time is asked for when the logs did not
+ * give it (a flow whose problem left no error in the window). A missing
  * field is `undefined`, `null`, blank text or an empty list; wrongly typed values are for `validateTicket` to report.
  */
 export const missingForSubmission = (draft: TicketDraft): readonly MissingTicketField[] => {
@@ -42,6 +44,7 @@ export const missingForSubmission = (draft: TicketDraft): readonly MissingTicket
   const missing: TicketField[] = [];
   if (isMissing(ticket.title)) missing.push("title");
   if (isMissing(ticket.description)) missing.push("description");
+  if (isMissing(ticket.firstObservedAt)) missing.push("firstObservedAt");
   if (isMissing(ticket.docsChecked)) missing.push("docsChecked");
   if (ticket.docsChecked === true && isMissing(ticket.docsConsulted)) missing.push("docsConsulted");
   if (ticket.reproducible === false && isMissing(ticket.timeline)) missing.push("timeline");
