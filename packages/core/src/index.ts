@@ -1,3 +1,4 @@
+export * from "./changes/index.js";
 export * from "./classify/index.js";
 export * from "./diagnosis/index.js";
 export type { CoreErrorCode } from "./errors.js";
