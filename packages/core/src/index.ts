@@ -50,6 +50,7 @@ export type {
   WorkspaceType,
 } from "./model/platform.js";
 export * from "./redaction/index.js";
+export * from "./root-causes/index.js";
 export type { Cause, CauseInfo, Level } from "./taxonomy/taxonomy.js";
 export { CAUSE_INFO, CAUSES, isCause, isLevel, LEVELS } from "./taxonomy/taxonomy.js";
 export * from "./tickets/index.js";

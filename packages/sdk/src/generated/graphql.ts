@@ -58,6 +58,13 @@ export type Cause =
   /** No known cause matched (UNCLASSIFIED). */
   | 'UNKNOWN';
 
+/** Whether the flow changed shortly before a problem began. */
+export type ChangeStatus =
+  /** A version was published in the day before the problem began. */
+  | 'CHANGED'
+  /** No version was: something outside the flow changed (data, the external system, the platform). */
+  | 'NO_CHANGE';
+
 /** PASS: nothing wrong; WARN: worth a look; FAIL: a problem; SKIPPED: not run; ERROR: could not run. */
 export type CheckStatus =
   /** Could not run (e.g. the platform did not answer); `CheckRun.note` says why. */
@@ -187,6 +194,29 @@ export type ErrorReportSource =
   | 'EMAIL'
   /** The platform's app (e.g. the Executions page). */
   | 'UI';
+
+/** What kind of edit one change between two versions of a flow is. */
+export type FlowChangeKind =
+  /** The step runs another component. */
+  | 'COMPONENT_CHANGED'
+  /** The step's component moved to another version. */
+  | 'COMPONENT_VERSION_CHANGED'
+  /** The routing condition into the step changed. */
+  | 'CONDITION_CHANGED'
+  /** A configuration field of the step changed. */
+  | 'CONFIGURATION_CHANGED'
+  /** The step switched credential, auth secret or VPN agent. */
+  | 'CREDENTIAL_CHANGED'
+  /** The step runs another trigger or action of its component. */
+  | 'FUNCTION_CHANGED'
+  /** An expression of the mapper into the step was added, removed or changed. */
+  | 'MAPPER_CHANGED'
+  /** The step receives messages from another step. */
+  | 'ROUTE_CHANGED'
+  /** A step was added. */
+  | 'STEP_ADDED'
+  /** A step was removed. */
+  | 'STEP_REMOVED';
 
 /** Narrows a workspace's flows; the platform applies the filters. */
 export type FlowFilter = {
@@ -477,6 +507,8 @@ export type ContractQueryVariables = Exact<{
 
 export type ContractQuery = { contract: { id: string, name: string, status: ContractStatus, createdAt: string | null, updatedAt: string | null } | null };
 
+export type ChangeBehindFieldsFragment = { status: ChangeStatus, summary: string, problemSince: string, minutesAfterChange: number | null, stepChanged: boolean, version: { id: string, number: number, createdAt: string } | null, previousVersion: { id: string, number: number, createdAt: string } | null, changes: Array<{ kind: FlowChangeKind, stepId: string, path: string | null, before: string | null, after: string | null, addedReads: Array<string> | null, removedReads: Array<string> | null, summary: string }> };
+
 export type DiagnoseFlowQueryVariables = Exact<{
   flowId: string | number;
   since?: string | null | undefined;
@@ -484,7 +516,7 @@ export type DiagnoseFlowQueryVariables = Exact<{
 }>;
 
 
-export type DiagnoseFlowQuery = { diagnoseFlow: { flowId: string, flowName: string, workspaceId: string, contractId: string | null, nextActions: Array<string>, window: { from: string, to: string }, verdict: { status: VerdictStatus, level: TroubleshootingLevel | null, cause: Cause | null, confidence: number, stepId: string | null, recoveredAt: string | null, summary: string }, escalation: { recommended: boolean, reason: string }, findings: Array<{ check: DiagnosisCheck, status: CheckStatus, level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, detail: string, remedy: string, docsUrl: string, recoveredAt: string | null, stepId: string | null, evidence: Array<{ signal: string, source: string, value: string }> }>, checks: Array<{ check: DiagnosisCheck, status: CheckStatus, durationMs: number, note: string | null }>, errorGroups: Array<{ fingerprint: string, level: TroubleshootingLevel, cause: Cause, confidence: number, stepId: string | null, message: string, count: number, executionCount: number, firstSeen: string, lastSeen: string }>, walkthrough: { executionId: string | null, firstFailingStepId: string | null, steps: Array<{ stepId: string, name: string, command: string, state: StepState, executionsReached: number, executionsFailed: number, lastLogAt: string | null, firstError: { at: string, message: string } | null, queue: { ready: number, unacked: number, total: number, rebounds: number, bytes: number | null } | null }> }, ticket: { draft: unknown, missing: Array<{ field: string, question: string }> } } | null };
+export type DiagnoseFlowQuery = { diagnoseFlow: { flowId: string, flowName: string, workspaceId: string, contractId: string | null, nextActions: Array<string>, window: { from: string, to: string }, verdict: { status: VerdictStatus, level: TroubleshootingLevel | null, cause: Cause | null, confidence: number, stepId: string | null, recoveredAt: string | null, summary: string, change: { status: ChangeStatus, summary: string, problemSince: string, minutesAfterChange: number | null, stepChanged: boolean, version: { id: string, number: number, createdAt: string } | null, previousVersion: { id: string, number: number, createdAt: string } | null, changes: Array<{ kind: FlowChangeKind, stepId: string, path: string | null, before: string | null, after: string | null, addedReads: Array<string> | null, removedReads: Array<string> | null, summary: string }> } | null }, escalation: { recommended: boolean, reason: string }, findings: Array<{ check: DiagnosisCheck, status: CheckStatus, level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, detail: string, remedy: string, docsUrl: string, recoveredAt: string | null, stepId: string | null, evidence: Array<{ signal: string, source: string, value: string }> }>, checks: Array<{ check: DiagnosisCheck, status: CheckStatus, durationMs: number, note: string | null }>, errorGroups: Array<{ fingerprint: string, level: TroubleshootingLevel, cause: Cause, confidence: number, stepId: string | null, message: string, count: number, executionCount: number, firstSeen: string, lastSeen: string, change: { status: ChangeStatus, summary: string, problemSince: string, minutesAfterChange: number | null, stepChanged: boolean, version: { id: string, number: number, createdAt: string } | null, previousVersion: { id: string, number: number, createdAt: string } | null, changes: Array<{ kind: FlowChangeKind, stepId: string, path: string | null, before: string | null, after: string | null, addedReads: Array<string> | null, removedReads: Array<string> | null, summary: string }> } | null }>, walkthrough: { executionId: string | null, firstFailingStepId: string | null, steps: Array<{ stepId: string, name: string, command: string, state: StepState, executionsReached: number, executionsFailed: number, lastLogAt: string | null, firstError: { at: string, message: string } | null, queue: { ready: number, unacked: number, total: number, rebounds: number, bytes: number | null } | null }> }, ticket: { draft: unknown, missing: Array<{ field: string, question: string }> } } | null };
 
 export type DiagnoseWorkspaceQueryVariables = Exact<{
   workspaceId: string | number;
@@ -727,6 +759,35 @@ export const ContractFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"ContractFields"}) as unknown as TypedDocumentString<ContractFieldsFragment, unknown>;
+export const ChangeBehindFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ChangeBehindFields on ChangeBehind {
+  status
+  summary
+  problemSince
+  minutesAfterChange
+  stepChanged
+  version {
+    id
+    number
+    createdAt
+  }
+  previousVersion {
+    id
+    number
+    createdAt
+  }
+  changes {
+    kind
+    stepId
+    path
+    before
+    after
+    addedReads
+    removedReads
+    summary
+  }
+}
+    `, {"fragmentName":"ChangeBehindFields"}) as unknown as TypedDocumentString<ChangeBehindFieldsFragment, unknown>;
 export const ClassificationFieldsFragmentDoc = new TypedDocumentString(`
     fragment ClassificationFields on Classification {
   level
@@ -992,6 +1053,9 @@ export const DiagnoseFlowDocument = new TypedDocumentString(`
       stepId
       recoveredAt
       summary
+      change {
+        ...ChangeBehindFields
+      }
     }
     escalation {
       recommended
@@ -1033,6 +1097,9 @@ export const DiagnoseFlowDocument = new TypedDocumentString(`
       executionCount
       firstSeen
       lastSeen
+      change {
+        ...ChangeBehindFields
+      }
     }
     walkthrough {
       executionId
@@ -1067,7 +1134,33 @@ export const DiagnoseFlowDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"operationName":"DiagnoseFlow","operationType":"query","variables":[{"name":"flowId","type":"ID!","required":true},{"name":"since","type":"DateTimeISO","required":false},{"name":"options","type":"DiagnoseOptions","required":false}],"rootFields":["diagnoseFlow"]}) as unknown as TypedDocumentString<DiagnoseFlowQuery, DiagnoseFlowQueryVariables>;
+    fragment ChangeBehindFields on ChangeBehind {
+  status
+  summary
+  problemSince
+  minutesAfterChange
+  stepChanged
+  version {
+    id
+    number
+    createdAt
+  }
+  previousVersion {
+    id
+    number
+    createdAt
+  }
+  changes {
+    kind
+    stepId
+    path
+    before
+    after
+    addedReads
+    removedReads
+    summary
+  }
+}`, {"operationName":"DiagnoseFlow","operationType":"query","variables":[{"name":"flowId","type":"ID!","required":true},{"name":"since","type":"DateTimeISO","required":false},{"name":"options","type":"DiagnoseOptions","required":false}],"rootFields":["diagnoseFlow"]}) as unknown as TypedDocumentString<DiagnoseFlowQuery, DiagnoseFlowQueryVariables>;
 export const DiagnoseWorkspaceDocument = new TypedDocumentString(`
     query DiagnoseWorkspace($workspaceId: ID!, $since: DateTimeISO, $first: Int, $after: String) {
   diagnoseWorkspace(
