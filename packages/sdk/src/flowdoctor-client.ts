@@ -29,6 +29,8 @@ export interface FlowdoctorClient {
     G.DiagnoseWorkspaceQueryVariables,
     "diagnoseWorkspace"
   >;
+  /** What breaks many flows at once: failing flows grouped by shared credential, host, component version and cause. */
+  readonly rootCauses: OperationMethod<G.RootCausesQuery, G.RootCausesQueryVariables, "rootCauses">;
   /** Classifies any error text into the troubleshooting taxonomy. Needs no login. */
   readonly classifyError: OperationMethod<
     G.ClassifyErrorQuery,

@@ -19,6 +19,7 @@ export const OPERATION_DOCUMENTS: { readonly [TName in MethodName]: object } = {
   flow: G.FlowDocument,
   diagnoseFlow: G.DiagnoseFlowDocument,
   diagnoseWorkspace: G.DiagnoseWorkspaceDocument,
+  rootCauses: G.RootCausesDocument,
   classifyError: G.ClassifyErrorDocument,
   errors: G.ErrorsDocument,
   errorGroups: G.ErrorGroupsDocument,

@@ -12,6 +12,7 @@ import { FlowStepResolver } from "./flow/flow-step.resolver.js";
 import { GatewayResolver } from "./gateway/gateway.resolver.js";
 import { LogResolver } from "./log/log.resolver.js";
 import { redactAnswers } from "./redact-answers.js";
+import { RootCauseResolver } from "./root-cause/root-cause.resolver.js";
 import { TicketResolver } from "./ticket/ticket.resolver.js";
 import { TicketAttachmentResolver } from "./ticket/ticket-attachment.resolver.js";
 import { TicketLogTextResolver } from "./ticket/ticket-log-text.resolver.js";
@@ -28,6 +29,7 @@ export const RESOLVERS = [
   FlowStepResolver,
   DiagnosisResolver,
   FlowDiagnosisResolver,
+  RootCauseResolver,
   ClassifyResolver,
   LogResolver,
   ErrorResolver,
