@@ -4,6 +4,7 @@ export * from "./diagnosis/index.js";
 export type { CoreErrorCode } from "./errors.js";
 export { CORE_ERROR_CODES, CoreError, isCoreError } from "./errors.js";
 export * from "./grouping/index.js";
+export * from "./health/index.js";
 export * from "./log-file/index.js";
 export type { ComponentCommand } from "./model/flow-graph.js";
 export {

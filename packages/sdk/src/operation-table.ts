@@ -20,6 +20,7 @@ export const OPERATION_DOCUMENTS: { readonly [TName in MethodName]: object } = {
   diagnoseFlow: G.DiagnoseFlowDocument,
   diagnoseWorkspace: G.DiagnoseWorkspaceDocument,
   rootCauses: G.RootCausesDocument,
+  flowHealth: G.FlowHealthDocument,
   classifyError: G.ClassifyErrorDocument,
   errors: G.ErrorsDocument,
   errorGroups: G.ErrorGroupsDocument,

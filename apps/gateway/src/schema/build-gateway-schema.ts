@@ -9,6 +9,7 @@ import { ErrorGroupResolver } from "./error/error-group.resolver.js";
 import { FlowErrorResolver } from "./error/flow-error.resolver.js";
 import { FlowResolver } from "./flow/flow.resolver.js";
 import { FlowStepResolver } from "./flow/flow-step.resolver.js";
+import { FlowHealthResolver } from "./flow-health/flow-health.resolver.js";
 import { GatewayResolver } from "./gateway/gateway.resolver.js";
 import { LogResolver } from "./log/log.resolver.js";
 import { redactAnswers } from "./redact-answers.js";
@@ -30,6 +31,7 @@ export const RESOLVERS = [
   DiagnosisResolver,
   FlowDiagnosisResolver,
   RootCauseResolver,
+  FlowHealthResolver,
   ClassifyResolver,
   LogResolver,
   ErrorResolver,

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createDemoScenarioFile } from "../demo/demo-scenario.js";
+import { createHealthScenarioFile } from "../demo/health-scenario.js";
 import { createRootCauseScenarioFile } from "../demo/rootcause-scenario.js";
 import { createVerdictScenarioFile } from "../demo/verdict-scenario.js";
 import { EmulatorError } from "../errors.js";
@@ -91,6 +92,7 @@ export const loadScenario = async (
   if (source === "demo") return resolveScenario(createDemoScenarioFile(nowMs), nowMs);
   if (source === "verdicts") return resolveScenario(createVerdictScenarioFile(nowMs), nowMs);
   if (source === "rootcauses") return resolveScenario(createRootCauseScenarioFile(nowMs), nowMs);
+  if (source === "health") return resolveScenario(createHealthScenarioFile(nowMs), nowMs);
   const data = typeof source === "string" ? await readSource(source) : source;
   const label = typeof source === "string" ? source : "scenario";
   return resolveScenario(validateScenarioFile(data, label), nowMs);

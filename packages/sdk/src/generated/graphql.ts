@@ -21,6 +21,13 @@ export type AddTicketAttachmentInput = {
   ticketId: string | number;
 };
 
+/** How a flow's normal activity was learnt. */
+export type BaselineKind =
+  /** From messages per hour of day, weekdays and weekends apart when they differ. */
+  | 'RHYTHM'
+  /** From its cron schedule, which its logs follow. */
+  | 'SCHEDULE';
+
 /** Why an error happened, per the troubleshooting taxonomy. */
 export type Cause =
   /** The data received is not what the step expects (INTEGRATION_LOGIC). */
@@ -227,6 +234,23 @@ export type FlowFilter = {
   /** Only flows of this type. */
   type?: FlowType | null | undefined;
 };
+
+/** A flow's activity against its own baseline. */
+export type FlowHealthStatus =
+  /** A webhook flow stopped receiving against its own rhythm. */
+  | 'INTAKE_STOPPED'
+  /** A scheduled run of a timer flow did not happen. */
+  | 'MISSED_RUN'
+  /** Stopped or suspended: silence is expected (see diagnoseFlow). */
+  | 'NOT_RUNNING'
+  /** As its baseline expects, lulls, nights and weekends included. */
+  | 'OK'
+  /** A step's queue holds messages its upstream sent while the step logs nothing. */
+  | 'STUCK_CONSUMER'
+  /** Fewer than three days or no messages: its rhythm is unknown. */
+  | 'TOO_LITTLE_HISTORY'
+  /** A flow stopped processing messages against its own rhythm. */
+  | 'WENT_QUIET';
 
 /** The state a flow was asked to be in (`Flow.currentStatus` says where it is). */
 export type FlowStatus =
@@ -583,6 +607,13 @@ export type ErrorsQueryVariables = Exact<{
 
 
 export type ErrorsQuery = { errors: { totalCount: number | null, scan: { scanned: number, maxScan: number, limitReached: boolean }, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, flow: { id: string, name: string } | null, step: { id: string, name: string } | null, author: { id: string, email: string, firstName: string, lastName: string } | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }> } | null };
+
+export type FlowHealthQueryVariables = Exact<{
+  workspaceId: string | number;
+}>;
+
+
+export type FlowHealthQuery = { flowHealth: { from: string, to: string, entriesRead: number, truncated: boolean, flows: Array<{ flowId: string, flowName: string, status: FlowHealthStatus, flagged: boolean, baseline: BaselineKind, baselineDays: number, expected: number, seen: number, since: string | null, stepId: string | null, confidence: number, summary: string }> } | null };
 
 export type FlowFieldsFragment = { id: string, name: string, description: string | null, type: FlowType, status: FlowStatus, currentStatus: string, cron: string | null, workspaceId: string, lastStartTime: string | null, createdAt: string, updatedAt: string };
 
@@ -1447,6 +1478,30 @@ fragment FlowErrorFields on FlowError {
     ...ClassificationFields
   }
 }`, {"operationName":"Errors","operationType":"query","variables":[{"name":"workspaceId","type":"ID!","required":true},{"name":"filter","type":"ErrorFilter","required":false},{"name":"first","type":"Int","required":false},{"name":"after","type":"String","required":false}],"rootFields":["errors"]}) as unknown as TypedDocumentString<ErrorsQuery, ErrorsQueryVariables>;
+export const FlowHealthDocument = new TypedDocumentString(`
+    query FlowHealth($workspaceId: ID!) {
+  flowHealth(workspaceId: $workspaceId) {
+    from
+    to
+    entriesRead
+    truncated
+    flows {
+      flowId
+      flowName
+      status
+      flagged
+      baseline
+      baselineDays
+      expected
+      seen
+      since
+      stepId
+      confidence
+      summary
+    }
+  }
+}
+    `, {"operationName":"FlowHealth","operationType":"query","variables":[{"name":"workspaceId","type":"ID!","required":true}],"rootFields":["flowHealth"]}) as unknown as TypedDocumentString<FlowHealthQuery, FlowHealthQueryVariables>;
 export const FlowsDocument = new TypedDocumentString(`
     query Flows($workspaceId: ID!, $filter: FlowFilter, $first: Int, $after: String) {
   flows(workspaceId: $workspaceId, filter: $filter, first: $first, after: $after) {
