@@ -209,7 +209,8 @@ const quietAgainstRhythm = (context: Context): FlowHealth => {
  */
 export const assessFlowHealth = (input: FlowHealthInput): FlowHealth => {
   const nowMs = Date.parse(input.now);
-  const startMs = Date.parse(input.historyStart);
+  // A flow younger than the history has only its own days to learn from.
+  const startMs = Math.max(Date.parse(input.historyStart), Date.parse(input.flow.createdAt) || 0);
   const trigger = triggerStep(input.flow.graph);
   const triggerId = trigger?.id ?? "step_1";
   const context: Context = {
