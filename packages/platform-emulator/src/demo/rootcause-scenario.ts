@@ -44,6 +44,11 @@ const storeContacts = (mapper: Readonly<Record<string, string>>): DemoStep => ({
 });
 const readContacts = rest("step_2", "Read CRM contacts", "https://crm.acme.example/api/contacts", 2);
 
+const erpOrder = (customerNumber: string): DemoStep => ({
+  ...rest("step_2", "Create ERP order", "https://erp.acme.example/api/orders", 2, "erp"),
+  mapper: { customerNumber, lines: "$.items" },
+});
+
 const COMPONENT_BUG =
   "TypeError: Cannot read properties of undefined (reading 'statusCode')\n    at Object.process (/home/node/node_modules/rest-api-component-v2/lib/actions/httpRequestAction.js:88:31)";
 
@@ -168,10 +173,9 @@ export const ROOT_CAUSE_FLOWS: readonly DemoFlowSpec[] = [
     key: "rc-erp-orders",
     name: "Root causes: orders to ERP",
     description: "Uses the ERP credential; the ERP rejects orders without a customer number",
-    steps: [
-      webhookStep("/hook/erp-orders"),
-      rest("step_2", "Create ERP order", "https://erp.acme.example/api/orders", 2, "erp"),
-    ],
+    steps: [webhookStep("/hook/erp-orders"), erpOrder("$.customerNo")],
+    // The mapper began reading a field the shop does not send.
+    changes: [{ hoursAgo: 14.3, before: [webhookStep("/hook/erp-orders"), erpOrder("$.customer.number")] }],
     problems: [
       {
         cause: "MAPPING",
