@@ -1,8 +1,10 @@
+export * from "./changes/index.js";
 export * from "./classify/index.js";
 export * from "./diagnosis/index.js";
 export type { CoreErrorCode } from "./errors.js";
 export { CORE_ERROR_CODES, CoreError, isCoreError } from "./errors.js";
 export * from "./grouping/index.js";
+export * from "./health/index.js";
 export * from "./log-file/index.js";
 export type { ComponentCommand } from "./model/flow-graph.js";
 export {
@@ -49,6 +51,7 @@ export type {
   WorkspaceType,
 } from "./model/platform.js";
 export * from "./redaction/index.js";
+export * from "./root-causes/index.js";
 export type { Cause, CauseInfo, Level } from "./taxonomy/taxonomy.js";
 export { CAUSE_INFO, CAUSES, isCause, isLevel, LEVELS } from "./taxonomy/taxonomy.js";
 export * from "./tickets/index.js";

@@ -144,6 +144,33 @@ describe("every SDK method against a gateway on the emulator", () => {
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
 
+  it("rootCauses: the workspace's failing flows grouped by what they share, worst first", async () => {
+    const [workspace] = aliceWorkspaces();
+    if (!workspace) throw new Error("alice has no workspace in the demo");
+    const { data } = await client.rootCauses({ workspaceId: workspace.id, since });
+    expect(data.rootCauses.length).toBeGreaterThan(0);
+    const reach = data.rootCauses.map((cause) => cause.fix.flows);
+    expect(reach).toEqual([...reach].sort((a, b) => b - a));
+    const flowIds = new Set(aliceFlows(workspace.id).map((flow) => flow.id));
+    for (const cause of data.rootCauses)
+      for (const flow of cause.flows) expect(flowIds.has(flow.flowId)).toBe(true);
+  });
+
+  it("flowHealth: every flow of the workspace against its own rhythm", async () => {
+    const [workspace] = aliceWorkspaces();
+    if (!workspace) throw new Error("alice has no workspace in the demo");
+    const { data } = await client.flowHealth({ workspaceId: workspace.id });
+    expect(data.flows.map((flow) => flow.flowId).sort()).toEqual(
+      aliceFlows(workspace.id)
+        .map((flow) => flow.id)
+        .sort(),
+    );
+    for (const flow of data.flows)
+      expect(flow.flagged).toBe(
+        ["STUCK_CONSUMER", "MISSED_RUN", "INTAKE_STOPPED", "WENT_QUIET"].includes(flow.status),
+      );
+  });
+
   it("request: runs one's own typed document, with and without variables", async () => {
     const own = new TypedDocumentString<{ me: { email: string } }, Record<string, never>>(
       "query Mine { me { email } }",

@@ -29,6 +29,10 @@ export interface FlowdoctorClient {
     G.DiagnoseWorkspaceQueryVariables,
     "diagnoseWorkspace"
   >;
+  /** What breaks many flows at once: failing flows grouped by shared credential, host, component version and cause. */
+  readonly rootCauses: OperationMethod<G.RootCausesQuery, G.RootCausesQueryVariables, "rootCauses">;
+  /** Flows that went quiet: each flow against its own 14-day rhythm, missed cron runs and stuck consumers. */
+  readonly flowHealth: OperationMethod<G.FlowHealthQuery, G.FlowHealthQueryVariables, "flowHealth">;
   /** Classifies any error text into the troubleshooting taxonomy. Needs no login. */
   readonly classifyError: OperationMethod<
     G.ClassifyErrorQuery,

@@ -19,6 +19,8 @@ export const OPERATION_DOCUMENTS: { readonly [TName in MethodName]: object } = {
   flow: G.FlowDocument,
   diagnoseFlow: G.DiagnoseFlowDocument,
   diagnoseWorkspace: G.DiagnoseWorkspaceDocument,
+  rootCauses: G.RootCausesDocument,
+  flowHealth: G.FlowHealthDocument,
   classifyError: G.ClassifyErrorDocument,
   errors: G.ErrorsDocument,
   errorGroups: G.ErrorGroupsDocument,

@@ -1,6 +1,7 @@
 import {
   type DiagnosisPort,
   type EndpointProbe,
+  type FlowVersion,
   type LogEntry,
   redactObject,
   redactSecrets,
@@ -16,6 +17,8 @@ export interface DiagnosisPortOptions {
 }
 
 const LOG_PAGE_SIZE = 1_000;
+// A flow's history beyond this many versions is not read; the change behind a problem is among the recent ones.
+const MAX_FLOW_VERSIONS = 500;
 // Inside the diagnosis' default 10 s budget per check, so a slow verification reports itself instead of timing out.
 const VERIFY_DEADLINE_MS = 9_000;
 
@@ -80,6 +83,24 @@ export const createDiagnosisPort = (session: PlatformSession, options: Diagnosis
     return found;
   };
 
+  const versions = new Map<string, Promise<readonly FlowVersion[]>>();
+  // Read once per flow and request, however many error groups and verdicts ask.
+  const versionsOf = (flowId: string): Promise<readonly FlowVersion[]> => {
+    let found = versions.get(flowId);
+    if (!found) {
+      found = (async () => {
+        const all: FlowVersion[] = [];
+        for await (const version of client.iterateFlowVersions(flowId)) {
+          all.push(version);
+          if (all.length >= MAX_FLOW_VERSIONS) break;
+        }
+        return all;
+      })();
+      versions.set(flowId, found);
+    }
+    return found;
+  };
+
   const workspaceWide = new Set<string>();
   const port: DiagnosisPort = {
     flow: (id) => loaders.flow.load(id),
@@ -88,6 +109,7 @@ export const createDiagnosisPort = (session: PlatformSession, options: Diagnosis
     queueStats: (flowId) => loaders.queueStats.load(flowId),
     dataSample: (id) => client.getDataSample(id),
     component: (id) => loaders.component.load(id),
+    flowVersions: versionsOf,
     logs: async ({ flowId, workspaceId, from, to }) => {
       if (!workspaceWide.has(`${workspaceId}|${from}|${to}`))
         return logsOf({ workspaceId, from, to, flowIds: [flowId] });

@@ -9,9 +9,11 @@ import { ErrorGroupResolver } from "./error/error-group.resolver.js";
 import { FlowErrorResolver } from "./error/flow-error.resolver.js";
 import { FlowResolver } from "./flow/flow.resolver.js";
 import { FlowStepResolver } from "./flow/flow-step.resolver.js";
+import { FlowHealthResolver } from "./flow-health/flow-health.resolver.js";
 import { GatewayResolver } from "./gateway/gateway.resolver.js";
 import { LogResolver } from "./log/log.resolver.js";
 import { redactAnswers } from "./redact-answers.js";
+import { RootCauseResolver } from "./root-cause/root-cause.resolver.js";
 import { TicketResolver } from "./ticket/ticket.resolver.js";
 import { TicketAttachmentResolver } from "./ticket/ticket-attachment.resolver.js";
 import { TicketLogTextResolver } from "./ticket/ticket-log-text.resolver.js";
@@ -28,6 +30,8 @@ export const RESOLVERS = [
   FlowStepResolver,
   DiagnosisResolver,
   FlowDiagnosisResolver,
+  RootCauseResolver,
+  FlowHealthResolver,
   ClassifyResolver,
   LogResolver,
   ErrorResolver,

@@ -97,6 +97,19 @@ describe("every field of the schema, against the demo platform", () => {
       await run("Query", "flow", `(id: "${flow.id}")`);
       await run("Query", "diagnoseFlow", `(flowId: "${flow.id}", options: { verifyCredentials: true })`);
     }
+    // Root causes and flow health need weeks of rhythm and shared failures: their own scenarios, same logins.
+    for (const scenario of ["rootcauses", "health"] as const) {
+      const other = await startEmulatorGateway(
+        { MAX_QUERY_COST: "10000000", MAX_QUERY_DEPTH: "100", MAX_COST_PER_MINUTE: "1000000000" },
+        scenario,
+      );
+      try {
+        const field = scenario === "rootcauses" ? "rootCauses" : "flowHealth";
+        await run("Query", field, `(workspaceId: "${workspaceId}")`, other.gateway);
+      } finally {
+        await other.close();
+      }
+    }
   }, 300_000);
 
   it("answers every ticket mutation, and the ticket queries after a failed and a retried delivery, with every field selected", async () => {

@@ -19,7 +19,7 @@ export const basic = (email: string, apiKey: string): string =>
 /** Starts an emulator (the demo unless told) and a gateway with PLATFORM_API_URL pointing at it. */
 export const startEmulatorGateway = async (
   env: Record<string, string> = {},
-  scenario: "demo" | "verdicts" = "demo",
+  scenario: "demo" | "verdicts" | "rootcauses" | "health" = "demo",
 ): Promise<EmulatorGateway> => {
   const emulator = await createEmulator({ scenario });
   const gateway = await startTestGateway({ PLATFORM_API_URL: emulator.url, ...env });

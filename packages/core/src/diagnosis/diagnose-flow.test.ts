@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { LogEntry } from "../model/log-entry.js";
-import type { Contract, DataSample, Flow, FlowQueueStats, Workspace } from "../model/platform.js";
-import { contract, log, makeFlow, NOW, workspace } from "../testing/diagnosis-fixtures.js";
+import type {
+  Contract,
+  DataSample,
+  Flow,
+  FlowEdge,
+  FlowQueueStats,
+  FlowVersion,
+  Workspace,
+} from "../model/platform.js";
+import { contract, log, makeFlow, minutesAgo, NOW, workspace } from "../testing/diagnosis-fixtures.js";
 import { diagnoseFlow } from "./diagnose-flow.js";
 import type { DiagnosisPort } from "./diagnosis-port.js";
 
@@ -142,6 +150,84 @@ describe("diagnoseFlow", () => {
     expect(diagnosis.ticket.draft.logs).not.toContain("step_1");
     expect(diagnosis.ticket.draft.firstObservedAt).toBe(diagnosis.errorGroups[0]?.firstSeen);
     expect(diagnosis.ticket.missing.map((missing) => missing.field)).toContain("isBlocker");
+  });
+
+  it("cites the version whose mapper change the failing step began failing after, and the ticket draft says so", async () => {
+    const flow = makeFlow();
+    const [into2, into3] = flow.graph.edges as [FlowEdge, FlowEdge];
+    const before = {
+      ...flow.graph,
+      edges: [into2, { ...into3, config: { mapper: { to: "contact.mail" } } }],
+    };
+    const after = {
+      ...flow.graph,
+      edges: [into2, { ...into3, config: { mapper: { to: "contact.mail", vat: "customer.vat" } } }],
+    };
+    const versions: FlowVersion[] = [
+      {
+        id: "1".repeat(40),
+        flowId: flow.id,
+        name: "v1",
+        description: null,
+        createdAt: minutesAgo(5000),
+        graph: before,
+      },
+      {
+        id: "2".repeat(40),
+        flowId: flow.id,
+        name: "v2",
+        description: null,
+        createdAt: minutesAgo(34),
+        graph: after,
+      },
+    ];
+    const failure =
+      'Error: Code: 422 Message: Unprocessable Entity Body: {"errors":{"vat":"is not a valid VAT id"}}';
+    const logs = ["t3", "t4", "t5"].flatMap((thread, run) => [
+      log("step_1", 30, "received", 30 - run, thread),
+      log("step_2", 30, "found", 30 - run, thread),
+      log("step_3", 50, failure, 30 - run, thread),
+    ]);
+    const diagnosis = await diagnoseFlow(portOver({ logs }, { flowVersions: async () => versions }), {
+      flowId: "f",
+      now: NOW,
+    });
+    expect(diagnosis.verdict).toMatchObject({
+      status: "FAILING",
+      stepId: "step_3",
+      change: { status: "CHANGED", version: { number: 2 }, minutesAfterChange: 4, stepChanged: true },
+    });
+    expect(diagnosis.verdict.summary).toContain(
+      "Began 4 minutes after version 2 added `vat` in the mapper of step_3 (added `$.customer.vat`).",
+    );
+    expect(diagnosis.errorGroups[0]?.change?.status).toBe("CHANGED");
+    expect(diagnosis.ticket.draft.description).toContain("What changed: Began 4 minutes after version 2");
+  });
+
+  it("answers that nothing changed when the version in force is old, and leaves the summary alone", async () => {
+    const flow = makeFlow();
+    const versions: FlowVersion[] = [
+      {
+        id: "1".repeat(40),
+        flowId: flow.id,
+        name: "v1",
+        description: null,
+        createdAt: minutesAgo(9000),
+        graph: flow.graph,
+      },
+    ];
+    const logs = ["t3", "t4", "t5"].flatMap((thread, run) => [
+      log("step_1", 30, "received", 30 - run, thread),
+      log("step_2", 50, "connect ECONNREFUSED 10.0.0.7:443", 29 - run, thread),
+    ]);
+    const withVersions = await diagnoseFlow(portOver({ logs }, { flowVersions: async () => versions }), {
+      flowId: "f",
+      now: NOW,
+    });
+    const without = await diagnoseFlow(portOver({ logs }), { flowId: "f", now: NOW });
+    expect(withVersions.verdict.change).toMatchObject({ status: "NO_CHANGE", stepChanged: false });
+    expect(withVersions.verdict.summary).toBe(without.verdict.summary);
+    expect(without.verdict.change).toBeUndefined();
   });
 
   it("reports two problems at once and ranks the safeguard that fired above its suspension", async () => {

@@ -19,6 +19,7 @@ import { componentNotes } from "./component-notes.js";
 import type { DiagnosedErrorGroup, Diagnosis, Finding } from "./diagnosis.js";
 import type { DiagnosisPort } from "./diagnosis-port.js";
 import { draftTicket } from "./draft-ticket.js";
+import { explainChanges } from "./explain-changes.js";
 import { flowQueueBehaviour } from "./queue-overflow-behaviour.js";
 import { type CheckOutcome, runCheck } from "./run-check.js";
 import { summarizeChecks } from "./summarize-checks.js";
@@ -155,12 +156,19 @@ export const diagnoseFlow = async (port: DiagnosisPort, options: DiagnoseFlowOpt
   const groups = await facts.groups.catch(() => [] as ClassifiedGroup[]);
   const walkthrough = walkThrough(flow, logs, await facts.queues.catch(() => undefined), now);
   const checks = summarizeChecks(outcomes, findings, options);
-  const verdict = decideVerdict(
-    findings,
-    new Map(steps.map((step) => [step.id, step.name])),
-    groups.reduce((sum, { group }) => sum + group.executionCount, 0),
-    checks.filter((run) => run.status === "ERROR"),
+  const explained = await explainChanges(
+    decideVerdict(
+      findings,
+      new Map(steps.map((step) => [step.id, step.name])),
+      groups.reduce((sum, { group }) => sum + group.executionCount, 0),
+      checks.filter((run) => run.status === "ERROR"),
+    ),
+    summarizeGroups(groups),
+    port.flowVersions
+      ? () => (port.flowVersions as NonNullable<DiagnosisPort["flowVersions"]>)(flow.id)
+      : undefined,
   );
+  const verdict = explained.verdict;
   const escalation = decideEscalation(findings);
   const workspace = await facts.workspace.catch(() => undefined);
   const diagnosis = {
@@ -171,7 +179,7 @@ export const diagnoseFlow = async (port: DiagnosisPort, options: DiagnoseFlowOpt
     window: { from, to: now },
     verdict,
     findings,
-    errorGroups: summarizeGroups(groups),
+    errorGroups: explained.groups,
     walkthrough,
     checks,
     nextActions: nextActions(findings, escalation),

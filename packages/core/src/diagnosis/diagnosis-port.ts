@@ -6,6 +6,7 @@ import type {
   DataSample,
   Flow,
   FlowQueueStats,
+  FlowVersion,
   IsoDateTime,
   ObjectId,
   Workspace,
@@ -36,6 +37,8 @@ export interface DiagnosisPort {
   queueStats(flowId: ObjectId): Promise<FlowQueueStats>;
   dataSample(sampleId: ObjectId): Promise<DataSample>;
   component?(componentId: ObjectId): Promise<Component>;
+  /** The flow's published versions, oldest first; lets the diagnosis name the change behind a problem. */
+  flowVersions?(flowId: ObjectId): Promise<readonly FlowVersion[]>;
   /** Runs the platform's verify-credential execution for a credential (calls the external system). */
   verifyCredential?(credentialId: ObjectId): Promise<CredentialVerification>;
   /** Probes a step's external endpoint; must refuse loopback, private and link-local addresses unless allowed. */

@@ -1,3 +1,4 @@
+import type { ChangeBehind } from "../changes/change-behind.js";
 import type { IsoDateTime, ObjectId, StepQueueStats } from "../model/platform.js";
 import type { Cause, Level } from "../taxonomy/taxonomy.js";
 import type { MissingTicketField } from "../tickets/missing-for-submission.js";
@@ -98,6 +99,8 @@ export interface Verdict {
   readonly stepId?: string;
   /** RECOVERED: when the last failing step worked again. */
   readonly recoveredAt?: IsoDateTime;
+  /** What changed in the flow before the problem began (or that nothing did); absent when healthy or unknown. */
+  readonly change?: ChangeBehind;
   /** One plain sentence. */
   readonly summary: string;
 }
@@ -120,6 +123,8 @@ export interface DiagnosedErrorGroup {
   readonly level: Level;
   readonly cause: Cause;
   readonly confidence: number;
+  /** What changed in the flow before the group first appeared (or that nothing did); absent when versions are unknown. */
+  readonly change?: ChangeBehind;
 }
 
 /** A support ticket pre-filled from the diagnosis, and what only a person can still add. */

@@ -30,6 +30,7 @@ const descriptionOf = (diagnosis: DraftTicketInput["diagnosis"]): string => {
   const lines = [
     `Expected: flow "${diagnosis.flowName}" processes its messages without errors.`,
     `Actual: ${diagnosis.verdict.summary}`,
+    ...(diagnosis.verdict.change ? [`What changed: ${diagnosis.verdict.change.summary}`] : []),
     "",
     "What Flowdoctor found:",
     ...failing.slice(0, 8).map((finding) => `- [${finding.status}] ${finding.title}: ${finding.detail}`),

@@ -1,3 +1,5 @@
+export type { ClassifiedGroup } from "./classified-groups.js";
+export { classifyGroups } from "./classified-groups.js";
 export type { DiagnoseFlowOptions } from "./diagnose-flow.js";
 export { diagnoseFlow } from "./diagnose-flow.js";
 export type {

@@ -3,10 +3,12 @@ import { EmulatorError, isEmulatorError } from "../errors.js";
 import { createEmulator, type Emulator } from "../server/create-emulator.js";
 
 /** The command's help text. */
-export const CLI_USAGE = `Usage: flowdoctor-emulator [--port 4010] [--host 127.0.0.1] [--scenario demo|verdicts|<file>] [--now <ISO>] [--verification-polls 1]
+export const CLI_USAGE = `Usage: flowdoctor-emulator [--port 4010] [--host 127.0.0.1] [--scenario demo|verdicts|rootcauses|health|<file>] [--now <ISO>] [--verification-polls 1]
 
 Serves the elastic.io REST API v2 over a scenario. --scenario takes "demo" (default), "verdicts" (flows built
-to earn one verdict each: recoveries, transient errors, hidden causes), a .json file,
+to earn one verdict each: recoveries, transient errors, hidden causes), "rootcauses" (failures that share a
+credential, host, component version or cause), "health" (14 days of rhythms: quiet flows, missed runs, a stuck
+consumer, healthy lulls), a .json file,
 or a JavaScript module exporting \`scenario\`. Times in the scenario are relative to --now (default: now).`;
 
 /** The command's parsed options. */

@@ -124,6 +124,10 @@ const SPECS: readonly DemoComponentSpec[] = [
   },
 ];
 
+/** The git revision of a demo component's version 1, 2 or 3 (3 is the latest). */
+export const demoComponentVersion = (key: string, number: number): string =>
+  shaFor(`demo:component:${key}:v${number}`);
+
 /** The id of a demo component by its key, e.g. `rest`. */
 export const demoComponentId = (key: string): string => objectIdFor(`demo:component:${key}`);
 
@@ -144,7 +148,7 @@ const toComponent = (spec: DemoComponentSpec): ScenarioComponentFile => {
     language: spec.language ?? "nodejs",
     sailorVersion: spec.sailor,
     versions: [1, 2, 3].map((number) => ({
-      id: shaFor(`demo:component:${spec.key}:v${number}`),
+      id: demoComponentVersion(spec.key, number),
       versionNumber: number,
       date: `-${(4 - number) * 40}d`,
     })),

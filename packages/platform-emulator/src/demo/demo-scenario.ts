@@ -5,7 +5,12 @@ import type {
   ScenarioFile,
   ScenarioFlowFile,
 } from "../scenario/scenario-file.js";
-import { demoComponentId, demoComponentRepo, demoComponents } from "./demo-components.js";
+import {
+  demoComponentId,
+  demoComponentRepo,
+  demoComponents,
+  demoComponentVersion,
+} from "./demo-components.js";
 import {
   DEMO_CONTRACTS,
   DEMO_CREDENTIALS,
@@ -28,7 +33,9 @@ export const demoFlowId = (key: string): string => objectIdFor(`demo:flow:${key}
 const node = (step: DemoStep): Record<string, unknown> => ({
   id: step.id,
   component_id: demoComponentId(step.component),
-  command: `${demoComponentRepo(step.component)}:${step.fn}@latest`,
+  command: `${demoComponentRepo(step.component)}:${step.fn}@${
+    step.version === undefined ? "latest" : demoComponentVersion(step.component, step.version)
+  }`,
   name: step.name,
   description: "",
   fields: step.fields ?? {},
@@ -52,11 +59,35 @@ const expectedOf = (spec: DemoFlowSpec): ScenarioExpectationFile[] => [
   ...(spec.stateCauses ?? []),
 ];
 
+const graphOf = (steps: readonly DemoStep[]) => ({ nodes: steps.map(node), edges: edges(steps) });
+
+// Without changes: three versions of the same graph; with changes: the first version, then one per change.
+const versionsOf = (spec: DemoFlowSpec): NonNullable<ScenarioFlowFile["versions"]> => {
+  const versionId = (index: number) => shaFor(`demo:flow:${spec.key}:v${index + 1}`);
+  if (!spec.changes) {
+    const versionAges = [spec.createdDaysAgo, Math.max(1, Math.floor(spec.createdDaysAgo / 2)), 3];
+    return versionAges.map((days, index) => ({ id: versionId(index), createdAt: `-${days}d` }));
+  }
+  const changes = spec.changes;
+  const stepsAfter = (index: number) => changes[index + 1]?.before ?? spec.steps;
+  return [
+    {
+      id: versionId(0),
+      createdAt: `-${spec.createdDaysAgo}d`,
+      graph: graphOf(changes[0]?.before ?? spec.steps),
+    },
+    ...changes.map((change, index) => ({
+      id: versionId(index + 1),
+      createdAt: `-${Math.round(change.hoursAgo * 60)}m`,
+      graph: graphOf(stepsAfter(index)),
+    })),
+  ];
+};
+
 /** A demo flow spec as a scenario flow, with its graph, versions, queue stats and expected causes. */
 export const toFlow = (spec: DemoFlowSpec): ScenarioFlowFile => {
   const id = demoFlowId(spec.key);
   const created = `-${spec.createdDaysAgo}d`;
-  const versionAges = [spec.createdDaysAgo, Math.max(1, Math.floor(spec.createdDaysAgo / 2)), 3];
   return {
     id,
     name: spec.name,
@@ -71,14 +102,11 @@ export const toFlow = (spec: DemoFlowSpec): ScenarioFlowFile => {
     updatedAt: "-3d",
     ...(spec.lastStartHoursAgo === undefined ? {} : { lastStartTime: `-${spec.lastStartHoursAgo}h` }),
     hasDraft: spec.key.length % 3 === 0,
-    graph: { nodes: spec.steps.map(node), edges: edges(spec.steps) },
+    graph: graphOf(spec.steps),
     nodesConfig: Object.fromEntries(
       spec.steps.map((step) => [step.id, { prefetch: 1, log_level: "info", ...spec.nodesConfig?.[step.id] }]),
     ),
-    versions: versionAges.map((days, index) => ({
-      id: shaFor(`demo:flow:${spec.key}:v${index + 1}`),
-      createdAt: `-${days}d`,
-    })),
+    versions: versionsOf(spec),
     queueStats:
       spec.queueStats ??
       spec.steps.map((step) => ({ stepId: step.id, total: 0, ready: 0, unacked: 0, rebounds: 0 })),

@@ -14,6 +14,14 @@ export interface DemoStep {
   readonly credential?: string;
   readonly sample?: string;
   readonly fields?: Readonly<Record<string, unknown>>;
+  /** The component version the step is pinned to (1–3, see `demoComponentVersion`). @default "latest" */
+  readonly version?: number;
+}
+
+/** A version published `hoursAgo`; before it the flow had the steps `before`. */
+export interface DemoVersionChange {
+  readonly hoursAgo: number;
+  readonly before: readonly DemoStep[];
 }
 
 /** A recurring problem: from `sinceHours` ago (until `untilHours` ago), a share of executions fail at the step. */
@@ -66,6 +74,8 @@ export interface DemoFlowSpec {
   /** Runtime settings per step, over the default `{ prefetch: 1, log_level: "info" }`. */
   readonly nodesConfig?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly containerExits?: readonly DemoContainerExit[];
+  /** Versions published recently, oldest first, each with the steps it replaced. @default three versions, same graph */
+  readonly changes?: readonly DemoVersionChange[];
   /** Causes shown without failing executions (flow state, queue stats, contract, workspace). */
   readonly stateCauses?: readonly { readonly cause: Cause; readonly stepId?: string }[];
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoWorkspaceId } from "../demo/demo-directory.js";
 import { demoFlowId } from "../demo/demo-scenario.js";
+import { rootCauseFlowId } from "../demo/rootcause-scenario.js";
 import { createEmulator, type Emulator } from "../server/create-emulator.js";
 import { ALICE, BOB, CARL, call, GINA, TEST_NOW, userByEmail } from "../testing/api.js";
 
@@ -114,6 +115,24 @@ describe("flows", () => {
     const one = await call(emulator, `/v2/flows/${id}/versions/${latest}`, as(ALICE));
     expect(one.body.data).toMatchObject({ id: latest, type: "flow-version" });
     expect((await call(emulator, `/v2/flows/${id}/versions/${"0".repeat(40)}`, as(ALICE))).status).toBe(404);
+  });
+
+  it("serves each version's own graph when the scenario gives one", async () => {
+    const versioned = await createEmulator({ now: TEST_NOW, scenario: "rootcauses" });
+    try {
+      const id = rootCauseFlowId("rc-mapper-vat");
+      const listed = await call(versioned, `/v2/flows/${id}/versions`, { as: userByEmail(versioned, ALICE) });
+      const mappers = listed.body.data.map(
+        (version: { attributes: { graph: { edges: { target: string; config: { mapper: object } }[] } } }) =>
+          version.attributes.graph.edges.find((edge) => edge.target === "step_3")?.config.mapper,
+      );
+      expect(mappers).toEqual([
+        { id: "$.id", email: "$.email" },
+        { id: "$.id", email: "$.email", vat: "$.customer.vat" },
+      ]);
+    } finally {
+      await versioned.close();
+    }
   });
 
   it("starts an inactive flow with 202, then answers 409 while it is active, and stops it with 202", async () => {

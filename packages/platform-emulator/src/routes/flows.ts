@@ -68,7 +68,7 @@ const serializeVersion = (flow: ScenarioFlow, version: ScenarioFlowVersion): Rec
   attributes: {
     name: version.name,
     description: flow.description,
-    graph: flow.graph,
+    graph: version.graph,
     created_at: version.createdAt,
   },
   relationships: {

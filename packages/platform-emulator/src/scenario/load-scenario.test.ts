@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDemoScenarioFile } from "../demo/demo-scenario.js";
+import { createHealthScenarioFile } from "../demo/health-scenario.js";
+import { createRootCauseScenarioFile } from "../demo/rootcause-scenario.js";
 import { TEST_NOW } from "../testing/api.js";
 import { loadScenario } from "./load-scenario.js";
 import type { ScenarioFile } from "./scenario-file.js";
@@ -97,6 +99,25 @@ describe("loadScenario", () => {
   it("the demo scenario is a valid scenario file", () => {
     const file = createDemoScenarioFile(TEST_NOW.getTime());
     expect(() => validateScenarioFile(JSON.parse(JSON.stringify(file)), "demo")).not.toThrow();
+  });
+
+  it("the rootcauses and health scenarios are valid scenario files, version graphs included", () => {
+    for (const create of [createRootCauseScenarioFile, createHealthScenarioFile]) {
+      const file = create(TEST_NOW.getTime());
+      expect(() => validateScenarioFile(JSON.parse(JSON.stringify(file)), file.name)).not.toThrow();
+    }
+  });
+
+  it("rejects a version graph that names an unknown step or component", () => {
+    const file = JSON.parse(JSON.stringify(createRootCauseScenarioFile(TEST_NOW.getTime()))) as {
+      flows: { versions: { graph?: { nodes: Record<string, unknown>[] } }[] }[];
+    };
+    const withGraph = file.flows.find((flow) => flow.versions.some((version) => version.graph));
+    const node = withGraph?.versions.find((version) => version.graph)?.graph?.nodes[1];
+    if (node) node.component_id = "0".repeat(24);
+    expect(() => validateScenarioFile(file, "bad-version")).toThrow(
+      /versions\[\d\]\.graph\.nodes\[1\]\.component_id/,
+    );
   });
 });
 

@@ -2,6 +2,8 @@ import { readFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createDemoScenarioFile } from "../demo/demo-scenario.js";
+import { createHealthScenarioFile } from "../demo/health-scenario.js";
+import { createRootCauseScenarioFile } from "../demo/rootcause-scenario.js";
 import { createVerdictScenarioFile } from "../demo/verdict-scenario.js";
 import { EmulatorError } from "../errors.js";
 import { resolveScenario } from "./resolve-scenario.js";
@@ -9,8 +11,8 @@ import type { Scenario } from "./scenario.js";
 import type { ScenarioFile } from "./scenario-file.js";
 import { validateScenarioFile } from "./validate-scenario.js";
 
-/** Where a scenario comes from: `"demo"`, `"verdicts"`, a path to a `.json` file or a module exporting `scenario`, or the data itself. */
-export type ScenarioSource = "demo" | "verdicts" | string | ScenarioFile;
+/** Where a scenario comes from: `"demo"`, `"verdicts"`, `"rootcauses"`, `"health"`, a path to a `.json` file or a module exporting `scenario`, or the data itself. */
+export type ScenarioSource = "demo" | "verdicts" | "rootcauses" | "health" | string | ScenarioFile;
 
 const errorCode = (error: unknown): unknown => (error as { code?: unknown } | null)?.code;
 
@@ -89,6 +91,8 @@ export const loadScenario = async (
   const nowMs = (options.now ?? new Date()).getTime();
   if (source === "demo") return resolveScenario(createDemoScenarioFile(nowMs), nowMs);
   if (source === "verdicts") return resolveScenario(createVerdictScenarioFile(nowMs), nowMs);
+  if (source === "rootcauses") return resolveScenario(createRootCauseScenarioFile(nowMs), nowMs);
+  if (source === "health") return resolveScenario(createHealthScenarioFile(nowMs), nowMs);
   const data = typeof source === "string" ? await readSource(source) : source;
   const label = typeof source === "string" ? source : "scenario";
   return resolveScenario(validateScenarioFile(data, label), nowMs);

@@ -36,6 +36,7 @@ const resolveFlow = (flow: ScenarioFlowFile, nowMs: number): ScenarioFlow => {
     id: version.id,
     createdAt: isoAt(version.createdAt, nowMs, createdAt),
     name: version.name ?? (index === 0 ? flow.name : `${flow.name} (v${index + 1})`),
+    graph: ("graph" in version ? version.graph : undefined) ?? flow.graph,
   }));
   const optional = {
     ...(flow.lastStartTime === undefined ? {} : { lastStartTime: isoAt(flow.lastStartTime, nowMs, now) }),

@@ -147,6 +147,8 @@ export interface ScenarioFlowVersionFile {
   readonly id: string;
   readonly createdAt: TimeRef;
   readonly name?: string;
+  /** This version's graph, as the platform's JSON. @default the flow's `graph` */
+  readonly graph?: ScenarioFlowFile["graph"];
 }
 
 /** A flow: its graph, state, versions, queue stats and the causes it was built to show. */

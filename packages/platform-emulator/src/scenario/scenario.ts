@@ -77,6 +77,8 @@ export interface ScenarioFlowVersion {
   readonly id: string;
   readonly createdAt: string;
   readonly name: string;
+  /** The version's graph; the flow's graph when the scenario gives none. */
+  readonly graph: ScenarioFlow["graph"];
 }
 
 /** A loaded flow as the scenario declares it; its served state may differ after start, stop or a safeguard. */

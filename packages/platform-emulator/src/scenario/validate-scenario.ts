@@ -202,6 +202,9 @@ const checkFlow = (check: Checker, located: Located, known: Known): void => {
   for (const key of ["updatedAt", "lastStartTime", "dueExecution"]) fields.time(key, true);
   const steps = checkGraph(check, located, known);
   checkFlowLists(check, located, steps);
+  for (const version of check.at(located).objects("versions", true)) {
+    if (version.item.graph !== undefined) checkGraph(check, version, known);
+  }
   if (typeof located.item.id === "string") {
     known.steps.set(located.item.id, steps);
     known.flows.add(located.item.id);

@@ -21,6 +21,13 @@ export type AddTicketAttachmentInput = {
   ticketId: string | number;
 };
 
+/** How a flow's normal activity was learnt. */
+export type BaselineKind =
+  /** From messages per hour of day, weekdays and weekends apart when they differ. */
+  | 'RHYTHM'
+  /** From its cron schedule, which its logs follow. */
+  | 'SCHEDULE';
+
 /** Why an error happened, per the troubleshooting taxonomy. */
 export type Cause =
   /** The data received is not what the step expects (INTEGRATION_LOGIC). */
@@ -57,6 +64,13 @@ export type Cause =
   | 'SYSTEM_DOWNTIME'
   /** No known cause matched (UNCLASSIFIED). */
   | 'UNKNOWN';
+
+/** Whether the flow changed shortly before a problem began. */
+export type ChangeStatus =
+  /** A version was published in the day before the problem began. */
+  | 'CHANGED'
+  /** No version was: something outside the flow changed (data, the external system, the platform). */
+  | 'NO_CHANGE';
 
 /** PASS: nothing wrong; WARN: worth a look; FAIL: a problem; SKIPPED: not run; ERROR: could not run. */
 export type CheckStatus =
@@ -188,6 +202,29 @@ export type ErrorReportSource =
   /** The platform's app (e.g. the Executions page). */
   | 'UI';
 
+/** What kind of edit one change between two versions of a flow is. */
+export type FlowChangeKind =
+  /** The step runs another component. */
+  | 'COMPONENT_CHANGED'
+  /** The step's component moved to another version. */
+  | 'COMPONENT_VERSION_CHANGED'
+  /** The routing condition into the step changed. */
+  | 'CONDITION_CHANGED'
+  /** A configuration field of the step changed. */
+  | 'CONFIGURATION_CHANGED'
+  /** The step switched credential, auth secret or VPN agent. */
+  | 'CREDENTIAL_CHANGED'
+  /** The step runs another trigger or action of its component. */
+  | 'FUNCTION_CHANGED'
+  /** An expression of the mapper into the step was added, removed or changed. */
+  | 'MAPPER_CHANGED'
+  /** The step receives messages from another step. */
+  | 'ROUTE_CHANGED'
+  /** A step was added. */
+  | 'STEP_ADDED'
+  /** A step was removed. */
+  | 'STEP_REMOVED';
+
 /** Narrows a workspace's flows; the platform applies the filters. */
 export type FlowFilter = {
   /** Case-insensitive search over name and description. */
@@ -197,6 +234,23 @@ export type FlowFilter = {
   /** Only flows of this type. */
   type?: FlowType | null | undefined;
 };
+
+/** A flow's activity against its own baseline. */
+export type FlowHealthStatus =
+  /** A webhook flow stopped receiving against its own rhythm. */
+  | 'INTAKE_STOPPED'
+  /** A scheduled run of a timer flow did not happen. */
+  | 'MISSED_RUN'
+  /** Stopped or suspended: silence is expected (see diagnoseFlow). */
+  | 'NOT_RUNNING'
+  /** As its baseline expects, lulls, nights and weekends included. */
+  | 'OK'
+  /** A step's queue holds messages its upstream sent while the step logs nothing. */
+  | 'STUCK_CONSUMER'
+  /** Fewer than three days or no messages: its rhythm is unknown. */
+  | 'TOO_LITTLE_HISTORY'
+  /** A flow stopped processing messages against its own rhythm. */
+  | 'WENT_QUIET';
 
 /** The state a flow was asked to be in (`Flow.currentStatus` says where it is). */
 export type FlowStatus =
@@ -248,6 +302,17 @@ export type LogLevel =
   | 'TRACE'
   /** 40: something odd that did not fail. */
   | 'WARN';
+
+/** What the failing flows of a root cause share. */
+export type RootCauseKind =
+  /** Failures that share nothing more specific than their cause. */
+  | 'CAUSE'
+  /** Two or more flows failing the same way on one component version. */
+  | 'COMPONENT_VERSION'
+  /** Authentication failures at steps that use one credential. */
+  | 'CREDENTIAL'
+  /** Downtime of one external host the failing steps call. */
+  | 'EXTERNAL_HOST';
 
 /** Whether a step's containers run (Containers page). */
 export type StepContainersInput = {
@@ -479,6 +544,8 @@ export type ContractQueryVariables = Exact<{
 
 export type ContractQuery = { contract: { id: string, name: string, status: ContractStatus, createdAt: string | null, updatedAt: string | null } | null };
 
+export type ChangeBehindFieldsFragment = { status: ChangeStatus, summary: string, problemSince: string, minutesAfterChange: number | null, stepChanged: boolean, version: { id: string, number: number, createdAt: string } | null, previousVersion: { id: string, number: number, createdAt: string } | null, changes: Array<{ kind: FlowChangeKind, stepId: string, path: string | null, before: string | null, after: string | null, addedReads: Array<string> | null, removedReads: Array<string> | null, summary: string }> };
+
 export type DiagnoseFlowQueryVariables = Exact<{
   flowId: string | number;
   since?: string | null | undefined;
@@ -486,7 +553,7 @@ export type DiagnoseFlowQueryVariables = Exact<{
 }>;
 
 
-export type DiagnoseFlowQuery = { diagnoseFlow: { flowId: string, flowName: string, workspaceId: string, contractId: string | null, nextActions: Array<string>, window: { from: string, to: string }, verdict: { status: VerdictStatus, level: TroubleshootingLevel | null, cause: Cause | null, confidence: number, stepId: string | null, recoveredAt: string | null, summary: string }, escalation: { recommended: boolean, reason: string }, findings: Array<{ check: DiagnosisCheck, status: CheckStatus, level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, detail: string, remedy: string, docsUrl: string, recoveredAt: string | null, stepId: string | null, evidence: Array<{ signal: string, source: string, value: string }> }>, checks: Array<{ check: DiagnosisCheck, status: CheckStatus, durationMs: number, note: string | null }>, errorGroups: Array<{ fingerprint: string, level: TroubleshootingLevel, cause: Cause, confidence: number, stepId: string | null, message: string, count: number, executionCount: number, firstSeen: string, lastSeen: string }>, walkthrough: { executionId: string | null, firstFailingStepId: string | null, steps: Array<{ stepId: string, name: string, command: string, state: StepState, executionsReached: number, executionsFailed: number, lastLogAt: string | null, firstError: { at: string, message: string } | null, queue: { ready: number, unacked: number, total: number, rebounds: number, bytes: number | null } | null }> }, ticket: { draft: unknown, missing: Array<{ field: string, question: string }> } } | null };
+export type DiagnoseFlowQuery = { diagnoseFlow: { flowId: string, flowName: string, workspaceId: string, contractId: string | null, nextActions: Array<string>, window: { from: string, to: string }, verdict: { status: VerdictStatus, level: TroubleshootingLevel | null, cause: Cause | null, confidence: number, stepId: string | null, recoveredAt: string | null, summary: string, change: { status: ChangeStatus, summary: string, problemSince: string, minutesAfterChange: number | null, stepChanged: boolean, version: { id: string, number: number, createdAt: string } | null, previousVersion: { id: string, number: number, createdAt: string } | null, changes: Array<{ kind: FlowChangeKind, stepId: string, path: string | null, before: string | null, after: string | null, addedReads: Array<string> | null, removedReads: Array<string> | null, summary: string }> } | null }, escalation: { recommended: boolean, reason: string }, findings: Array<{ check: DiagnosisCheck, status: CheckStatus, level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, detail: string, remedy: string, docsUrl: string, recoveredAt: string | null, stepId: string | null, evidence: Array<{ signal: string, source: string, value: string }> }>, checks: Array<{ check: DiagnosisCheck, status: CheckStatus, durationMs: number, note: string | null }>, errorGroups: Array<{ fingerprint: string, level: TroubleshootingLevel, cause: Cause, confidence: number, stepId: string | null, message: string, count: number, executionCount: number, firstSeen: string, lastSeen: string, change: { status: ChangeStatus, summary: string, problemSince: string, minutesAfterChange: number | null, stepChanged: boolean, version: { id: string, number: number, createdAt: string } | null, previousVersion: { id: string, number: number, createdAt: string } | null, changes: Array<{ kind: FlowChangeKind, stepId: string, path: string | null, before: string | null, after: string | null, addedReads: Array<string> | null, removedReads: Array<string> | null, summary: string }> } | null }>, walkthrough: { executionId: string | null, firstFailingStepId: string | null, steps: Array<{ stepId: string, name: string, command: string, state: StepState, executionsReached: number, executionsFailed: number, lastLogAt: string | null, firstError: { at: string, message: string } | null, queue: { ready: number, unacked: number, total: number, rebounds: number, bytes: number | null } | null }> }, ticket: { draft: unknown, missing: Array<{ field: string, question: string }> } } | null };
 
 export type DiagnoseWorkspaceQueryVariables = Exact<{
   workspaceId: string | number;
@@ -543,6 +610,13 @@ export type ErrorsQueryVariables = Exact<{
 
 export type ErrorsQuery = { errors: { totalCount: number | null, scan: { scanned: number, maxScan: number, limitReached: boolean }, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, flow: { id: string, name: string } | null, step: { id: string, name: string } | null, author: { id: string, email: string, firstName: string, lastName: string } | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }> } | null };
 
+export type FlowHealthQueryVariables = Exact<{
+  workspaceId: string | number;
+}>;
+
+
+export type FlowHealthQuery = { flowHealth: { from: string, to: string, entriesRead: number, truncated: boolean, flows: Array<{ flowId: string, flowName: string, status: FlowHealthStatus, flagged: boolean, baseline: BaselineKind, baselineDays: number, expected: number, seen: number, since: string | null, stepId: string | null, confidence: number, summary: string }> } | null };
+
 export type FlowFieldsFragment = { id: string, name: string, description: string | null, type: FlowType, status: FlowStatus, currentStatus: string, cron: string | null, workspaceId: string, lastStartTime: string | null, createdAt: string, updatedAt: string };
 
 export type FlowsQueryVariables = Exact<{
@@ -590,6 +664,14 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { id: string, email: string, firstName: string, lastName: string, company: string | null, lastLoginAt: string | null, registeredAt: string | null } };
+
+export type RootCausesQueryVariables = Exact<{
+  workspaceId: string | number;
+  since?: string | null | undefined;
+}>;
+
+
+export type RootCausesQuery = { rootCauses: { from: string, to: string, flowsRead: number, errorsRead: number, truncated: boolean, rootCauses: Array<{ kind: RootCauseKind, key: string, label: string, cause: Cause, confidence: number, summary: string, evidence: Array<string>, firstSeen: string, lastSeen: string, fix: { flows: number, steps: number, failedExecutions: number, summary: string }, healthyAlsoUsing: Array<{ flowId: string, flowName: string, stepIds: Array<string> }>, flows: Array<{ flowId: string, flowName: string, steps: Array<{ stepId: string, cause: Cause, message: string, errorCount: number, failedExecutions: number, firstSeen: string, lastSeen: string, change: { status: ChangeStatus, summary: string, problemSince: string, minutesAfterChange: number | null, stepChanged: boolean, version: { id: string, number: number, createdAt: string } | null, previousVersion: { id: string, number: number, createdAt: string } | null, changes: Array<{ kind: FlowChangeKind, stepId: string, path: string | null, before: string | null, after: string | null, addedReads: Array<string> | null, removedReads: Array<string> | null, summary: string }> } | null }> }> }> } | null };
 
 export type TicketFieldsFragment = { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> };
 
@@ -729,6 +811,35 @@ export const ContractFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"ContractFields"}) as unknown as TypedDocumentString<ContractFieldsFragment, unknown>;
+export const ChangeBehindFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ChangeBehindFields on ChangeBehind {
+  status
+  summary
+  problemSince
+  minutesAfterChange
+  stepChanged
+  version {
+    id
+    number
+    createdAt
+  }
+  previousVersion {
+    id
+    number
+    createdAt
+  }
+  changes {
+    kind
+    stepId
+    path
+    before
+    after
+    addedReads
+    removedReads
+    summary
+  }
+}
+    `, {"fragmentName":"ChangeBehindFields"}) as unknown as TypedDocumentString<ChangeBehindFieldsFragment, unknown>;
 export const ClassificationFieldsFragmentDoc = new TypedDocumentString(`
     fragment ClassificationFields on Classification {
   level
@@ -994,6 +1105,9 @@ export const DiagnoseFlowDocument = new TypedDocumentString(`
       stepId
       recoveredAt
       summary
+      change {
+        ...ChangeBehindFields
+      }
     }
     escalation {
       recommended
@@ -1035,6 +1149,9 @@ export const DiagnoseFlowDocument = new TypedDocumentString(`
       executionCount
       firstSeen
       lastSeen
+      change {
+        ...ChangeBehindFields
+      }
     }
     walkthrough {
       executionId
@@ -1069,7 +1186,33 @@ export const DiagnoseFlowDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"operationName":"DiagnoseFlow","operationType":"query","variables":[{"name":"flowId","type":"ID!","required":true},{"name":"since","type":"DateTimeISO","required":false},{"name":"options","type":"DiagnoseOptions","required":false}],"rootFields":["diagnoseFlow"]}) as unknown as TypedDocumentString<DiagnoseFlowQuery, DiagnoseFlowQueryVariables>;
+    fragment ChangeBehindFields on ChangeBehind {
+  status
+  summary
+  problemSince
+  minutesAfterChange
+  stepChanged
+  version {
+    id
+    number
+    createdAt
+  }
+  previousVersion {
+    id
+    number
+    createdAt
+  }
+  changes {
+    kind
+    stepId
+    path
+    before
+    after
+    addedReads
+    removedReads
+    summary
+  }
+}`, {"operationName":"DiagnoseFlow","operationType":"query","variables":[{"name":"flowId","type":"ID!","required":true},{"name":"since","type":"DateTimeISO","required":false},{"name":"options","type":"DiagnoseOptions","required":false}],"rootFields":["diagnoseFlow"]}) as unknown as TypedDocumentString<DiagnoseFlowQuery, DiagnoseFlowQueryVariables>;
 export const DiagnoseWorkspaceDocument = new TypedDocumentString(`
     query DiagnoseWorkspace($workspaceId: ID!, $since: DateTimeISO, $first: Int, $after: String) {
   diagnoseWorkspace(
@@ -1337,6 +1480,30 @@ fragment FlowErrorFields on FlowError {
     ...ClassificationFields
   }
 }`, {"operationName":"Errors","operationType":"query","variables":[{"name":"workspaceId","type":"ID!","required":true},{"name":"filter","type":"ErrorFilter","required":false},{"name":"first","type":"Int","required":false},{"name":"after","type":"String","required":false}],"rootFields":["errors"]}) as unknown as TypedDocumentString<ErrorsQuery, ErrorsQueryVariables>;
+export const FlowHealthDocument = new TypedDocumentString(`
+    query FlowHealth($workspaceId: ID!) {
+  flowHealth(workspaceId: $workspaceId) {
+    from
+    to
+    entriesRead
+    truncated
+    flows {
+      flowId
+      flowName
+      status
+      flagged
+      baseline
+      baselineDays
+      expected
+      seen
+      since
+      stepId
+      confidence
+      summary
+    }
+  }
+}
+    `, {"operationName":"FlowHealth","operationType":"query","variables":[{"name":"workspaceId","type":"ID!","required":true}],"rootFields":["flowHealth"]}) as unknown as TypedDocumentString<FlowHealthQuery, FlowHealthQueryVariables>;
 export const FlowsDocument = new TypedDocumentString(`
     query Flows($workspaceId: ID!, $filter: FlowFilter, $first: Int, $after: String) {
   flows(workspaceId: $workspaceId, filter: $filter, first: $first, after: $after) {
@@ -1498,6 +1665,81 @@ export const MeDocument = new TypedDocumentString(`
   }
 }
     `, {"operationName":"Me","operationType":"query","variables":[],"rootFields":["me"]}) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const RootCausesDocument = new TypedDocumentString(`
+    query RootCauses($workspaceId: ID!, $since: DateTimeISO) {
+  rootCauses(workspaceId: $workspaceId, since: $since) {
+    from
+    to
+    flowsRead
+    errorsRead
+    truncated
+    rootCauses {
+      kind
+      key
+      label
+      cause
+      confidence
+      summary
+      evidence
+      firstSeen
+      lastSeen
+      fix {
+        flows
+        steps
+        failedExecutions
+        summary
+      }
+      healthyAlsoUsing {
+        flowId
+        flowName
+        stepIds
+      }
+      flows {
+        flowId
+        flowName
+        steps {
+          stepId
+          cause
+          message
+          errorCount
+          failedExecutions
+          firstSeen
+          lastSeen
+          change {
+            ...ChangeBehindFields
+          }
+        }
+      }
+    }
+  }
+}
+    fragment ChangeBehindFields on ChangeBehind {
+  status
+  summary
+  problemSince
+  minutesAfterChange
+  stepChanged
+  version {
+    id
+    number
+    createdAt
+  }
+  previousVersion {
+    id
+    number
+    createdAt
+  }
+  changes {
+    kind
+    stepId
+    path
+    before
+    after
+    addedReads
+    removedReads
+    summary
+  }
+}`, {"operationName":"RootCauses","operationType":"query","variables":[{"name":"workspaceId","type":"ID!","required":true},{"name":"since","type":"DateTimeISO","required":false}],"rootFields":["rootCauses"]}) as unknown as TypedDocumentString<RootCausesQuery, RootCausesQueryVariables>;
 export const TicketDocument = new TypedDocumentString(`
     query Ticket($id: ID!) {
   ticket(id: $id) {

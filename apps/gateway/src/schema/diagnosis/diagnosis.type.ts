@@ -2,6 +2,7 @@ import type { Cause, Level, VerdictStatus } from "@flowdoctor/core";
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeScalar, JsonScalar } from "../common/scalars.js";
 import { CauseEnum, LevelEnum } from "../taxonomy/taxonomy.enum.js";
+import { ChangeBehindType } from "./change.type.js";
 import { CheckNameEnum, CheckStatusEnum, FindingType } from "./finding.type.js";
 import { WalkThroughType } from "./walk-through.type.js";
 
@@ -62,6 +63,13 @@ export class VerdictType {
     description: "RECOVERED: when the last failing step worked again; every run since has passed it.",
   })
   recoveredAt?: string;
+
+  @Field(() => ChangeBehindType, {
+    nullable: true,
+    description:
+      "What changed in the flow before the problem began (the version then in force against the one before), or that nothing did; null when healthy or when the versions cannot be read.",
+  })
+  change?: ChangeBehindType;
 
   @Field(() => String, { description: "The verdict in one sentence, naming the step and cause." })
   summary!: string;
@@ -135,6 +143,13 @@ export class DiagnosedErrorGroupType {
 
   @Field(() => Float, { description: "How sure the classification is, from 0 to 1." })
   confidence!: number;
+
+  @Field(() => ChangeBehindType, {
+    nullable: true,
+    description:
+      "What changed in the flow before the group first appeared, or that nothing did; null when unknown.",
+  })
+  change?: ChangeBehindType;
 }
 
 @ObjectType("MissingTicketField", {
