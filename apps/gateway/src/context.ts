@@ -1,8 +1,8 @@
+import type { TicketService } from "@flowdoctor/tickets";
 import type { PlatformSession } from "./auth/create-session.js";
 import type { Slots } from "./concurrency/slots.js";
 import type { GatewayLimits } from "./config/config.js";
 import type { Logger } from "./observability/logger.js";
-import type { TicketService } from "./tickets/ticket-service.js";
 import type { DemoUser } from "./upstream/create-upstream.js";
 
 /** Which platform the gateway serves. */

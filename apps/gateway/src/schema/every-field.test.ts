@@ -2,13 +2,13 @@
 // from schema.graphql, so a new field is covered without touching this file), runs against the demo emulator over
 // HTTP as Alice, and must answer without errors. Then every field must have been selected, and must have produced a
 // value (not null, not an empty list) somewhere, unless listed in NEVER_FILLED_IN_THE_DEMO with the reason.
+
+import { type SmtpSink, startSmtpSink, TINY_PNG } from "@flowdoctor/tickets/testing";
 import { type GraphQLObjectType, isObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmulatorGateway, startEmulatorGateway } from "../testing/emulator-gateway.js";
 import { rootSelection, printedSchema as schema } from "../testing/select-every-field.js";
 import { startTestGateway } from "../testing/test-gateway.js";
-import { type SmtpSink, startSmtpSink } from "../tickets/testing/smtp-sink.js";
-import { TINY_PNG } from "../tickets/testing/ticket-fixtures.js";
 
 /** Fields the demo never fills, and why; each is still selected, and must answer without error. */
 const NEVER_FILLED_IN_THE_DEMO: Readonly<Record<string, string>> = {

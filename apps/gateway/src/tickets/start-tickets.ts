@@ -1,16 +1,23 @@
 import { join } from "node:path";
+import type { DeliveryChannel } from "@flowdoctor/tickets";
+import {
+  createMailFolderChannel,
+  createOutboxWorker,
+  createSmtpChannel,
+  createTicketService,
+  createWebhookChannel,
+  type LockHolder,
+  type MigrationResult,
+  migrateTicketDb,
+  type OutboxWorker,
+  openTicketDb,
+  StoreLockedError,
+  type TicketDatabase,
+  type TicketService,
+} from "@flowdoctor/tickets";
 import { GatewayError } from "../errors.js";
 import type { Logger } from "../observability/logger.js";
-import { type MigrationResult, migrateTicketDb } from "./db/migrate.js";
-import { openTicketDb, type TicketDatabase } from "./db/open-ticket-db.js";
-import { type LockHolder, StoreLockedError } from "./db/store-lock.js";
-import type { DeliveryChannel } from "./delivery/delivery-channel.js";
-import { createMailFolderChannel } from "./delivery/mail-folder-channel.js";
-import { createSmtpChannel } from "./delivery/smtp-channel.js";
-import { createWebhookChannel } from "./delivery/webhook-channel.js";
-import { createOutboxWorker, type OutboxWorker } from "./outbox/outbox-worker.js";
 import type { TicketConfig } from "./ticket-config.js";
-import { createTicketService, type TicketService } from "./ticket-service.js";
 
 /** The ticket store, service and outbox worker of a running gateway. */
 export interface Tickets {

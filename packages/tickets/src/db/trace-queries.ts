@@ -1,5 +1,5 @@
 import { SpanKind, trace } from "@opentelemetry/api";
-import { inSpan } from "../../observability/tracing.js";
+import { inSpan } from "../tracing.js";
 
 type AsyncMethod = (...args: unknown[]) => Promise<unknown>;
 

@@ -1,10 +1,10 @@
 import { type Span, SpanKind, SpanStatusCode } from "@opentelemetry/api";
-import { inSpan } from "../../observability/tracing.js";
 import type { TicketDb } from "../db/open-ticket-db.js";
 import type { OutboxRow } from "../db/schema.js";
 import type { DeliveryChannel } from "../delivery/delivery-channel.js";
 import { composeTicketMessage, type MessageOptions } from "../delivery/ticket-message.js";
 import { loadTicketView } from "../ticket-view.js";
+import { inSpan } from "../tracing.js";
 import { type BackoffOptions, backoffDelayMs } from "./backoff.js";
 import { claimJob, markDelivered, markFailed } from "./outbox-jobs.js";
 

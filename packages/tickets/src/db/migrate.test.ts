@@ -1,9 +1,9 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freshSchemaName, TEST_DATABASE_URL } from "../testing/test-ticket-db.js";
-import { migrateTicketDb } from "./migrate.js";
+import { migrateDb, migrateTicketDb, TICKET_MIGRATIONS } from "./migrate.js";
 import { openTicketDb } from "./open-ticket-db.js";
 
 describe("migrations on PGlite", () => {
@@ -31,6 +31,38 @@ describe("migrations on PGlite", () => {
     );
     expect(buffers).toEqual([{ shared_buffers: "8MB" }]);
     await second.close();
+  });
+});
+
+describe("migrations of several packages", () => {
+  it("applies the folders in order, each recording its files in its own table", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "fd-migrations-"));
+    // Refers to the ticket store's table, so it only succeeds when the tickets folder ran first.
+    await writeFile(
+      join(folder, "0001_notes.sql"),
+      "CREATE TABLE notes (ticket_id uuid REFERENCES tickets (id));",
+    );
+    await writeFile(join(folder, "0002_more.sql"), "ALTER TABLE notes ADD COLUMN text text;");
+    const database = await openTicketDb({ dataDir: "memory://" });
+    try {
+      const folders = [TICKET_MIGRATIONS, { table: "notes_migrations", dir: folder }];
+      expect((await migrateDb(database, folders)).applied).toEqual([
+        "0001_tickets.sql",
+        "0001_notes.sql",
+        "0002_more.sql",
+      ]);
+      expect((await migrateDb(database, folders)).applied).toEqual([]);
+      const rows = await database.withSession((s) =>
+        s.query<{ name: string }>("SELECT name FROM notes_migrations ORDER BY name"),
+      );
+      expect(rows.map((row) => row.name)).toEqual(["0001_notes.sql", "0002_more.sql"]);
+      await expect(migrateDb(database, [{ table: "bad name; drop", dir: folder }])).rejects.toThrow(
+        /not a plain SQL name/,
+      );
+    } finally {
+      await database.close();
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
 

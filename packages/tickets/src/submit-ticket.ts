@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
-import { GatewayGraphQLError } from "../errors.js";
 import { requireContractMember } from "./check-references.js";
 import { ticketOutbox, ticketStatusHistory, tickets } from "./db/schema.js";
 import { ticketMessageId } from "./delivery/ticket-message.js";
 import type { TicketAccess } from "./ticket-access.js";
-import { ticketProblemError } from "./ticket-errors.js";
+import { ticketForbidden, ticketProblemError } from "./ticket-errors.js";
 import { readableTicket, requireValid } from "./ticket-guards.js";
 import type { TicketServiceDeps } from "./ticket-service-deps.js";
 import { type TicketView, ticketKey } from "./ticket-view.js";
@@ -51,7 +50,7 @@ export const submitTicket = async (
     await tx.select({ id: tickets.id }).from(tickets).where(eq(tickets.id, input.id)).for("update");
     const locked = await readableTicket(tx, access, input.id);
     if (locked.ownerUserId !== access.userId)
-      throw new GatewayGraphQLError("FORBIDDEN", `Only the author of ticket ${view.key} may submit it.`);
+      throw ticketForbidden(`Only the author of ticket ${view.key} may submit it.`);
     if (locked.status === "SUBMITTED") return alreadySubmitted(locked, input.idempotencyKey);
     if (locked.status === "CANCELLED")
       throw ticketProblemError("id", "INVALID_VALUE", `Ticket ${locked.key} was cancelled.`);

@@ -1,8 +1,6 @@
-import { GatewayGraphQLError } from "../errors.js";
-import { codeOfUpstreamError } from "../graphql/upstream-error-code.js";
 import type { TicketFields } from "./db/schema.js";
 import type { TicketAccess } from "./ticket-access.js";
-import { ticketProblemError } from "./ticket-errors.js";
+import { TicketError, ticketProblemError } from "./ticket-errors.js";
 import type { TicketFieldsPatch } from "./ticket-fields.js";
 
 // Ids of another shape are left to core's validation, which names them INVALID_OBJECT_ID.
@@ -11,13 +9,23 @@ const isObjectId = (value: unknown): value is string => typeof value === "string
 
 /** `NOT_FOUND` (or the platform's `FORBIDDEN`) for an id of a field the caller may not name. */
 const notVisible = (field: string, what: string, id: string, code: "NOT_FOUND" | "FORBIDDEN" = "NOT_FOUND") =>
-  new GatewayGraphQLError(
+  new TicketError(
     code,
     code === "FORBIDDEN"
       ? `${field}: you may not read ${what.toLowerCase()} ${id} on the platform.`
       : `${field}: ${what} ${id} was not found or is not visible to you.`,
-    { details: { field } },
+    { field },
   );
+
+/**
+ * What a lookup's rejection means for the field: the platform client's not-found and forbidden (matched on `code`,
+ * as two copies of the client may be loaded); undefined for anything else, which is re-thrown as it is.
+ */
+const refusalOf = (error: unknown): "NOT_FOUND" | "FORBIDDEN" | undefined => {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "PLATFORM_NOT_FOUND") return "NOT_FOUND";
+  return code === "PLATFORM_FORBIDDEN" ? "FORBIDDEN" : undefined;
+};
 
 /** Looks a resource up as the caller; the platform's refusal becomes an error naming the field. */
 const lookUp = async <TValue>(
@@ -29,8 +37,8 @@ const lookUp = async <TValue>(
   try {
     return await load(id);
   } catch (error) {
-    const code = codeOfUpstreamError(error);
-    if (code === "NOT_FOUND" || code === "FORBIDDEN") throw notVisible(field, what, id, code);
+    const code = refusalOf(error);
+    if (code !== undefined) throw notVisible(field, what, id, code);
     throw error;
   }
 };

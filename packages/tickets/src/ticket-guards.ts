@@ -1,5 +1,4 @@
 import { validateTicket } from "@flowdoctor/core";
-import { GatewayGraphQLError } from "../errors.js";
 import type { TicketDb } from "./db/open-ticket-db.js";
 import {
   canReadTicket,
@@ -7,7 +6,7 @@ import {
   type TicketAccess,
   type TicketOwnership,
 } from "./ticket-access.js";
-import { ticketNotFound, ticketProblemError, ticketProblemsError } from "./ticket-errors.js";
+import { ticketForbidden, ticketNotFound, ticketProblemError, ticketProblemsError } from "./ticket-errors.js";
 import { draftOfView, loadTicketView, type TicketView } from "./ticket-view.js";
 
 /** A stored ticket's owner, contract, workspace and key, as the access rules read them. */
@@ -32,8 +31,7 @@ export const requireTicketLogs = async (
   ticket: TicketOwnership & { readonly key: string },
 ): Promise<void> => {
   if (await canReadTicketLogs(access, ticket)) return;
-  throw new GatewayGraphQLError(
-    "FORBIDDEN",
+  throw ticketForbidden(
     ticket.workspaceId === undefined
       ? `Ticket ${ticket.key} names no workspace, so only its author may read its log text.`
       : `You may not read the logs of workspace ${ticket.workspaceId} on the platform, so ticket ${ticket.key}'s log text is withheld from you.`,
@@ -44,7 +42,7 @@ export const requireTicketLogs = async (
 export const editableTicket = async (db: TicketDb, access: TicketAccess, id: string): Promise<TicketView> => {
   const view = await readableTicket(db, access, id);
   if (view.ownerUserId !== access.userId)
-    throw new GatewayGraphQLError("FORBIDDEN", `Only the author of ticket ${view.key} may change it.`);
+    throw ticketForbidden(`Only the author of ticket ${view.key} may change it.`);
   if (view.status !== "DRAFT")
     throw ticketProblemError(
       "id",
