@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { migrateTicketDb } from "../db/migrate.js";
+import { type MigrationFolder, migrateDb, TICKET_MIGRATIONS } from "../db/migrate.js";
 import { openTicketDb, type TicketDatabase } from "../db/open-ticket-db.js";
 
 /** The PostgreSQL URL CI sets; tests on PostgreSQL are skipped without it. */
@@ -18,17 +18,17 @@ export interface TestTicketDb extends TicketDatabase {
 /** A fresh schema name, so parallel test files never share tables. */
 export const freshSchemaName = (): string => `fd_test_${randomBytes(6).toString("hex")}`;
 
-/** Opens and migrates a throwaway ticket database: PGlite in memory, or an own schema on PostgreSQL. */
+/** Opens and migrates (the ticket store's folder unless told others) a throwaway database: PGlite in memory, or an own schema on PostgreSQL. */
 export const openTestTicketDb = async (
   backend: "pglite" | "postgres",
-  options: { schema?: string; dataDir?: string } = {},
+  options: { schema?: string; dataDir?: string; migrations?: readonly MigrationFolder[] } = {},
 ): Promise<TestTicketDb> => {
   const schema = options.schema ?? freshSchemaName();
   const database =
     backend === "pglite"
       ? await openTicketDb({ dataDir: options.dataDir ?? "memory://" })
       : await openTicketDb({ databaseUrl: TEST_DATABASE_URL as string, schema });
-  await migrateTicketDb(database);
+  await migrateDb(database, options.migrations ?? [TICKET_MIGRATIONS]);
   const drop = async () => {
     if (backend === "postgres")
       await database.withSession((s) => s.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));

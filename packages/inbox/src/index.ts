@@ -1,0 +1,16 @@
+export type { SeenGroup, StateChange } from "./change-state.js";
+export { changeGroupState, checkStateChange } from "./change-state.js";
+export { INBOX_MIGRATIONS, STORE_MIGRATIONS } from "./db/inbox-migrations.js";
+export type { EventRow, GroupRow } from "./db/inbox-schema.js";
+export type { Fingerprinter, FingerprintSource } from "./fingerprints.js";
+export { FINGERPRINTERS } from "./fingerprints.js";
+export type { GroupEventKind, GroupState, InboxRules, SettableState, Snooze } from "./group-state.js";
+export { DEFAULT_RULES, GROUP_EVENT_KINDS, GROUP_STATES, SETTABLE_STATES } from "./group-state.js";
+export type { InboxErrorCode } from "./inbox-error.js";
+export { InboxError } from "./inbox-error.js";
+export type { InboxStore } from "./inbox-store.js";
+export { createInboxStore } from "./inbox-store.js";
+export { listGroups, readEvents, readGroupStates, readHourlyCounts } from "./read-groups.js";
+export type { CycleInput, RecordCycleOptions } from "./record-cycle.js";
+export { recordCycle } from "./record-cycle.js";
+export type { Occurrence } from "./resolve-groups.js";
