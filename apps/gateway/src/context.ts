@@ -1,3 +1,4 @@
+import type { InboxStore } from "@flowdoctor/inbox";
 import type { TicketService } from "@flowdoctor/tickets";
 import type { PlatformSession } from "./auth/create-session.js";
 import type { Slots } from "./concurrency/slots.js";
@@ -27,4 +28,6 @@ export interface GatewayContext {
   readonly isAuthenticated: () => boolean;
   /** The ticket store's operations (absent only in contexts built without a store). */
   readonly tickets?: TicketService;
+  /** The error inbox's stored group states (absent only in contexts built without a store). */
+  readonly inbox?: InboxStore;
 }

@@ -126,6 +126,7 @@ const createContextFactory = ({ config, scanSlots, logger, upstream, tickets }: 
       componentCache,
     }),
     tickets: tickets.service,
+    inbox: tickets.inbox,
   });
 };
 

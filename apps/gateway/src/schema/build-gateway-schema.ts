@@ -10,6 +10,7 @@ import { FlowErrorResolver } from "./error/flow-error.resolver.js";
 import { FlowResolver } from "./flow/flow.resolver.js";
 import { FlowStepResolver } from "./flow/flow-step.resolver.js";
 import { GatewayResolver } from "./gateway/gateway.resolver.js";
+import { InboxResolver } from "./inbox/inbox.resolver.js";
 import { LogResolver } from "./log/log.resolver.js";
 import { redactAnswers } from "./redact-answers.js";
 import { TicketResolver } from "./ticket/ticket.resolver.js";
@@ -33,6 +34,7 @@ export const RESOLVERS = [
   ErrorResolver,
   FlowErrorResolver,
   ErrorGroupResolver,
+  InboxResolver,
   TicketResolver,
   TicketAttachmentResolver,
   TicketLogTextResolver,
@@ -54,6 +56,6 @@ const describeRootTypes = (schema: GraphQLSchema): GraphQLSchema => {
       "Read-only operations: the platform's hierarchy, flows, logs and errors, diagnoses and tickets.";
   if (mutation)
     mutation.description =
-      "Operations that write: ticket drafts, their attachments and timeline, submission and delivery.";
+      "Operations that write: error-group states, ticket drafts, their attachments and timeline, submission and delivery.";
   return schema;
 };

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { createInboxStore, type InboxStore, STORE_MIGRATIONS } from "@flowdoctor/inbox";
 import type { DeliveryChannel } from "@flowdoctor/tickets";
 import {
   createMailFolderChannel,
@@ -8,7 +9,7 @@ import {
   createWebhookChannel,
   type LockHolder,
   type MigrationResult,
-  migrateTicketDb,
+  migrateDb,
   type OutboxWorker,
   openTicketDb,
   StoreLockedError,
@@ -22,6 +23,8 @@ import type { TicketConfig } from "./ticket-config.js";
 /** The ticket store, service and outbox worker of a running gateway. */
 export interface Tickets {
   readonly service: TicketService;
+  /** The error inbox over the same store. */
+  readonly inbox: InboxStore;
   readonly worker: OutboxWorker;
   readonly database: TicketDatabase;
   readonly channel: DeliveryChannel;
@@ -113,7 +116,7 @@ const openStore = async (
         ? { dataDir: pgliteDir(config.dataDir), onStaleLock }
         : { databaseUrl: options.databaseUrl },
     );
-    return { database, migrations: await migrateTicketDb(database) };
+    return { database, migrations: await migrateDb(database, STORE_MIGRATIONS) };
   } catch (error) {
     await database?.close().catch(() => undefined);
     throw storeStartError(options, error);
@@ -158,6 +161,7 @@ export const startTickets = async (options: StartTicketsOptions): Promise<Ticket
   );
   return {
     service,
+    inbox: createInboxStore(database.db),
     worker,
     database,
     channel,

@@ -1,7 +1,9 @@
+import type { GroupState } from "@flowdoctor/inbox";
 import type { GatewayContext } from "../../context.js";
 import { encodeCursor, LAST_LOG_POSITION } from "../common/cursor.js";
 import { type PageArgs, readPageArgs } from "../common/page.args.js";
 import { toConnection } from "../common/page-window.js";
+import { inStates, withStatuses } from "../inbox/group-statuses.js";
 import { toLogsQuery } from "../log/to-log-entry.js";
 import type { FlowErrorConnection } from "./error.connection.js";
 import { loadErrorFacts } from "./error-facts.js";
@@ -56,9 +58,12 @@ export const readErrorGroupsPage = async (
   workspaceId: string,
   filter: ErrorFilter | null | undefined,
   args: PageArgs,
+  states?: readonly GroupState[] | null,
 ): Promise<ErrorGroupConnection> => {
   const window = readPageArgs(args, context.limits);
-  const { groups, scan } = await groupErrorsScan(context, workspaceId, filter);
+  const scanned = await groupErrorsScan(context, workspaceId, filter);
+  const { scan } = scanned;
+  const groups = inStates(await withStatuses(context, workspaceId, scanned.groups), states);
   const page = groups.slice(window.offset, window.offset + window.first);
   const connection = toConnection(page, window, groups.length);
   return {
