@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { PageInfoResolver } from "./common/page-info.resolver.js";
 import { ContractResolver } from "./contract/contract.resolver.js";
 import { DiagnosisResolver } from "./diagnosis/diagnosis.resolver.js";
 import { FlowDiagnosisResolver } from "./diagnosis/flow-diagnosis.resolver.js";
@@ -35,6 +36,7 @@ export const RESOLVERS = [
   FlowErrorResolver,
   ErrorGroupResolver,
   InboxResolver,
+  PageInfoResolver,
   TicketResolver,
   TicketAttachmentResolver,
   TicketLogTextResolver,
