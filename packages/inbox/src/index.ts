@@ -14,3 +14,11 @@ export { listGroups, readEvents, readGroupStates, readHourlyCounts } from "./rea
 export type { CycleInput, RecordCycleOptions } from "./record-cycle.js";
 export { recordCycle } from "./record-cycle.js";
 export type { Occurrence } from "./resolve-groups.js";
+export type { WatchCredentials } from "./watch/sealed-credentials.js";
+export { openCredentials, readSecretKey, sealCredentials } from "./watch/sealed-credentials.js";
+export type { WatchSource, WatchSources } from "./watch/watch-source.js";
+export { platformWatchSources } from "./watch/watch-source.js";
+export type { CycleReport, Watcher, WatcherOptions } from "./watch/watcher.js";
+export { createWatcher } from "./watch/watcher.js";
+export type { WatchConfig } from "./watch/watches.js";
+export { listWatchedWorkspaces, registerWatch, removeWatch } from "./watch/watches.js";

@@ -31,7 +31,8 @@ export interface RecordCycleOptions {
   readonly fingerprinters?: readonly Fingerprinter[];
 }
 
-type Tx = Parameters<Parameters<TicketDb["transaction"]>[0]>[0];
+/** A transaction of the store. */
+export type Tx = Parameters<Parameters<TicketDb["transaction"]>[0]>[0];
 
 const hourOf = (date: Date): Date => new Date(Math.floor(date.getTime() / HOUR_MS) * HOUR_MS);
 
@@ -212,6 +213,46 @@ const pruneHourly = (tx: Tx, workspaceId: string, now: Date, rules: InboxRules) 
       ),
     );
 
+/** {@link recordCycle} inside a transaction the caller holds (the watcher moves its read cursor in the same one). */
+export const recordCycleIn = async (
+  tx: Tx,
+  input: CycleInput,
+  options: RecordCycleOptions = {},
+): Promise<EventRow[]> => {
+  const rules = options.rules ?? DEFAULT_RULES;
+  const resolved = await resolveGroups(
+    tx,
+    input.workspaceId,
+    input.occurrences,
+    options.fingerprinters ?? FINGERPRINTERS,
+  );
+  const groups = [...resolved.values()];
+  await insertCreated(tx, input, groups);
+  await insertAliases(tx, input.workspaceId, groups);
+  await addHourlyCounts(tx, input.workspaceId, groups);
+  const rows = await lockCandidates(tx, input.workspaceId, [...resolved.keys()]);
+  const hourly = await loadHourly(
+    tx,
+    input.workspaceId,
+    rows.map((row) => row.fingerprint),
+    hourlyWindowStart(rows, input.now, rules),
+  );
+  const events = [];
+  for (const row of rows) {
+    const event = await moveGroup(
+      tx,
+      row,
+      resolved.get(row.fingerprint),
+      hourly.get(row.fingerprint) ?? new Map(),
+      input,
+      rules,
+    );
+    if (event !== undefined) events.push(event);
+  }
+  await pruneHourly(tx, input.workspaceId, input.now, rules);
+  return events.length === 0 ? [] : tx.insert(inboxEvents).values(events).returning();
+};
+
 /**
  * Records one watcher cycle of a workspace in one transaction: finds or creates each occurrence's group (see
  * `resolveGroups`), adds the hourly counts, moves every group the rules move (`nextTransition`), prunes hourly counts
@@ -221,39 +262,4 @@ export const recordCycle = (
   db: TicketDb,
   input: CycleInput,
   options: RecordCycleOptions = {},
-): Promise<EventRow[]> => {
-  const rules = options.rules ?? DEFAULT_RULES;
-  return db.transaction(async (tx) => {
-    const resolved = await resolveGroups(
-      tx,
-      input.workspaceId,
-      input.occurrences,
-      options.fingerprinters ?? FINGERPRINTERS,
-    );
-    const groups = [...resolved.values()];
-    await insertCreated(tx, input, groups);
-    await insertAliases(tx, input.workspaceId, groups);
-    await addHourlyCounts(tx, input.workspaceId, groups);
-    const rows = await lockCandidates(tx, input.workspaceId, [...resolved.keys()]);
-    const hourly = await loadHourly(
-      tx,
-      input.workspaceId,
-      rows.map((row) => row.fingerprint),
-      hourlyWindowStart(rows, input.now, rules),
-    );
-    const events = [];
-    for (const row of rows) {
-      const event = await moveGroup(
-        tx,
-        row,
-        resolved.get(row.fingerprint),
-        hourly.get(row.fingerprint) ?? new Map(),
-        input,
-        rules,
-      );
-      if (event !== undefined) events.push(event);
-    }
-    await pruneHourly(tx, input.workspaceId, input.now, rules);
-    return events.length === 0 ? [] : tx.insert(inboxEvents).values(events).returning();
-  });
-};
+): Promise<EventRow[]> => db.transaction((tx) => recordCycleIn(tx, input, options));

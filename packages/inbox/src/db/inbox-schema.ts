@@ -67,3 +67,13 @@ export const inboxEvents = pgTable("inbox_events", {
 
 export type GroupRow = typeof inboxGroups.$inferSelect;
 export type EventRow = typeof inboxEvents.$inferSelect;
+
+export const inboxWatches = pgTable("inbox_watches", {
+  workspaceId: text("workspace_id").primaryKey(),
+  credentials: text("credentials").notNull(),
+  cursorAt: time("cursor_at"),
+  cursorIds: jsonb("cursor_ids").$type<string[]>().notNull().default([]),
+  updatedAt: time("updated_at").notNull(),
+});
+
+export type WatchRow = typeof inboxWatches.$inferSelect;
