@@ -148,6 +148,36 @@ describe.each(TEST_BACKENDS)("the watcher driving the emulator through a day (%s
     ).toEqual([6, 46]);
   });
 
+  it("counts each entry once even when two replicas both lead at once (a lease that ran out mid-cycle)", async () => {
+    await store.db.execute(sql`DELETE FROM inbox_leases`);
+    // A lease of 0 ms runs out at once, so each of these replicas takes it whenever it asks.
+    const eager = [store.db, second?.db ?? store.db].map((db, index) =>
+      createWatcher({
+        db,
+        key: KEY,
+        sources: sources[index] as WatchSources,
+        holder: `eager-${index}`,
+        leaseMs: 0,
+        rules: RULES,
+        now: () => at(hours),
+      }),
+    );
+    const total = async () =>
+      (
+        (await store.db.execute(sql`SELECT sum(total_count) AS total FROM inbox_groups`)) as unknown as {
+          rows: { total: string | number }[];
+        }
+      ).rows.map((row) => Number(row.total))[0];
+    const before = await total();
+    hours = 12;
+    log("Disk quota exceeded on /tmp", 5, 12);
+    const reports = await Promise.all(eager.map((watcher) => watcher.runCycle()));
+    for (const watcher of eager) await watcher.stop();
+    expect(reports.map((report) => report.leader)).toEqual([true, true]);
+    expect(reports.flatMap((report) => report.events.map((event) => event.kind))).toEqual(["NEW"]);
+    expect(await total()).toBe((before ?? 0) + 5);
+  });
+
   it("asks the platform the same few requests per cycle and stores the credentials sealed", async () => {
     emulator.resetRequests();
     await cycle(11);
