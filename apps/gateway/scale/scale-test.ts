@@ -12,7 +12,7 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createEmulator } from "@flowdoctor/platform-emulator";
 import pg from "pg";
-import { startSmtpSink } from "../src/tickets/testing/smtp-sink.js";
+import { startSmtpSink } from "@flowdoctor/tickets/testing";
 import { createLoadClient, type LoadUser, runLoad, type Sample, type TicketAttempt } from "./load.js";
 import { startScalePostgres } from "./postgres.js";
 import {

@@ -1,8 +1,9 @@
+import type { InboxStore } from "@flowdoctor/inbox";
+import type { TicketService } from "@flowdoctor/tickets";
 import type { PlatformSession } from "./auth/create-session.js";
 import type { Slots } from "./concurrency/slots.js";
 import type { GatewayLimits } from "./config/config.js";
 import type { Logger } from "./observability/logger.js";
-import type { TicketService } from "./tickets/ticket-service.js";
 import type { DemoUser } from "./upstream/create-upstream.js";
 
 /** Which platform the gateway serves. */
@@ -27,4 +28,6 @@ export interface GatewayContext {
   readonly isAuthenticated: () => boolean;
   /** The ticket store's operations (absent only in contexts built without a store). */
   readonly tickets?: TicketService;
+  /** The error inbox's stored group states (absent only in contexts built without a store). */
+  readonly inbox?: InboxStore;
 }

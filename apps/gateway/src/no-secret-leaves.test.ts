@@ -10,6 +10,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REDACTION_MARKER, redactSecrets, TICKET_LIMITS } from "@flowdoctor/core";
 import { createEmulator, type Emulator } from "@flowdoctor/platform-emulator";
+import type { DeliveryChannel } from "@flowdoctor/tickets";
+import {
+  createMailFolderChannel,
+  createOutboxWorker,
+  createSmtpChannel,
+  createWebhookChannel,
+} from "@flowdoctor/tickets";
+import { type SmtpSink, startSmtpSink, TEST_MESSAGE, TINY_PNG } from "@flowdoctor/tickets/testing";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { basic } from "./testing/emulator-gateway.js";
@@ -32,14 +40,6 @@ import {
 } from "./testing/secret-scenario.js";
 import { rootSelection } from "./testing/select-every-field.js";
 import { dataOf, type GraphQLBody, startTestGateway, type TestGateway } from "./testing/test-gateway.js";
-import type { DeliveryChannel } from "./tickets/delivery/delivery-channel.js";
-import { createMailFolderChannel } from "./tickets/delivery/mail-folder-channel.js";
-import { createSmtpChannel } from "./tickets/delivery/smtp-channel.js";
-import { createWebhookChannel } from "./tickets/delivery/webhook-channel.js";
-import { createOutboxWorker } from "./tickets/outbox/outbox-worker.js";
-import { type SmtpSink, startSmtpSink } from "./tickets/testing/smtp-sink.js";
-import { TEST_MESSAGE } from "./tickets/testing/test-service.js";
-import { TINY_PNG } from "./tickets/testing/ticket-fixtures.js";
 
 const DAY_MS = 86_400_000;
 /** An ISO time relative to now, so the test never depends on today's date. */

@@ -70,6 +70,25 @@ describe("the error inbox, error groups and logs through the SDK", () => {
     expect(walked.map((node) => node.id)).toEqual(scenarioErrors().map((entry) => entry.id));
   });
 
+  it("setErrorGroupState resolves a group with a note; errorGroups filters by state, typed", async () => {
+    const { data: before } = await client.errorGroups({ workspaceId, first: 100 });
+    const target = before.nodes[0];
+    if (target === undefined) throw new Error("the demo workspace has no error groups");
+    expect(target.status.state).toBe("NEW");
+    const { data: status } = await client.setErrorGroupState({
+      input: { workspaceId, fingerprint: target.fingerprint, state: "RESOLVED", note: "fixed the mapping" },
+    });
+    expect(status).toMatchObject({ state: "RESOLVED", stored: true, note: "fixed the mapping" });
+    const { data: resolved } = await client.errorGroups({ workspaceId, states: ["RESOLVED"], first: 100 });
+    expect(resolved.nodes.map((node) => node.fingerprint)).toEqual([target.fingerprint]);
+    const refused = await rejectionOf(
+      client.setErrorGroupState({
+        input: { workspaceId, fingerprint: target.fingerprint, state: "SNOOZED" },
+      }),
+    );
+    expect(refused.code).toBe("BAD_USER_INPUT");
+  });
+
   it("errorGroups and allErrorGroups: one group per fingerprint, counts adding up to the inbox", async () => {
     const { data } = await client.errorGroups({ workspaceId, first: 100 });
     const walked = await collect(client.allErrorGroups({ workspaceId, first: 2 }));

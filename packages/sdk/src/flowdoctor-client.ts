@@ -45,6 +45,12 @@ export interface FlowdoctorClient {
   readonly errorGroups: OperationMethod<G.ErrorGroupsQuery, G.ErrorGroupsQueryVariables, "errorGroups">;
   /** One error group with its latest errors; rejects with `NOT_FOUND` when the scanned errors have none. */
   readonly errorGroup: OperationMethod<G.ErrorGroupQuery, G.ErrorGroupQueryVariables, "errorGroup">;
+  /** Resolves, ignores, snoozes or reopens an error group with a note; the inbox remembers who and when. */
+  readonly setErrorGroupState: OperationMethod<
+    G.SetErrorGroupStateMutation,
+    G.SetErrorGroupStateMutationVariables,
+    "setErrorGroupState"
+  >;
   /** One page of a workspace's logs, newest first, secrets redacted. */
   readonly logs: OperationMethod<G.LogsQuery, G.LogsQueryVariables, "logs">;
   /** Logs as a redacted text file for a support ticket, oldest first. */

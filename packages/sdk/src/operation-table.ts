@@ -25,6 +25,7 @@ export const OPERATION_DOCUMENTS: { readonly [TName in MethodName]: object } = {
   errors: G.ErrorsDocument,
   errorGroups: G.ErrorGroupsDocument,
   errorGroup: G.ErrorGroupDocument,
+  setErrorGroupState: G.SetErrorGroupStateDocument,
   logs: G.LogsDocument,
   logFile: G.LogFileDocument,
   ticket: G.TicketDocument,

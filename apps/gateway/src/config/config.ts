@@ -1,4 +1,5 @@
 import { GatewayError } from "../errors.js";
+import { type InboxConfig, readInboxConfig } from "../inbox/inbox-config.js";
 import { TRACES_EXPORTERS, type TracesExporter, type TracingConfig } from "../observability/tracing.js";
 import { readTicketConfig, type TicketConfig } from "../tickets/ticket-config.js";
 
@@ -85,6 +86,8 @@ export interface GatewayConfig {
   readonly limits: GatewayLimits;
   /** Ticket storage and delivery (`DATA_DIR`, `TICKET_DELIVERY`, `SUPPORT_EMAIL`, `SMTP_URL`, ...). */
   readonly tickets: TicketConfig;
+  /** The error inbox's watcher (`INBOX_WATCH`, `INBOX_SECRET_KEY`, `INBOX_WATCH_INTERVAL_MS`); off by default. */
+  readonly inbox: InboxConfig;
   /** OpenTelemetry tracing (`OTEL_TRACES_EXPORTER`, `OTEL_SERVICE_NAME`, `OTEL_SDK_DISABLED`); off by default. */
   readonly tracing: TracingConfig;
 }
@@ -308,6 +311,7 @@ export const loadConfig = (env: Env = process.env): GatewayConfig => {
     corsOrigins: readCorsOrigins(env, problems),
     limits: readLimits(env, problems),
     tickets: readTicketConfig(env, problems),
+    inbox: readInboxConfig(env, problems),
     tracing: readTracing(env, problems),
   };
   if (problems.length > 0) {

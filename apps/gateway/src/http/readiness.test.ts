@@ -1,5 +1,5 @@
+import { openTicketDb, type TicketDatabase } from "@flowdoctor/tickets";
 import { describe, expect, it } from "vitest";
-import { openTicketDb, type TicketDatabase } from "../tickets/db/open-ticket-db.js";
 import { createReadinessCheck, ticketStoreProbe } from "./readiness.js";
 
 describe("createReadinessCheck", () => {

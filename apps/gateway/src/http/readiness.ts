@@ -1,4 +1,4 @@
-import type { TicketDatabase } from "../tickets/db/open-ticket-db.js";
+import type { TicketDatabase } from "@flowdoctor/tickets";
 
 /** A dependency check: undefined when it is usable, else why not. Must not throw. */
 export type DependencyProbe = () => Promise<string | undefined>;

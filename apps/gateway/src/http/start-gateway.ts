@@ -11,6 +11,7 @@ import type { GatewayContext, UpstreamMode } from "../context.js";
 import { GatewayError } from "../errors.js";
 import { type CreateApolloOptions, createApollo } from "../graphql/create-apollo.js";
 import { createOperationGuard } from "../graphql/operation-guard.js";
+import { type RunningWatcher, startWatcher } from "../inbox/start-watcher.js";
 import { createLogger, type Logger } from "../observability/logger.js";
 import { createMetrics, type GatewayMetrics, observeSlots } from "../observability/metrics.js";
 import { buildGatewaySchema } from "../schema/build-gateway-schema.js";
@@ -48,6 +49,8 @@ export interface Gateway {
   readonly metrics: GatewayMetrics;
   /** The ticket store, service and outbox worker. */
   readonly tickets: Tickets;
+  /** The error inbox's watcher, when `INBOX_WATCH` names workspaces. */
+  readonly watcher: RunningWatcher | undefined;
   /** Stops taking requests, lets those in flight finish (up to `shutdownTimeoutMs`), then closes. Idempotent. */
   close(): Promise<void>;
 }
@@ -82,11 +85,20 @@ interface Drain {
   readonly apollo: ApolloServer<GatewayContext>;
   readonly upstream: Upstream;
   readonly tickets: Tickets;
+  readonly watcher: RunningWatcher | undefined;
   readonly inFlight: () => number;
   readonly timeoutMs: number;
 }
 
-const drain = async ({ server, apollo, upstream, tickets, inFlight, timeoutMs }: Drain): Promise<void> => {
+const drain = async ({
+  server,
+  apollo,
+  upstream,
+  tickets,
+  watcher,
+  inFlight,
+  timeoutMs,
+}: Drain): Promise<void> => {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const deadline = Date.now() + timeoutMs;
@@ -94,6 +106,7 @@ const drain = async ({ server, apollo, upstream, tickets, inFlight, timeoutMs }:
   server.closeAllConnections();
   await closed;
   await apollo.stop();
+  await watcher?.close();
   await upstream.close();
   await tickets.close();
 };
@@ -126,6 +139,7 @@ const createContextFactory = ({ config, scanSlots, logger, upstream, tickets }: 
       componentCache,
     }),
     tickets: tickets.service,
+    inbox: tickets.inbox,
   });
 };
 
@@ -192,6 +206,17 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
       throw error;
     },
   );
+  const watcher = await startWatcher({
+    config: config.inbox,
+    database: tickets.database,
+    upstreamUrl: upstream.baseUrl,
+    logger,
+  }).catch(async (error: unknown) => {
+    await apollo.stop();
+    await upstream.close();
+    await tickets.close();
+    throw error;
+  });
   let ready = true;
   const { server, inFlight } = createCountingServer(
     createRequestHandler({
@@ -218,6 +243,7 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
   );
   const address = await listen(server, config).catch(async (error: unknown) => {
     await apollo.stop();
+    await watcher?.close();
     await upstream.close();
     await tickets.close();
     throw error;
@@ -226,7 +252,15 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
   let closing: Promise<void> | undefined;
   const close = () => {
     ready = false;
-    closing ??= drain({ server, apollo, upstream, tickets, inFlight, timeoutMs: config.shutdownTimeoutMs });
+    closing ??= drain({
+      server,
+      apollo,
+      upstream,
+      tickets,
+      watcher,
+      inFlight,
+      timeoutMs: config.shutdownTimeoutMs,
+    });
     return closing;
   };
   const { mode: upstreamMode, baseUrl: upstreamUrl, demoUsers } = upstream;
@@ -239,6 +273,7 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
     demoUsers,
     metrics,
     tickets,
+    watcher,
     close,
   };
 };

@@ -1,9 +1,9 @@
+import { createOutboxWorker } from "@flowdoctor/tickets";
+import { submitCompleteTicket, TEST_MESSAGE, testService } from "@flowdoctor/tickets/testing";
 import { context, propagation, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type EmulatorGateway, startEmulatorGateway } from "../testing/emulator-gateway.js";
-import { createOutboxWorker } from "../tickets/outbox/outbox-worker.js";
-import { submitCompleteTicket, TEST_MESSAGE, testService } from "../tickets/testing/test-service.js";
 import { startTracing, type Tracing } from "./tracing.js";
 
 const OPERATION = "query WhoAmI { me { id } tickets(first: 1) { totalCount } }";

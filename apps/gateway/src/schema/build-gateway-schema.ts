@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { PageInfoResolver } from "./common/page-info.resolver.js";
 import { ContractResolver } from "./contract/contract.resolver.js";
 import { DiagnosisResolver } from "./diagnosis/diagnosis.resolver.js";
 import { FlowDiagnosisResolver } from "./diagnosis/flow-diagnosis.resolver.js";
@@ -11,6 +12,7 @@ import { FlowResolver } from "./flow/flow.resolver.js";
 import { FlowStepResolver } from "./flow/flow-step.resolver.js";
 import { FlowHealthResolver } from "./flow-health/flow-health.resolver.js";
 import { GatewayResolver } from "./gateway/gateway.resolver.js";
+import { InboxResolver } from "./inbox/inbox.resolver.js";
 import { LogResolver } from "./log/log.resolver.js";
 import { redactAnswers } from "./redact-answers.js";
 import { RootCauseResolver } from "./root-cause/root-cause.resolver.js";
@@ -37,6 +39,8 @@ export const RESOLVERS = [
   ErrorResolver,
   FlowErrorResolver,
   ErrorGroupResolver,
+  InboxResolver,
+  PageInfoResolver,
   TicketResolver,
   TicketAttachmentResolver,
   TicketLogTextResolver,
@@ -58,6 +62,6 @@ const describeRootTypes = (schema: GraphQLSchema): GraphQLSchema => {
       "Read-only operations: the platform's hierarchy, flows, logs and errors, diagnoses and tickets.";
   if (mutation)
     mutation.description =
-      "Operations that write: ticket drafts, their attachments and timeline, submission and delivery.";
+      "Operations that write: error-group states, ticket drafts, their attachments and timeline, submission and delivery.";
   return schema;
 };

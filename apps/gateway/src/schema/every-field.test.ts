@@ -2,16 +2,20 @@
 // from schema.graphql, so a new field is covered without touching this file), runs against the demo emulator over
 // HTTP as Alice, and must answer without errors. Then every field must have been selected, and must have produced a
 // value (not null, not an empty list) somewhere, unless listed in NEVER_FILLED_IN_THE_DEMO with the reason.
+
+import { type SmtpSink, startSmtpSink, TINY_PNG } from "@flowdoctor/tickets/testing";
 import { type GraphQLObjectType, isObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmulatorGateway, startEmulatorGateway } from "../testing/emulator-gateway.js";
 import { rootSelection, printedSchema as schema } from "../testing/select-every-field.js";
 import { startTestGateway } from "../testing/test-gateway.js";
-import { type SmtpSink, startSmtpSink } from "../tickets/testing/smtp-sink.js";
-import { TINY_PNG } from "../tickets/testing/ticket-fixtures.js";
 
 /** Fields the demo never fills, and why; each is still selected, and must answer without error. */
 const NEVER_FILLED_IN_THE_DEMO: Readonly<Record<string, string>> = {
+  "ErrorGroupStatus.resolvedFlowVersion":
+    "the flow version a group was resolved under comes from the watcher's reading of the flows; the test gateway runs no watcher",
+  "ErrorGroupStatus.regressedFlowVersion":
+    "set by the watcher when a resolved group returns; the test gateway runs no watcher",
   "StepQueue.bytes":
     "the documented stats/queues answer has no byte count; null until the platform reports one",
 };
@@ -91,6 +95,12 @@ describe("every field of the schema, against the demo platform", () => {
     const groups = await run("Query", "errorGroups", `(workspaceId: "${workspaceId}", first: 100)`);
     const fingerprint = (groups.nodes as { fingerprint: string }[])[0]?.fingerprint;
     await run("Query", "errorGroup", `(workspaceId: "${workspaceId}", fingerprint: "${fingerprint}")`);
+    await run(
+      "Mutation",
+      "setErrorGroupState",
+      `(input: { workspaceId: "${workspaceId}", fingerprint: "${fingerprint}", state: SNOOZED, note: "waiting for the fix",
+        snooze: { until: "${daysFromNow(1)}", occurrences: 10, rateCount: 5, rateHours: 1 } })`,
+    );
     await run("Query", "classifyError", `(message: "Request failed with status code 401", statusCode: 401)`);
     await run("Query", "diagnoseWorkspace", `(workspaceId: "${workspaceId}", first: 100)`);
     for (const flow of flows) {

@@ -2,10 +2,10 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ALICE, completeFields } from "@flowdoctor/tickets/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { createLogger } from "../observability/logger.js";
 import { startTickets } from "./start-tickets.js";
-import { ALICE, completeFields } from "./testing/ticket-fixtures.js";
 import { readTicketConfig } from "./ticket-config.js";
 
 const folders: string[] = [];

@@ -1,20 +1,30 @@
 import { join } from "node:path";
+import { createInboxStore, type InboxStore, STORE_MIGRATIONS } from "@flowdoctor/inbox";
+import type { DeliveryChannel } from "@flowdoctor/tickets";
+import {
+  createMailFolderChannel,
+  createOutboxWorker,
+  createSmtpChannel,
+  createTicketService,
+  createWebhookChannel,
+  type LockHolder,
+  type MigrationResult,
+  migrateDb,
+  type OutboxWorker,
+  openTicketDb,
+  StoreLockedError,
+  type TicketDatabase,
+  type TicketService,
+} from "@flowdoctor/tickets";
 import { GatewayError } from "../errors.js";
 import type { Logger } from "../observability/logger.js";
-import { type MigrationResult, migrateTicketDb } from "./db/migrate.js";
-import { openTicketDb, type TicketDatabase } from "./db/open-ticket-db.js";
-import { type LockHolder, StoreLockedError } from "./db/store-lock.js";
-import type { DeliveryChannel } from "./delivery/delivery-channel.js";
-import { createMailFolderChannel } from "./delivery/mail-folder-channel.js";
-import { createSmtpChannel } from "./delivery/smtp-channel.js";
-import { createWebhookChannel } from "./delivery/webhook-channel.js";
-import { createOutboxWorker, type OutboxWorker } from "./outbox/outbox-worker.js";
 import type { TicketConfig } from "./ticket-config.js";
-import { createTicketService, type TicketService } from "./ticket-service.js";
 
 /** The ticket store, service and outbox worker of a running gateway. */
 export interface Tickets {
   readonly service: TicketService;
+  /** The error inbox over the same store. */
+  readonly inbox: InboxStore;
   readonly worker: OutboxWorker;
   readonly database: TicketDatabase;
   readonly channel: DeliveryChannel;
@@ -106,7 +116,7 @@ const openStore = async (
         ? { dataDir: pgliteDir(config.dataDir), onStaleLock }
         : { databaseUrl: options.databaseUrl },
     );
-    return { database, migrations: await migrateTicketDb(database) };
+    return { database, migrations: await migrateDb(database, STORE_MIGRATIONS) };
   } catch (error) {
     await database?.close().catch(() => undefined);
     throw storeStartError(options, error);
@@ -151,6 +161,7 @@ export const startTickets = async (options: StartTicketsOptions): Promise<Ticket
   );
   return {
     service,
+    inbox: createInboxStore(database.db),
     worker,
     database,
     channel,

@@ -1,5 +1,9 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { loadConfig } from "../config/config.js";
 import { readTicketConfig } from "./ticket-config.js";
+
+const STANDARD_SECRET = `whsec_${randomBytes(32).toString("base64")}`;
 
 describe("readTicketConfig", () => {
   it("defaults to the mail folder under the data folder, and support@elastic.io", () => {
@@ -51,5 +55,18 @@ describe("readTicketConfig", () => {
       webhook,
     );
     expect(webhook).toEqual([expect.stringContaining("TICKET_WEBHOOK_SECRET of at least 16")]);
+  });
+
+  it("refuses a whsec_ secret that is not base64 or too short, naming the variable", () => {
+    const env = { TICKET_DELIVERY: "webhook", TICKET_WEBHOOK_URL: "https://helpdesk.example.com/hook" };
+    expect(() => loadConfig({ ...env, TICKET_WEBHOOK_SECRET: "whsec_not*base64*at*all!" })).toThrow(
+      /TICKET_WEBHOOK_SECRET must be whsec_ followed by base64/,
+    );
+    expect(() =>
+      loadConfig({ ...env, TICKET_WEBHOOK_SECRET: `whsec_${randomBytes(8).toString("base64")}` }),
+    ).toThrow(/TICKET_WEBHOOK_SECRET must hold a key of at least 16 bytes/);
+    expect(loadConfig({ ...env, TICKET_WEBHOOK_SECRET: STANDARD_SECRET }).tickets.webhookSecret).toBe(
+      STANDARD_SECRET,
+    );
   });
 });

@@ -1,7 +1,11 @@
 import { tmpdir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
-import { DELIVERY_CHANNELS, type DeliveryChannelName } from "./delivery/delivery-channel.js";
-import { isStandardWebhookSecret, standardSecretProblem } from "./delivery/standard-webhook.js";
+import {
+  DELIVERY_CHANNELS,
+  type DeliveryChannelName,
+  isStandardWebhookSecret,
+  standardSecretProblem,
+} from "@flowdoctor/tickets";
 
 /** How tickets are stored and delivered; read from the environment by {@link readTicketConfig}. */
 export interface TicketConfig {

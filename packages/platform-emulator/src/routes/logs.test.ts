@@ -28,6 +28,33 @@ describe("GET /v2/logs", () => {
     expect(times).toEqual([...times].sort().reverse());
   });
 
+  it("serves appended entries from then on, newest first", async () => {
+    // An emulator of its own: the other tests compare answers with the seeded scenario.
+    const own = await createEmulator({ now: TEST_NOW });
+    const ownLogs = async (query: string) =>
+      call(own, `/v2/logs?workspace_id=${ACME}${query}`, { as: userByEmail(own, ALICE) });
+    const before = (await ownLogs("&limit=1")).body.total as number;
+    const template = emulator.scenario.logs.find((entry) => entry.workspace_id === ACME);
+    if (template === undefined) throw new Error("no Acme log entry");
+    const late = new Date(TEST_NOW.getTime() + 60_000).toISOString();
+    const early = new Date(TEST_NOW.getTime() - 30 * 86_400_000).toISOString();
+    own.appendLogs([
+      { ...template, id: "00000000-0000-4000-8000-00000000000a", timestamp: late, message: "appended late" },
+      {
+        ...template,
+        id: "00000000-0000-4000-8000-00000000000b",
+        timestamp: early,
+        message: "appended early",
+      },
+    ]);
+    const answer = await ownLogs("&limit=1000");
+    const oldest = (await ownLogs(`&to=${encodeURIComponent(early)}`)).body.hits as Hit[];
+    await own.close();
+    expect(answer.body.total).toBe(before + 2);
+    expect(answer.body.hits[0]).toMatchObject({ message: "appended late", timestamp: late });
+    expect(oldest.map((hit) => hit.message)).toContain("appended early");
+  });
+
   it("serves hits with the documented fields and id formats", async () => {
     const hit = (await logs("&limit=1")).body.hits[0] as Hit;
     expect(hit.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

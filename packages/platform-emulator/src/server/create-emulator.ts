@@ -4,8 +4,8 @@ import { EmulatorError } from "../errors.js";
 import { createRouter } from "../http/router.js";
 import { ALL_ROUTES } from "../routes/all-routes.js";
 import { loadScenario, type ScenarioSource } from "../scenario/load-scenario.js";
-import type { Scenario } from "../scenario/scenario.js";
-import { createEmulatorState } from "./emulator-state.js";
+import type { Scenario, ScenarioLogEntry } from "../scenario/scenario.js";
+import { appendLogs, createEmulatorState } from "./emulator-state.js";
 import { createFaultSet, type FaultRule } from "./faults.js";
 import { handleRequest } from "./handle-request.js";
 import { createRequestLog, type RecordedRequest } from "./request-log.js";
@@ -49,6 +49,11 @@ export interface Emulator {
   resetRequests(): void;
   /** Replaces the fault rules; `[]` switches faults off. */
   setFaults(faults: readonly FaultRule[]): void;
+  /**
+   * Serves more log entries from now on, as if the platform had just received them (tests of watchers and paging
+   * while errors arrive); `scenario.logs` keeps only the seeded ones.
+   */
+  appendLogs(entries: readonly ScenarioLogEntry[]): void;
   close(): Promise<void>;
 }
 
@@ -133,6 +138,7 @@ export const createEmulator = async (options: EmulatorOptions = {}): Promise<Emu
     requests: pipeline.log.entries,
     resetRequests: pipeline.log.reset,
     setFaults: pipeline.faults.set,
+    appendLogs: (entries) => appendLogs(pipeline.state, entries),
     close: () => closeServer(server),
   };
 };

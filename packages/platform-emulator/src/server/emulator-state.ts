@@ -41,7 +41,7 @@ export interface EmulatorState {
   readonly credentials: ReadonlyMap<string, ScenarioCredentialFile>;
   readonly dataSamples: ReadonlyMap<string, ScenarioDataSampleFile>;
   /** Newest first. */
-  readonly logsByWorkspace: ReadonlyMap<string, readonly IndexedLog[]>;
+  readonly logsByWorkspace: Map<string, readonly IndexedLog[]>;
   readonly executions: Map<string, ExecutionState>;
   /** Each flow's JSON text for the state it was serialised in (flows change only on start and stop). */
   readonly flowJson: Map<string, { readonly key: string; readonly json: string }>;
@@ -96,14 +96,30 @@ const initialFlowState = (scenario: Scenario, flow: ScenarioFlow, nowMs: number)
   };
 };
 
+const indexLog = (entry: ScenarioLogEntry): IndexedLog => ({
+  entry,
+  ms: Date.parse(entry.timestamp),
+  lowerMessage: entry.message.toLowerCase(),
+  json: JSON.stringify(entry),
+});
+
+/**
+ * Adds log entries as if the platform had just received them: each workspace's list stays newest first (entries
+ * of the same time keep the order they came in).
+ */
+export const appendLogs = (state: EmulatorState, entries: readonly ScenarioLogEntry[]): void => {
+  for (const [workspaceId, added] of groupBy(entries.map(indexLog), (log) => log.entry.workspace_id)) {
+    const merged = [...added.reverse(), ...(state.logsByWorkspace.get(workspaceId) ?? [])];
+    state.logsByWorkspace.set(
+      workspaceId,
+      merged.sort((a, b) => b.ms - a.ms),
+    );
+  }
+};
+
 /** Indexes a loaded scenario. */
 export const createEmulatorState = (scenario: Scenario, verificationPolls: number): EmulatorState => {
-  const logs = scenario.logs.map((entry) => ({
-    entry,
-    ms: Date.parse(entry.timestamp),
-    lowerMessage: entry.message.toLowerCase(),
-    json: JSON.stringify(entry),
-  }));
+  const logs = scenario.logs.map(indexLog);
   return {
     scenario,
     usersById: byId(scenario.users),

@@ -195,6 +195,46 @@ export type ErrorFilter = {
   to?: string | null | undefined;
 };
 
+/** The states a person may give an error group. */
+export type ErrorGroupSettableState =
+  /** Never tell about it again. */
+  | 'IGNORED'
+  /** Unresolved again (ends a snooze, reopens a resolved or ignored group). */
+  | 'ONGOING'
+  /** Fixed; the group regresses when it occurs again. */
+  | 'RESOLVED'
+  /** Quiet until `snooze` says (at least one of its conditions is required). */
+  | 'SNOOZED';
+
+/** When a snoozed group wakes: the first condition met. At least one is required. */
+export type ErrorGroupSnoozeInput = {
+  /** Wake after this many further occurrences (1 to 1,000,000). */
+  occurrences?: number | null | undefined;
+  /** Wake when it occurs this many times within `rateHours` (both required together). */
+  rateCount?: number | null | undefined;
+  /** The window of `rateCount`, in hours (1 to 720). */
+  rateHours?: number | null | undefined;
+  /** Wake at this time (in the future). */
+  until?: string | null | undefined;
+};
+
+/** Where an error group is in its life. The watcher moves the unresolved ones (NEW, ONGOING, REGRESSED, ESCALATING); people set ONGOING, RESOLVED, IGNORED and SNOOZED. */
+export type ErrorGroupState =
+  /** Occurring well above its own recent rate. */
+  | 'ESCALATING'
+  /** Someone chose not to be told about it again. */
+  | 'IGNORED'
+  /** First seen recently (or never handled and not stored yet). */
+  | 'NEW'
+  /** Seen for a while, or back from a snooze or a regression. */
+  | 'ONGOING'
+  /** Resolved, then seen again; `regressedFlowVersion` says under which flow version. */
+  | 'REGRESSED'
+  /** Someone resolved it; it regresses when it occurs again. */
+  | 'RESOLVED'
+  /** Quiet until a time, a number of further occurrences or a rate, whichever comes first. */
+  | 'SNOOZED';
+
 /** Where the error report came from: the platform's UI, or one of its e-mails (e.g. the error bot's). */
 export type ErrorReportSource =
   /** A platform e-mail, e.g. the error bot's. */
@@ -313,6 +353,20 @@ export type RootCauseKind =
   | 'CREDENTIAL'
   /** Downtime of one external host the failing steps call. */
   | 'EXTERNAL_HOST';
+
+/** A change of an error group's state. */
+export type SetErrorGroupStateInput = {
+  /** An `ErrorGroup.fingerprint` read from `errorGroups`. */
+  fingerprint: string;
+  /** Why (at most 2,000 characters; stored redacted). */
+  note?: string | null | undefined;
+  /** Required with SNOOZED, refused otherwise. */
+  snooze?: ErrorGroupSnoozeInput | null | undefined;
+  /** The new state. */
+  state: ErrorGroupSettableState;
+  /** The workspace the group belongs to; you must be able to read its logs. */
+  workspaceId: string | number;
+};
 
 /** Whether a step's containers run (Containers page). */
 export type StepContainersInput = {
@@ -565,17 +619,20 @@ export type DiagnoseWorkspaceQueryVariables = Exact<{
 
 export type DiagnoseWorkspaceQuery = { diagnoseWorkspace: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ flowId: string, flowName: string, flowStatus: FlowStatus, errorCount: number, failures: number, warnings: number, verdict: { status: VerdictStatus, level: TroubleshootingLevel | null, cause: Cause | null, confidence: number, stepId: string | null, recoveredAt: string | null, summary: string } }> } | null };
 
-export type ErrorGroupFieldsFragment = { fingerprint: string, flowId: string, stepId: string | null, pattern: string, count: number, executionCount: number, firstSeen: string, lastSeen: string, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> }, sample: { id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }, flow: { id: string, name: string, status: FlowStatus, workspaceId: string } | null, step: { id: string, name: string } | null };
+export type ErrorGroupStatusFieldsFragment = { state: ErrorGroupState, stored: boolean, changedBy: string | null, changedAt: string | null, note: string | null, snoozeUntil: string | null, snoozeOccurrences: number | null, snoozeSeen: number | null, snoozeRateCount: number | null, snoozeRateHours: number | null, resolvedFlowVersion: string | null, regressedFlowVersion: string | null, totalCount: number | null };
+
+export type ErrorGroupFieldsFragment = { fingerprint: string, flowId: string, stepId: string | null, pattern: string, count: number, executionCount: number, firstSeen: string, lastSeen: string, status: { state: ErrorGroupState, stored: boolean, changedBy: string | null, changedAt: string | null, note: string | null, snoozeUntil: string | null, snoozeOccurrences: number | null, snoozeSeen: number | null, snoozeRateCount: number | null, snoozeRateHours: number | null, resolvedFlowVersion: string | null, regressedFlowVersion: string | null, totalCount: number | null }, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> }, sample: { id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }, flow: { id: string, name: string, status: FlowStatus, workspaceId: string } | null, step: { id: string, name: string } | null };
 
 export type ErrorGroupsQueryVariables = Exact<{
   workspaceId: string | number;
   filter?: ErrorFilter | null | undefined;
+  states?: Array<ErrorGroupState> | ErrorGroupState | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
 }>;
 
 
-export type ErrorGroupsQuery = { errorGroups: { totalCount: number, scan: { scanned: number, maxScan: number, limitReached: boolean }, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ fingerprint: string, flowId: string, stepId: string | null, pattern: string, count: number, executionCount: number, firstSeen: string, lastSeen: string, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> }, sample: { id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }, flow: { id: string, name: string, status: FlowStatus, workspaceId: string } | null, step: { id: string, name: string } | null }> } | null };
+export type ErrorGroupsQuery = { errorGroups: { totalCount: number, scan: { scanned: number, maxScan: number, limitReached: boolean }, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ fingerprint: string, flowId: string, stepId: string | null, pattern: string, count: number, executionCount: number, firstSeen: string, lastSeen: string, status: { state: ErrorGroupState, stored: boolean, changedBy: string | null, changedAt: string | null, note: string | null, snoozeUntil: string | null, snoozeOccurrences: number | null, snoozeSeen: number | null, snoozeRateCount: number | null, snoozeRateHours: number | null, resolvedFlowVersion: string | null, regressedFlowVersion: string | null, totalCount: number | null }, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> }, sample: { id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }, flow: { id: string, name: string, status: FlowStatus, workspaceId: string } | null, step: { id: string, name: string } | null }> } | null };
 
 export type ErrorGroupQueryVariables = Exact<{
   workspaceId: string | number;
@@ -585,7 +642,14 @@ export type ErrorGroupQueryVariables = Exact<{
 }>;
 
 
-export type ErrorGroupQuery = { errorGroup: { executionIds: Array<string>, fingerprint: string, flowId: string, stepId: string | null, pattern: string, count: number, executionCount: number, firstSeen: string, lastSeen: string, errors: Array<{ id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }>, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> }, sample: { id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }, flow: { id: string, name: string, status: FlowStatus, workspaceId: string } | null, step: { id: string, name: string } | null } | null };
+export type ErrorGroupQuery = { errorGroup: { executionIds: Array<string>, fingerprint: string, flowId: string, stepId: string | null, pattern: string, count: number, executionCount: number, firstSeen: string, lastSeen: string, errors: Array<{ id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }>, status: { state: ErrorGroupState, stored: boolean, changedBy: string | null, changedAt: string | null, note: string | null, snoozeUntil: string | null, snoozeOccurrences: number | null, snoozeSeen: number | null, snoozeRateCount: number | null, snoozeRateHours: number | null, resolvedFlowVersion: string | null, regressedFlowVersion: string | null, totalCount: number | null }, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> }, sample: { id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }, flow: { id: string, name: string, status: FlowStatus, workspaceId: string } | null, step: { id: string, name: string } | null } | null };
+
+export type SetErrorGroupStateMutationVariables = Exact<{
+  input: SetErrorGroupStateInput;
+}>;
+
+
+export type SetErrorGroupStateMutation = { setErrorGroupState: { state: ErrorGroupState, stored: boolean, changedBy: string | null, changedAt: string | null, note: string | null, snoozeUntil: string | null, snoozeOccurrences: number | null, snoozeSeen: number | null, snoozeRateCount: number | null, snoozeRateHours: number | null, resolvedFlowVersion: string | null, regressedFlowVersion: string | null, totalCount: number | null } };
 
 export type ClassificationFieldsFragment = { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> };
 
@@ -608,7 +672,7 @@ export type ErrorsQueryVariables = Exact<{
 }>;
 
 
-export type ErrorsQuery = { errors: { totalCount: number | null, scan: { scanned: number, maxScan: number, limitReached: boolean }, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, flow: { id: string, name: string } | null, step: { id: string, name: string } | null, author: { id: string, email: string, firstName: string, lastName: string } | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }> } | null };
+export type ErrorsQuery = { errors: { totalCount: number | null, scan: { scanned: number, maxScan: number, limitReached: boolean }, pageInfo: { hasNextPage: boolean, endCursor: string | null, newerCount: number | null }, nodes: Array<{ id: string, timestamp: string, level: number, levelName: LogLevel, message: string, fingerprint: string, flowId: string, stepId: string, execId: string | null, threadId: string | null, containerId: string | null, componentName: string | null, flow: { id: string, name: string } | null, step: { id: string, name: string } | null, author: { id: string, email: string, firstName: string, lastName: string } | null, classification: { level: TroubleshootingLevel, cause: Cause, confidence: number, title: string, remedy: string, docsUrl: string, retryable: boolean, evidence: Array<{ signal: string, source: string, value: string }> } }> } | null };
 
 export type FlowHealthQueryVariables = Exact<{
   workspaceId: string | number;
@@ -840,6 +904,23 @@ export const ChangeBehindFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ChangeBehindFields"}) as unknown as TypedDocumentString<ChangeBehindFieldsFragment, unknown>;
+export const ErrorGroupStatusFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ErrorGroupStatusFields on ErrorGroupStatus {
+  state
+  stored
+  changedBy
+  changedAt
+  note
+  snoozeUntil
+  snoozeOccurrences
+  snoozeSeen
+  snoozeRateCount
+  snoozeRateHours
+  resolvedFlowVersion
+  regressedFlowVersion
+  totalCount
+}
+    `, {"fragmentName":"ErrorGroupStatusFields"}) as unknown as TypedDocumentString<ErrorGroupStatusFieldsFragment, unknown>;
 export const ClassificationFieldsFragmentDoc = new TypedDocumentString(`
     fragment ClassificationFields on Classification {
   level
@@ -898,6 +979,9 @@ export const ErrorGroupFieldsFragmentDoc = new TypedDocumentString(`
   executionCount
   firstSeen
   lastSeen
+  status {
+    ...ErrorGroupStatusFields
+  }
   classification {
     ...ClassificationFields
   }
@@ -915,7 +999,22 @@ export const ErrorGroupFieldsFragmentDoc = new TypedDocumentString(`
     name
   }
 }
-    fragment ClassificationFields on Classification {
+    fragment ErrorGroupStatusFields on ErrorGroupStatus {
+  state
+  stored
+  changedBy
+  changedAt
+  note
+  snoozeUntil
+  snoozeOccurrences
+  snoozeSeen
+  snoozeRateCount
+  snoozeRateHours
+  resolvedFlowVersion
+  regressedFlowVersion
+  totalCount
+}
+fragment ClassificationFields on Classification {
   level
   cause
   confidence
@@ -1247,10 +1346,11 @@ export const DiagnoseWorkspaceDocument = new TypedDocumentString(`
 }
     `, {"operationName":"DiagnoseWorkspace","operationType":"query","variables":[{"name":"workspaceId","type":"ID!","required":true},{"name":"since","type":"DateTimeISO","required":false},{"name":"first","type":"Int","required":false},{"name":"after","type":"String","required":false}],"rootFields":["diagnoseWorkspace"]}) as unknown as TypedDocumentString<DiagnoseWorkspaceQuery, DiagnoseWorkspaceQueryVariables>;
 export const ErrorGroupsDocument = new TypedDocumentString(`
-    query ErrorGroups($workspaceId: ID!, $filter: ErrorFilter, $first: Int, $after: String) {
+    query ErrorGroups($workspaceId: ID!, $filter: ErrorFilter, $states: [ErrorGroupState!], $first: Int, $after: String) {
   errorGroups(
     workspaceId: $workspaceId
     filter: $filter
+    states: $states
     first: $first
     after: $after
   ) {
@@ -1269,7 +1369,22 @@ export const ErrorGroupsDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment ErrorGroupFields on ErrorGroup {
+    fragment ErrorGroupStatusFields on ErrorGroupStatus {
+  state
+  stored
+  changedBy
+  changedAt
+  note
+  snoozeUntil
+  snoozeOccurrences
+  snoozeSeen
+  snoozeRateCount
+  snoozeRateHours
+  resolvedFlowVersion
+  regressedFlowVersion
+  totalCount
+}
+fragment ErrorGroupFields on ErrorGroup {
   fingerprint
   flowId
   stepId
@@ -1278,6 +1393,9 @@ export const ErrorGroupsDocument = new TypedDocumentString(`
   executionCount
   firstSeen
   lastSeen
+  status {
+    ...ErrorGroupStatusFields
+  }
   classification {
     ...ClassificationFields
   }
@@ -1325,7 +1443,7 @@ fragment FlowErrorFields on FlowError {
   classification {
     ...ClassificationFields
   }
-}`, {"operationName":"ErrorGroups","operationType":"query","variables":[{"name":"workspaceId","type":"ID!","required":true},{"name":"filter","type":"ErrorFilter","required":false},{"name":"first","type":"Int","required":false},{"name":"after","type":"String","required":false}],"rootFields":["errorGroups"]}) as unknown as TypedDocumentString<ErrorGroupsQuery, ErrorGroupsQueryVariables>;
+}`, {"operationName":"ErrorGroups","operationType":"query","variables":[{"name":"workspaceId","type":"ID!","required":true},{"name":"filter","type":"ErrorFilter","required":false},{"name":"states","type":"[ErrorGroupState!]","required":false},{"name":"first","type":"Int","required":false},{"name":"after","type":"String","required":false}],"rootFields":["errorGroups"]}) as unknown as TypedDocumentString<ErrorGroupsQuery, ErrorGroupsQueryVariables>;
 export const ErrorGroupDocument = new TypedDocumentString(`
     query ErrorGroup($workspaceId: ID!, $fingerprint: String!, $filter: ErrorFilter, $errorsFirst: Int) {
   errorGroup(
@@ -1340,7 +1458,22 @@ export const ErrorGroupDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment ErrorGroupFields on ErrorGroup {
+    fragment ErrorGroupStatusFields on ErrorGroupStatus {
+  state
+  stored
+  changedBy
+  changedAt
+  note
+  snoozeUntil
+  snoozeOccurrences
+  snoozeSeen
+  snoozeRateCount
+  snoozeRateHours
+  resolvedFlowVersion
+  regressedFlowVersion
+  totalCount
+}
+fragment ErrorGroupFields on ErrorGroup {
   fingerprint
   flowId
   stepId
@@ -1349,6 +1482,9 @@ export const ErrorGroupDocument = new TypedDocumentString(`
   executionCount
   firstSeen
   lastSeen
+  status {
+    ...ErrorGroupStatusFields
+  }
   classification {
     ...ClassificationFields
   }
@@ -1397,6 +1533,27 @@ fragment FlowErrorFields on FlowError {
     ...ClassificationFields
   }
 }`, {"operationName":"ErrorGroup","operationType":"query","variables":[{"name":"workspaceId","type":"ID!","required":true},{"name":"fingerprint","type":"String!","required":true},{"name":"filter","type":"ErrorFilter","required":false},{"name":"errorsFirst","type":"Int","required":false}],"rootFields":["errorGroup"]}) as unknown as TypedDocumentString<ErrorGroupQuery, ErrorGroupQueryVariables>;
+export const SetErrorGroupStateDocument = new TypedDocumentString(`
+    mutation SetErrorGroupState($input: SetErrorGroupStateInput!) {
+  setErrorGroupState(input: $input) {
+    ...ErrorGroupStatusFields
+  }
+}
+    fragment ErrorGroupStatusFields on ErrorGroupStatus {
+  state
+  stored
+  changedBy
+  changedAt
+  note
+  snoozeUntil
+  snoozeOccurrences
+  snoozeSeen
+  snoozeRateCount
+  snoozeRateHours
+  resolvedFlowVersion
+  regressedFlowVersion
+  totalCount
+}`, {"operationName":"SetErrorGroupState","operationType":"mutation","variables":[{"name":"input","type":"SetErrorGroupStateInput!","required":true}],"rootFields":["setErrorGroupState"]}) as unknown as TypedDocumentString<SetErrorGroupStateMutation, SetErrorGroupStateMutationVariables>;
 export const ClassifyErrorDocument = new TypedDocumentString(`
     query ClassifyError($message: String!, $stack: String, $statusCode: Int) {
   classifyError(message: $message, stack: $stack, statusCode: $statusCode) {
@@ -1429,6 +1586,7 @@ export const ErrorsDocument = new TypedDocumentString(`
     pageInfo {
       hasNextPage
       endCursor
+      newerCount
     }
     nodes {
       ...FlowErrorFields

@@ -16,4 +16,7 @@ export class PageInfo {
     description: "The cursor of the page's last item: pass it as `after`.",
   })
   endCursor!: string | null;
+
+  /** Counts what arrived after an anchored walk's first page (see `newerCount`); absent for other lists. */
+  countNewer?: () => Promise<number>;
 }

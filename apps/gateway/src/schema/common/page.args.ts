@@ -1,7 +1,7 @@
 import { ArgsType, Field, Int } from "type-graphql";
 import type { GatewayLimits } from "../../config/config.js";
 import { GatewayGraphQLError } from "../../errors.js";
-import { decodeCursor, MAX_CURSOR_POSITION } from "./cursor.js";
+import { decodeCursorPoint, MAX_CURSOR_POSITION } from "./cursor.js";
 
 /** The default `first` of every list. */
 export const DEFAULT_FIRST = 20;
@@ -25,6 +25,8 @@ export class PageArgs {
 export interface PageWindow {
   readonly offset: number;
   readonly first: number;
+  /** The moment an anchored walk's first page was read, from its cursor. */
+  readonly anchor?: Date;
 }
 
 /** `first` if it is from 1 to `MAX_PAGE_SIZE`; else `BAD_USER_INPUT` naming the argument and the rule. */
@@ -47,6 +49,7 @@ export const readPageArgs = (
   maxPosition = MAX_CURSOR_POSITION,
 ): PageWindow => {
   const first = checkFirst(args.first ?? DEFAULT_FIRST, limits);
-  const offset = args.after ? decodeCursor(args.after, maxPosition) + 1 : 0;
-  return { offset, first };
+  if (!args.after) return { offset: 0, first };
+  const { position, anchor } = decodeCursorPoint(args.after, maxPosition);
+  return { offset: position + 1, first, ...(anchor === undefined ? {} : { anchor }) };
 };

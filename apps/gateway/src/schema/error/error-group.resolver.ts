@@ -5,6 +5,7 @@ import { checkFirst } from "../common/page.args.js";
 import { FlowType } from "../flow/flow.type.js";
 import { type FlowStepData, FlowStepType } from "../flow/flow-step.type.js";
 import { toFlowSteps } from "../flow/to-flow-steps.js";
+import { ErrorGroupStatusType, toStatus } from "../inbox/error-group-status.type.js";
 import { ClassificationType } from "./classification.type.js";
 import type { ErrorGroupData } from "./error-group.type.js";
 import { ErrorGroupType } from "./error-group.type.js";
@@ -15,6 +16,14 @@ export class ErrorGroupResolver {
   @FieldResolver(() => ClassificationType, { description: "The classification of the group's latest entry." })
   classification(@Root() group: ErrorGroupData): Classification {
     return group.sample.classify(group.sample);
+  }
+
+  @FieldResolver(() => ErrorGroupStatusType, {
+    description:
+      "What the inbox remembers of the group: its state, who set it and why (NEW when never stored).",
+  })
+  status(@Root() group: ErrorGroupData): ErrorGroupStatusType {
+    return toStatus(group.status);
   }
 
   @FieldResolver(() => FlowType, {

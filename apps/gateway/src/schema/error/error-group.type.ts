@@ -2,12 +2,18 @@ import type { ErrorGroup } from "@flowdoctor/core";
 import { Field, Int, ObjectType } from "type-graphql";
 import { PageInfo } from "../common/page-info.type.js";
 import { DateTimeScalar } from "../common/scalars.js";
+import type { ErrorGroupStatusData } from "../inbox/error-group-status.type.js";
 import { type FlowErrorData, FlowErrorType } from "./flow-error.type.js";
 import { ScanInfo } from "./scan-info.type.js";
 
-/** What an `ErrorGroup` resolves from: core's group and the group's entries from the scan. */
-export interface ErrorGroupData extends ErrorGroup<FlowErrorData> {
+/** A group as a scan of the live logs finds it: core's group and the group's entries. */
+export interface ScannedGroup extends ErrorGroup<FlowErrorData> {
   readonly entries: readonly FlowErrorData[];
+}
+
+/** What an `ErrorGroup` resolves from: the scanned group and what the inbox remembers of it (read with the page). */
+export interface ErrorGroupData extends ScannedGroup {
+  readonly status: ErrorGroupStatusData;
 }
 
 @ObjectType("ErrorGroup", {

@@ -1,7 +1,10 @@
+import type { GroupState } from "@flowdoctor/inbox";
 import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { GatewayGraphQLError } from "../../errors.js";
 import { PageArgs } from "../common/page.args.js";
+import { ErrorGroupStateEnum } from "../inbox/group-state.enum.js";
+import { withStatuses } from "../inbox/group-statuses.js";
 import { FlowErrorConnection } from "./error.connection.js";
 import { ErrorFilter } from "./error-filter.input.js";
 import { ErrorGroupConnection, type ErrorGroupData, ErrorGroupType } from "./error-group.type.js";
@@ -44,10 +47,15 @@ export class ErrorResolver {
       nullable: true,
     })
     filter: ErrorFilter | null | undefined,
+    @Arg("states", () => [ErrorGroupStateEnum], {
+      nullable: true,
+      description: "Only groups in one of these inbox states (`ErrorGroup.status.state`); all when absent.",
+    })
+    states: GroupState[] | null | undefined,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: GatewayContext,
   ): Promise<ErrorGroupConnection> {
-    return readErrorGroupsPage(context, workspaceId, filter, args);
+    return readErrorGroupsPage(context, workspaceId, filter, args, states);
   }
 
   @Query(() => ErrorGroupType, {
@@ -76,6 +84,7 @@ export class ErrorResolver {
         },
       );
     }
-    return group;
+    const [withStatus] = await withStatuses(context, workspaceId, [group]);
+    return withStatus as ErrorGroupData;
   }
 }

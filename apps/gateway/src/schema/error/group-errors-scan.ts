@@ -3,14 +3,14 @@ import type { GatewayContext } from "../../context.js";
 import { toLogsQuery } from "../log/to-log-entry.js";
 import { loadErrorFacts } from "./error-facts.js";
 import type { ErrorFilter } from "./error-filter.input.js";
-import type { ErrorGroupData } from "./error-group.type.js";
+import type { ScannedGroup } from "./error-group.type.js";
 import { isFilteredByGateway, judgeErrors } from "./error-judge.js";
 import type { FlowErrorData } from "./flow-error.type.js";
 import { type ErrorScan, scanErrors } from "./scan-errors.js";
 
 /** Groups found in one scan, the scan, and the workspace's flows it read. */
 export interface GroupedScan {
-  readonly groups: ErrorGroupData[];
+  readonly groups: ScannedGroup[];
   readonly scan: ErrorScan;
   readonly flows: ReadonlyMap<string, Flow>;
 }

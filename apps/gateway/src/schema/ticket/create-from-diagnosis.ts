@@ -4,11 +4,9 @@ import {
   missingForSubmission,
   type TicketDraft,
 } from "@flowdoctor/core";
+import type { TicketAccess, TicketService, TicketView } from "@flowdoctor/tickets";
 import { diagnosesOf } from "../../diagnosis/request-diagnoses.js";
 import { GatewayGraphQLError } from "../../errors.js";
-import type { TicketAccess } from "../../tickets/ticket-access.js";
-import type { TicketService } from "../../tickets/ticket-service.js";
-import type { TicketView } from "../../tickets/ticket-view.js";
 import type { TicketContext } from "./ticket-access-of.js";
 
 /** Which flow, and optionally which of its error groups (its fingerprint), the ticket is about. */

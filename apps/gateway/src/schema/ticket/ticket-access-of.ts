@@ -1,8 +1,7 @@
+import type { TicketAccess, TicketService, TicketWorkspace } from "@flowdoctor/tickets";
 import type { PlatformSession } from "../../auth/create-session.js";
 import type { GatewayContext } from "../../context.js";
 import { GatewayGraphQLError } from "../../errors.js";
-import type { TicketAccess, TicketWorkspace } from "../../tickets/ticket-access.js";
-import type { TicketService } from "../../tickets/ticket-service.js";
 
 /** The context the ticket resolver needs: the gateway's, with the ticket service. */
 export type TicketContext = GatewayContext & { readonly tickets?: TicketService };

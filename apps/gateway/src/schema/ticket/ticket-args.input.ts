@@ -1,5 +1,5 @@
+import type { AttachmentKind, DeliveryStatus, TicketStatus } from "@flowdoctor/tickets";
 import { Field, ID, InputType } from "type-graphql";
-import type { AttachmentKind, DeliveryStatus, TicketStatus } from "../../tickets/db/schema.js";
 import { AttachmentKindEnum, DeliveryStatusEnum, TicketStatusEnum } from "./ticket-enums.js";
 
 @InputType("AddTicketAttachmentInput", {

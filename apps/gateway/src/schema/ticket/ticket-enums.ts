@@ -1,6 +1,6 @@
 import { TICKET_PRIORITIES, type TicketPriority } from "@flowdoctor/core";
+import type { AttachmentKind, DeliveryStatus, TicketStatus } from "@flowdoctor/tickets";
 import { registerEnumType } from "type-graphql";
-import type { AttachmentKind, DeliveryStatus, TicketStatus } from "../../tickets/db/schema.js";
 import { enumOf } from "../taxonomy/taxonomy.enum.js";
 
 export const TicketStatusEnum = enumOf<TicketStatus>(["DRAFT", "SUBMITTED", "CANCELLED"]);

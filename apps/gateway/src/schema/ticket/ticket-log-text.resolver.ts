@@ -1,5 +1,5 @@
+import { requireTicketLogs } from "@flowdoctor/tickets";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { requireTicketLogs } from "../../tickets/ticket-guards.js";
 import { TicketType } from "./ticket.type.js";
 import { type TicketContext, ticketAccessOf } from "./ticket-access-of.js";
 import { TicketErrorReportType } from "./ticket-parts.type.js";

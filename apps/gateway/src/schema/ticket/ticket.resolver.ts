@@ -1,6 +1,6 @@
+import type { TicketFieldsPatch } from "@flowdoctor/tickets";
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { GatewayGraphQLError } from "../../errors.js";
-import type { TicketFieldsPatch } from "../../tickets/ticket-fields.js";
 import type { ConnectionData } from "../common/connection.type.js";
 import { checkFirst } from "../common/page.args.js";
 import { platformStepId } from "../flow/step-id.js";

@@ -1,5 +1,5 @@
 import { missingForSubmission } from "@flowdoctor/core";
-import type { TicketView } from "../../tickets/ticket-view.js";
+import type { TicketView } from "@flowdoctor/tickets";
 import type { TicketType } from "./ticket.type.js";
 
 const defined = <TValue extends object>(value: TValue): TValue =>

@@ -1,4 +1,5 @@
 import type { Contract, Flow, Workspace } from "@flowdoctor/core";
+import type { GroupState } from "@flowdoctor/inbox";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import type { ConnectionData } from "../common/connection.type.js";
@@ -12,6 +13,7 @@ import { readErrorGroupsPage, readErrorsPage } from "../error/read-errors-page.j
 import { FlowConnection } from "../flow/flow.connection.js";
 import { FlowFilter } from "../flow/flow-filter.input.js";
 import { readFlowsPage } from "../flow/read-flows-page.js";
+import { ErrorGroupStateEnum } from "../inbox/group-state.enum.js";
 import { WorkspaceConnection } from "./workspace.connection.js";
 import { WorkspaceType } from "./workspace.type.js";
 
@@ -104,9 +106,14 @@ export class WorkspaceResolver {
       nullable: true,
     })
     filter: ErrorFilter | null | undefined,
+    @Arg("states", () => [ErrorGroupStateEnum], {
+      nullable: true,
+      description: "Only groups in one of these inbox states (`ErrorGroup.status.state`); all when absent.",
+    })
+    states: GroupState[] | null | undefined,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() context: GatewayContext,
   ): Promise<ErrorGroupConnection> {
-    return readErrorGroupsPage(context, workspace.id, filter, args);
+    return readErrorGroupsPage(context, workspace.id, filter, args, states);
   }
 }

@@ -1,0 +1,109 @@
+// The watcher's cost and delay: platform requests per cycle while 1, 10 and 100 subscribers read the inbox's events
+// each cycle (the watcher's own reading must not grow with them), and the time from an error being logged on the
+// platform to its NEW event, with the watcher on a 1 s cycle (target: one cycle plus 5 s). Prints figures and ratios;
+// never fails on speed.
+import { randomBytes, randomUUID } from "node:crypto";
+import { createEmulator } from "@flowdoctor/platform-emulator";
+import { openTestTicketDb } from "@flowdoctor/tickets/testing";
+import { STORE_MIGRATIONS } from "../src/db/inbox-migrations.js";
+import { readEvents } from "../src/read-groups.js";
+import { platformWatchSources } from "../src/watch/watch-source.js";
+import { createWatcher } from "../src/watch/watcher.js";
+import { registerWatch } from "../src/watch/watches.js";
+
+const CYCLE_MS = 1000;
+const emulator = await createEmulator();
+const store = await openTestTicketDb("pglite", { migrations: STORE_MIGRATIONS });
+const alice = emulator.users.find((user) => user.email.startsWith("alice@"));
+const workspaceId = emulator.scenario.workspaces.find((ws) => ws.name === "Acme Production")?.id;
+const template = emulator.scenario.logs.find(
+  (entry) => entry.workspace_id === workspaceId && entry.level >= 50,
+);
+if (alice === undefined || workspaceId === undefined || template === undefined)
+  throw new Error("demo data missing");
+const key = randomBytes(32);
+await registerWatch(store.db, key, { workspaceId, email: alice.email, apiKey: alice.apiKey }, new Date());
+const sources = platformWatchSources({ baseUrl: emulator.url });
+
+const logError = (message: string) =>
+  emulator.appendLogs([{ ...template, id: randomUUID(), message, timestamp: new Date().toISOString() }]);
+
+// 1. Requests per cycle: each cycle logs one new error, then every subscriber reads the workspace's new events.
+const requestsPerCycle = async (subscribers: number): Promise<number> => {
+  const watcher = createWatcher({
+    db: store.db,
+    key,
+    sources,
+    holder: `bench-${subscribers}`,
+    intervalMs: CYCLE_MS,
+  });
+  await watcher.runCycle();
+  const cursors = new Array<number>(subscribers).fill(0);
+  let requests = 0;
+  const cycles = 5;
+  for (let cycle = 0; cycle < cycles; cycle += 1) {
+    logError(`bench ${subscribers} subscribers, cycle ${cycle}: connect ECONNREFUSED 10.0.0.${cycle}:443`);
+    emulator.resetRequests();
+    await watcher.runCycle();
+    requests += emulator.requests.length;
+    await Promise.all(
+      cursors.map(async (after, index) => {
+        const events = await readEvents(store.db, workspaceId, after);
+        cursors[index] = events.at(-1)?.id ?? after;
+      }),
+    );
+  }
+  await watcher.stop();
+  return requests / cycles;
+};
+
+const perCycle = new Map<number, number>();
+for (const subscribers of [1, 10, 100]) perCycle.set(subscribers, await requestsPerCycle(subscribers));
+const base = perCycle.get(1) ?? 1;
+console.log("watcher: platform requests per cycle (one new error per cycle)");
+for (const [subscribers, requests] of perCycle)
+  console.log(
+    `  ${String(subscribers).padStart(3)} subscribers: ${requests.toFixed(1)} requests (${(requests / base).toFixed(2)}× of 1)`,
+  );
+
+// 2. Time from an error being logged to its NEW event, the watcher running on its own timer.
+const delays: number[] = [];
+for (let round = 0; round < 5; round += 1) {
+  let loggedAt = 0;
+  const seen = new Promise<number>((resolve) => {
+    const watcher = createWatcher({
+      db: store.db,
+      key,
+      sources,
+      holder: "bench-delay",
+      intervalMs: CYCLE_MS,
+      onEvents: (events) => {
+        if (events.some((event) => event.kind === "NEW")) {
+          resolve(performance.now() - loggedAt);
+          void watcher.stop();
+        }
+      },
+    });
+    watcher.start();
+    setTimeout(
+      () => {
+        loggedAt = performance.now();
+        logError(`bench delay ${round}: a brand new problem ${randomUUID().slice(0, 4)}x`);
+      },
+      300 + round * 137,
+    );
+  });
+  delays.push(await seen);
+}
+delays.sort((a, b) => a - b);
+const median = delays[Math.floor(delays.length / 2)] ?? 0;
+console.log(
+  `error logged → NEW event: median ${(median / 1000).toFixed(2)} s, worst ${((delays.at(-1) ?? 0) / 1000).toFixed(2)} s`,
+);
+console.log(
+  `  target: one cycle + 5 s = ${((CYCLE_MS + 5000) / 1000).toFixed(1)} s (${(median / (CYCLE_MS + 5000)).toFixed(2)}× of target)`,
+);
+
+await sources.close();
+await store.drop();
+await emulator.close();

@@ -1,0 +1,20 @@
+import type { TicketDb } from "@flowdoctor/tickets";
+import { changeGroupState, type StateChange } from "./change-state.js";
+import type { GroupState } from "./group-state.js";
+import { listGroups, readEvents, readGroupStates } from "./read-groups.js";
+
+/** The inbox's operations over one store, as the gateway's resolvers use them. */
+export interface InboxStore {
+  readGroupStates(workspaceId: string, fingerprints: readonly string[]): ReturnType<typeof readGroupStates>;
+  listGroups(workspaceId: string, states?: readonly GroupState[]): ReturnType<typeof listGroups>;
+  changeGroupState(change: StateChange): ReturnType<typeof changeGroupState>;
+  readEvents(workspaceId: string, afterId?: number): ReturnType<typeof readEvents>;
+}
+
+/** The inbox over a migrated store (see `STORE_MIGRATIONS`). */
+export const createInboxStore = (db: TicketDb): InboxStore => ({
+  readGroupStates: (workspaceId, fingerprints) => readGroupStates(db, workspaceId, fingerprints),
+  listGroups: (workspaceId, states) => listGroups(db, workspaceId, states === undefined ? {} : { states }),
+  changeGroupState: (change) => changeGroupState(db, change),
+  readEvents: (workspaceId, afterId) => readEvents(db, workspaceId, afterId),
+});

@@ -1,0 +1,4 @@
+export * from "./smtp-sink.js";
+export * from "./test-service.js";
+export * from "./test-ticket-db.js";
+export * from "./ticket-fixtures.js";
