@@ -11,8 +11,8 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createEmulator } from "@flowdoctor/platform-emulator";
-import pg from "pg";
 import { startSmtpSink } from "@flowdoctor/tickets/testing";
+import pg from "pg";
 import { createLoadClient, type LoadUser, runLoad, type Sample, type TicketAttempt } from "./load.js";
 import { startScalePostgres } from "./postgres.js";
 import {
