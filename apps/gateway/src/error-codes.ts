@@ -24,6 +24,11 @@ export const ERROR_CODES = {
     description:
       "The platform, or the gateway's per-caller limits, asked us to slow down; `retryAfter` gives the seconds to wait when known.",
   },
+  STORE_UNAVAILABLE: {
+    retryable: true,
+    description:
+      "The gateway's database could not be reached or restarted during the request; nothing was half-written. Retrying is safe (a submission with its idempotency key).",
+  },
   INTERNAL: {
     retryable: false,
     description: "Something failed inside the gateway; the logs have the details.",

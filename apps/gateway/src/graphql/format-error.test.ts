@@ -42,6 +42,14 @@ describe("formatError in production", () => {
     expect(logged()).toContain("cannot read x of undefined");
   });
 
+  it("answers a database out of reach with STORE_UNAVAILABLE, retryable, and logs it", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const formatted = run(fromResolver(new Error("Failed query: insert into tickets", { cause: refused })));
+    expect(formatted.extensions).toEqual({ code: "STORE_UNAVAILABLE", retryable: true });
+    expect(formatted.message).toContain("Retrying is safe");
+    expect(logged()).toContain("the database was out of reach");
+  });
+
   it.each([
     ["PLATFORM_UNAUTHENTICATED", "UNAUTHENTICATED"],
     ["PLATFORM_FORBIDDEN", "FORBIDDEN"],

@@ -3,6 +3,7 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ERROR_CODES, type ErrorCode, isErrorCode } from "../errors.js";
 import type { Logger } from "../observability/logger.js";
 import { describeUpstreamError } from "../upstream/describe-upstream-error.js";
+import { isStoreUnavailable } from "./store-unavailable.js";
 import { codeOfUpstreamError } from "./upstream-error-code.js";
 
 /** Apollo's own codes for a request it could not parse or validate: safe to show as they are. */
@@ -52,18 +53,25 @@ const formatWithCode =
       return options.isDevelopment ? formatted : withoutInternals(formatted, ownCode);
     }
     const upstream = codeOfUpstreamError(original);
-    const code: ErrorCode = upstream ?? "INTERNAL";
-    if (code === "INTERNAL") {
+    const code: ErrorCode = upstream ?? (isStoreUnavailable(original) ? "STORE_UNAVAILABLE" : "INTERNAL");
+    if (upstream === undefined) {
       options.logger.error(
         {
           err:
             original instanceof Error ? { name: original.name, message: original.message } : String(original),
         },
-        "internal error while answering a GraphQL request",
+        code === "INTERNAL"
+          ? "internal error while answering a GraphQL request"
+          : "the database was out of reach while answering a GraphQL request",
       );
     }
     if (options.isDevelopment) return { ...formatted, extensions: { ...formatted.extensions, code } };
-    const message = upstream === undefined ? INTERNAL_MESSAGE : describeUpstreamError(original, upstream);
+    const message =
+      upstream !== undefined
+        ? describeUpstreamError(original, upstream)
+        : code === "INTERNAL"
+          ? INTERNAL_MESSAGE
+          : ERROR_CODES.STORE_UNAVAILABLE.description;
     return withoutInternals(formatted, code, message);
   };
 
