@@ -1,3 +1,27 @@
+/** The ticket fields the composer shows, shared by the operations that answer a ticket. */
+const CONSOLE_TICKET = `fragment ConsoleTicket on Ticket {
+  id
+  key
+  status
+  title
+  cause
+  troubleshootingLevel
+  flowId
+  workspaceId
+  contractId
+  isBlocker
+  blockerImpact
+  deadline
+  priority
+  reproducible
+  docsChecked
+  supportAccessGranted
+  description
+  docsConsulted
+  missing { field question }
+  delivery { status attempts maxAttempts channel deliveredAt lastError nextAttemptAt }
+}`;
+
 /**
  * The operations the troubleshooting console runs: only the public GraphQL API, the same a client would send.
  * Each view shows the one it ran and opens it in GraphiQL; a test validates them all against the schema.
@@ -78,55 +102,13 @@ mutation ConsoleDraftTicket($flowId: ID!, $errorGroupId: ID) {
   }
 }
 
-fragment ConsoleTicket on Ticket {
-  id
-  key
-  status
-  title
-  cause
-  troubleshootingLevel
-  flowId
-  workspaceId
-  contractId
-  isBlocker
-  blockerImpact
-  deadline
-  priority
-  reproducible
-  docsChecked
-  supportAccessGranted
-  description
-  docsConsulted
-  missing { field question }
-  delivery { status attempts maxAttempts channel deliveredAt lastError nextAttemptAt }
-}`,
+${CONSOLE_TICKET}`,
 
   ticket: `query ConsoleTicketById($id: ID!) {
   ticket(id: $id) { ...ConsoleTicket submittedAt timeline { at event } }
 }
 
-fragment ConsoleTicket on Ticket {
-  id
-  key
-  status
-  title
-  cause
-  troubleshootingLevel
-  flowId
-  workspaceId
-  contractId
-  isBlocker
-  blockerImpact
-  deadline
-  priority
-  reproducible
-  docsChecked
-  supportAccessGranted
-  description
-  docsConsulted
-  missing { field question }
-  delivery { status attempts maxAttempts channel deliveredAt lastError nextAttemptAt }
-}`,
+${CONSOLE_TICKET}`,
 
   updateTicket: `# Saves what you typed; the answer's missing list is the guide's checklist for what is still needed.
 mutation ConsoleUpdateTicket($id: ID!, $input: TicketFieldsInput!) {
