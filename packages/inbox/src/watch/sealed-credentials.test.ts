@@ -51,4 +51,12 @@ describe.each(TEST_BACKENDS)("the watcher's lease (%s)", (backend) => {
     expect(await tryLease(store.db, "test", "b", 300)).toBe(true);
     expect(await tryLease(store.db, "test", "a", 300)).toBe(false);
   });
+
+  it("runs out at its end even within one transaction, where now() stands still", async () => {
+    const taken = await store.db.transaction(async (tx) => {
+      const db = tx as unknown as TestTicketDb["db"];
+      return [await tryLease(db, "instant", "a", 0), await tryLease(db, "instant", "b", 0)];
+    });
+    expect(taken).toEqual([true, true]);
+  });
 });
