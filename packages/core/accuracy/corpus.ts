@@ -37,6 +37,7 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "libraries.jsonl",
   "saas-apis.jsonl",
   "thin-causes.jsonl",
+  "round3.jsonl",
 ]);
 
 /** Whether an entry comes from a file the rules were not written against. */

@@ -37,6 +37,11 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "AuthenticationError",
     "NotAuthorizedException",
     "UnauthorizedException",
+    "consumer_key_refused",
+    "authentication credentials not found",
+    "could not be authenticated or authorized",
+    "\\bEFEDAUTH\\b",
+    "application is in blocked state",
   ),
   sig(
     "rateLimitPhrase",

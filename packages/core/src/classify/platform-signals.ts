@@ -112,6 +112,10 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "RunContainerError",
     "back-off restarting failed container",
     "pod (?:was |has been )?(?:evicted|rescheduled)",
+    "component starting error",
+    "failed to start and (?:are|is) continuously restarting",
+    "\\bFailedScheduling\\b",
+    "\\b\\d+/\\d+ nodes are available",
   ),
   sig(
     "lightweightMessage",
@@ -132,6 +136,9 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "(?:contract|workspace)(?:'s)? quota",
     "rate limit for emitting",
     "emit(?:ting)? rate limit",
+    "\\b(?:contract|workspace|users?|flows?|steps?)\\b[^\\n.]{0,80}?\\bquota (?:is |was |has been )?(?:exceeded|exhausted|exhaustion)",
+    "\\b(?:flow|step|user|workspace) count limit",
+    "(?:blocked|rejected) if it exceeds the set limit",
   ),
   sig(
     "limitedWorkspaceText",
@@ -140,6 +147,8 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "limited workspace[^\\n]{0,80}?\\bstopped",
     "stopped[^\\n]{0,80}?limited workspace",
     "flows? in limited workspaces",
+    "convert your workspace to (?:a )?production",
+    "start your flows again to reset",
   ),
   sig(
     "queueOverflowText",
@@ -151,12 +160,16 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "reject-publish",
     "x-overflow",
     "queue (?:message|size|length) limit (?:exceeded|reached)",
+    "unhandled data has been purged",
+    "was not confirmed\\. trying again",
+    "flow queue exceeded",
   ),
   sig(
     "flowSuspendedText",
     "FLOW_SUSPENDED",
     82,
     "(?:flow|task)\\b[^\\n.:;]{0,80}?\\b(?:has been|is|was|got) suspended",
+    "flow (?:may|might|can|will) (?:also )?be suspended",
   ),
   sig(
     "brokerMessageTooLarge",
@@ -181,6 +194,10 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "socket closed abruptly during opening handshake",
     "IllegalOperationError",
     "heartbeat_timeout",
+    "decryptMessageContent",
+    "failed to parse or resolve message to process",
+    "unknown protocol version",
+    "error occurred while parsing message payload",
   ),
   sig(
     "platformStateRecord",

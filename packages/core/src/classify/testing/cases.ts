@@ -109,7 +109,6 @@ const MAPPING: ClassifyCase[] = text(
   'Got error "Conflict", status - "409", body: {"message":"A contact with this email already exists"}',
   'ValidationError: "quantity" must be a number',
   "Das Feld 'Kundennummer' ist erforderlich",
-  "Configuration error: Method is required",
 );
 
 const ANSWER: ClassifyCase[] = text(
@@ -146,6 +145,7 @@ const REBOUND: ClassifyCase[] = [
 const COMPONENT: ClassifyCase[] = [
   ...text(
     "COMPONENT_ERROR",
+    "Configuration error: Method is required",
     'Trigger or action "upsertObject" is not found in component.json!',
     "Process function is not found",
     "Error: Cannot find module 'lodash'\nRequire stack:\n- /home/node/lib/actions/upsert.js",

@@ -48,7 +48,6 @@ export const HOLDOUT_CASES: readonly ClassifyCase[] = [
     "Found more than 1 sobject=Contact by Email=jane@example.com",
     "Can't found sobject=Account by AccountNumber=10045",
     "Directory /in/orders is not exist",
-    "Unsupported Output method",
     'duplicate key value violates unique constraint "users_email_key"',
     'null value in column "name" of relation "users" violates not-null constraint',
     "ER_NO_DEFAULT_FOR_FIELD: Field 'name' doesn't have a default value",
@@ -66,6 +65,7 @@ export const HOLDOUT_CASES: readonly ClassifyCase[] = [
   ),
   ...text(
     "COMPONENT_ERROR",
+    "Unsupported Output method",
     "TypeError: Cannot read properties of undefined (reading 'map')\n    at Object.process (/home/node/lib/actions/lookupObjects.js:55:38)",
     "Error: Cannot find module '../helpers'",
     "SyntaxError: Unexpected identifier\n    at wrapSafe (node:internal/modules/cjs/loader:1281:20)",
