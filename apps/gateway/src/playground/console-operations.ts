@@ -44,9 +44,16 @@ export const CONSOLE_OPERATIONS = {
 
   inbox: `# The error inbox of one workspace: one row per error group (flow, step, normalised message).
 # The chart counts each group's latest occurrences (errors(first:)) over the window.
-query ConsoleInbox($workspaceId: ID!, $filter: ErrorFilter, $first: Int!, $after: String) {
+# status is the group's remembered inbox state (new, resolved, ignored, snoozed, regressed…).
+query ConsoleInbox(
+  $workspaceId: ID!
+  $filter: ErrorFilter
+  $states: [ErrorGroupState!]
+  $first: Int!
+  $after: String
+) {
   workspace(id: $workspaceId) { id name type }
-  errorGroups(workspaceId: $workspaceId, filter: $filter, first: $first, after: $after) {
+  errorGroups(workspaceId: $workspaceId, filter: $filter, states: $states, first: $first, after: $after) {
     totalCount
     scan { scanned maxScan limitReached }
     pageInfo { hasNextPage endCursor }
@@ -62,8 +69,44 @@ query ConsoleInbox($workspaceId: ID!, $filter: ErrorFilter, $first: Int!, $after
       flow { id name }
       step { name position }
       classification { cause title level confidence }
+      status { state changedAt note }
       errors(first: 100) { timestamp }
     }
+  }
+}`,
+
+  setGroupState: `# Remembers what you decided about a group; it comes back as REGRESSED if it returns after RESOLVED.
+mutation ConsoleSetGroupState($input: SetErrorGroupStateInput!) {
+  setErrorGroupState(input: $input) { state changedAt note }
+}`,
+
+  health: `# Root causes that span several flows (worst first), and flows that went quiet against their own rhythm.
+query ConsoleHealth($workspaceId: ID!, $since: DateTimeISO) {
+  workspace(id: $workspaceId) { id name type }
+  rootCauses(workspaceId: $workspaceId, since: $since) {
+    from
+    to
+    truncated
+    rootCauses {
+      kind
+      key
+      label
+      cause
+      confidence
+      summary
+      evidence
+      firstSeen
+      lastSeen
+      fix { summary flows steps failedExecutions }
+      flows { flowId flowName steps { stepId cause errorCount change { status summary } } }
+      healthyAlsoUsing { flowId flowName }
+    }
+  }
+  flowHealth(workspaceId: $workspaceId) {
+    from
+    to
+    truncated
+    flows { flowId flowName stepId status flagged expected seen since confidence baseline baselineDays summary }
   }
 }`,
 

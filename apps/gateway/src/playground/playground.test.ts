@@ -299,6 +299,47 @@ describe.skipIf(!hasChromium)("the troubleshooting console in headless Chromium"
   );
 
   it(
+    "remembers a group Alice resolves, filters the inbox by state, and shows root causes and flow health",
+    async () => {
+      const { page, problems } = await watch();
+      await signIn(page, /Alice Berger/);
+      const rows = page.locator(".fd-table tbody tr");
+      await rows.first().waitFor();
+      const first = rows.first();
+      const fingerprintLink = (await first.getByRole("link").getAttribute("href")) ?? "";
+      await first.getByRole("button", { name: /^Resolve the group/ }).click();
+      await expect.poll(async () => plain(await first.locator(".fd-state").textContent())).toBe("resolved");
+      expect(await first.getByRole("button", { name: /^Reopen the group/ }).count()).toBe(1);
+
+      await page.getByRole("combobox", { name: "State", exact: true }).selectOption("RESOLVED");
+      await expect.poll(() => page.evaluate<string>("location.hash")).toContain("state=RESOLVED");
+      await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(1);
+      expect(await rows.first().getByRole("link").getAttribute("href")).toBe(fingerprintLink);
+      await page.getByRole("combobox", { name: "State", exact: true }).selectOption("open");
+      await rows.first().waitFor();
+      const open = await page.locator(".fd-table tbody .fd-state").allTextContents();
+      expect(open.length).toBeGreaterThan(0);
+      expect(open.map(plain)).not.toContain("resolved");
+      await shoot(page, "inbox-states");
+
+      await page.getByRole("link", { name: "Health" }).click();
+      const roots = page.getByRole("region", { name: "Root causes" });
+      const health = page.getByRole("region", { name: "Flow health" });
+      await health.waitFor({ timeout: 60_000 });
+      await roots.waitFor();
+      expect(plain(await roots.textContent())).toMatch(/No cause is shared|root causes, worst first/);
+      expect(await health.locator("tbody tr").count()).toBeGreaterThan(0);
+      const flagged = await health.locator("tbody tr.fd-flagged").count();
+      const firstFlagged = await health.locator("tbody tr").first().getAttribute("class");
+      if (flagged > 0) expect(firstFlagged).toBe("fd-flagged");
+      await shoot(page, "health");
+      expect(problems()).toEqual([]);
+      await page.close();
+    },
+    WALK_MS,
+  );
+
+  it(
     "opens a view's GraphQL in GraphiQL in one click, with long comment lines wrapped, and runs it",
     async () => {
       const { page, problems, gzippedBytes } = await watch();

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { toSentence } from "./api.js";
 import { hashOf, parseRoute } from "./route.js";
 import { worstFirst } from "./views/diagnosis.js";
-import { causesFor } from "./views/inbox.js";
+import { sortHealth } from "./views/health.js";
+import { causesFor, stateActions } from "./views/inbox.js";
 import { inputOf, markRedactions } from "./views/ticket.js";
 
 describe("the console's helpers", () => {
@@ -76,5 +77,33 @@ describe("the console's helpers", () => {
       finding("FAIL", 0.9),
     ]);
     expect(ordered.map((item) => item.title)).toEqual(["FAIL0.9", "FAIL0.4", "WARN0.5", "PASS1"]);
+  });
+
+  it("offer resolve and ignore on an open group, reopen on a closed one", () => {
+    for (const state of ["NEW", "ONGOING", "REGRESSED", "ESCALATING"])
+      expect(stateActions(state).map(([to]) => to)).toEqual(["RESOLVED", "IGNORED"]);
+    for (const state of ["RESOLVED", "IGNORED", "SNOOZED"])
+      expect(stateActions(state).map(([to]) => to)).toEqual(["ONGOING"]);
+  });
+
+  it("put flagged flows first, then by name", () => {
+    const row = (flowName: string, flagged: boolean) =>
+      ({
+        flowId: flowName,
+        flowName,
+        stepId: null,
+        status: "OK",
+        flagged,
+        expected: 1,
+        seen: 1,
+        since: null,
+        confidence: 1,
+        summary: "",
+      }) as const;
+    expect(
+      sortHealth([row("b", false), row("c", true), row("a", false), row("d", true)]).map(
+        (flow) => flow.flowName,
+      ),
+    ).toEqual(["c", "d", "a", "b"]);
   });
 });

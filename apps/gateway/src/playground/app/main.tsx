@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { navigate, type Route, useRoute, type View } from "./route.js";
 import { type Session, SessionContext, SIGNED_OUT } from "./session.js";
 import { DiagnosisView } from "./views/diagnosis.js";
+import { HealthView } from "./views/health.js";
 import { InboxView } from "./views/inbox.js";
 import { LoginView } from "./views/login.js";
 import { TicketView } from "./views/ticket.js";
@@ -24,6 +25,7 @@ const initialTheme = (): Theme => {
 
 const NAV: readonly (readonly [View, string])[] = [
   ["inbox", "Inbox"],
+  ["health", "Health"],
   ["diagnosis", "Diagnosis"],
   ["ticket", "Tickets"],
   ["graphiql", "GraphiQL"],
@@ -69,6 +71,8 @@ const CurrentView = ({ route, onLogin }: { route: Route; onLogin: (session: Sess
   switch (route.view) {
     case "inbox":
       return <InboxView params={route.params} />;
+    case "health":
+      return <HealthView params={route.params} />;
     case "diagnosis":
       return <DiagnosisView params={route.params} />;
     case "ticket":

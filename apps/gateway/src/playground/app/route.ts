@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 
 /** The console's views; each keeps its state in the address (`#/inbox?workspace=…`), so links and Back work. */
-export const VIEWS = ["login", "inbox", "diagnosis", "ticket", "graphiql"] as const;
+export const VIEWS = ["login", "inbox", "health", "diagnosis", "ticket", "graphiql"] as const;
 export type View = (typeof VIEWS)[number];
 
 /** Where the console is: a view and its parameters. */

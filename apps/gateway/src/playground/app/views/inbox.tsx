@@ -9,6 +9,7 @@ import {
   Section,
   Sparkline,
   Time,
+  useMutation,
   useOperation,
 } from "../parts.js";
 import { hashOf, navigate } from "../route.js";
@@ -37,7 +38,14 @@ interface GroupRow {
   readonly flow: { readonly id: string; readonly name: string } | null;
   readonly step: { readonly name: string } | null;
   readonly classification: { readonly cause: string; readonly title: string; readonly level: string };
+  readonly status: GroupStatus;
   readonly errors: readonly { readonly timestamp: string }[];
+}
+
+interface GroupStatus {
+  readonly state: string;
+  readonly changedAt: string | null;
+  readonly note: string | null;
 }
 
 interface InboxData {
@@ -57,6 +65,29 @@ const WINDOWS: readonly (readonly [string, number])[] = [
   ["last 7 days", 24 * 7],
   ["everything kept", 0],
 ];
+/** The inbox states a person filters by; "open" is every state that still wants attention. */
+const STATE_FILTERS: Readonly<Record<string, readonly string[]>> = {
+  open: ["NEW", "ONGOING", "REGRESSED", "ESCALATING"],
+  RESOLVED: ["RESOLVED"],
+  IGNORED: ["IGNORED"],
+  SNOOZED: ["SNOOZED"],
+};
+const STATE_LABELS: readonly (readonly [string, string])[] = [
+  ["", "any state"],
+  ["open", "open"],
+  ["RESOLVED", "resolved"],
+  ["IGNORED", "ignored"],
+  ["SNOOZED", "snoozed"],
+];
+/** What a person may set from a row, by the group's state: resolve or ignore an open group, reopen a closed one. */
+export const stateActions = (state: string): readonly (readonly [string, string])[] =>
+  state === "RESOLVED" || state === "IGNORED" || state === "SNOOZED"
+    ? [["ONGOING", "Reopen"]]
+    : [
+        ["RESOLVED", "Resolve"],
+        ["IGNORED", "Ignore"],
+      ];
+
 const SORTS = { newest: "newest first", busiest: "busiest first" } as const;
 type Sort = keyof typeof SORTS;
 const ROWS_PER_PAGE = 20;
@@ -113,11 +144,15 @@ const GroupTable = ({
   workspaceId,
   from,
   to,
+  busy,
+  onState,
 }: {
   groups: readonly GroupRow[];
   workspaceId: string;
   from: number;
   to: number;
+  busy: boolean;
+  onState: (group: GroupRow, state: string) => void;
 }) => (
   <table className="fd-table">
     <caption className="fd-sr-only">Error groups</caption>
@@ -126,10 +161,10 @@ const GroupTable = ({
         <th scope="col">Flow</th>
         <th scope="col">Step</th>
         <th scope="col">Cause</th>
+        <th scope="col">State</th>
         <th scope="col" className="fd-num">
           Count
         </th>
-        <th scope="col">First seen</th>
         <th scope="col">Last seen</th>
         <th scope="col">Occurrences</th>
       </tr>
@@ -154,15 +189,37 @@ const GroupTable = ({
           <td>
             <CauseChip cause={group.classification.cause} level={group.classification.level} />
           </td>
+          <td>
+            <span
+              className={`fd-state fd-state-${group.status.state.toLowerCase()}`}
+              title={group.status.note ?? ""}
+            >
+              {group.status.state.toLowerCase()}
+            </span>
+            <div className="fd-actions">
+              {stateActions(group.status.state).map(([state, label]) => (
+                <button
+                  key={state}
+                  type="button"
+                  className="fd-small"
+                  disabled={busy}
+                  aria-label={`${label} the group of ${group.flow?.name ?? group.flowId}: ${group.pattern}`}
+                  onClick={() => onState(group, state)}
+                >
+                  {label}
+                </button>
+              ))}
+            </div>
+          </td>
           <td className="fd-num">
             {group.count}
             <div className="fd-muted">{group.executionCount} runs</div>
           </td>
           <td>
-            <Time value={group.firstSeen} />
-          </td>
-          <td>
             <Time value={group.lastSeen} />
+            <div className="fd-muted">
+              first <Time value={group.firstSeen} />
+            </div>
           </td>
           <td>
             <Sparkline times={group.errors.map((error) => error.timestamp)} from={from} to={to} />
@@ -174,16 +231,26 @@ const GroupTable = ({
 );
 
 /** Collects the pages of groups loaded so far for one filter; a new filter starts over. */
-const useGroupPages = (workspaceId: string, filter: Record<string, unknown>) => {
+const useGroupPages = (
+  workspaceId: string,
+  filter: Record<string, unknown>,
+  states: readonly string[] | undefined,
+) => {
   const [after, setAfter] = useState<string | undefined>();
   const [loaded, setLoaded] = useState<readonly GroupRow[]>([]);
-  const filterKey = JSON.stringify(filter);
+  const filterKey = JSON.stringify([filter, states]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new workspace or filter starts over.
   useEffect(() => {
     setAfter(undefined);
     setLoaded([]);
   }, [workspaceId, filterKey]);
-  const variables = { workspaceId, filter, first: LOAD_SIZE, ...(after ? { after } : {}) };
+  const variables = {
+    workspaceId,
+    filter,
+    ...(states ? { states } : {}),
+    first: LOAD_SIZE,
+    ...(after ? { after } : {}),
+  };
   const operation = useOperation<InboxData>("inbox", variables, !workspaceId);
   const nodes = operation.answer?.data?.errorGroups?.nodes;
   useEffect(() => {
@@ -193,7 +260,12 @@ const useGroupPages = (workspaceId: string, filter: Record<string, unknown>) => 
       return [...previous, ...nodes.filter((group) => !seen.has(group.fingerprint))];
     });
   }, [nodes]);
-  return { operation, loaded, loadMore: setAfter };
+  /** Shows a state set from a row at once, without reloading every page. */
+  const setStatus = (fingerprint: string, status: GroupStatus) =>
+    setLoaded((previous) =>
+      previous.map((group) => (group.fingerprint === fingerprint ? { ...group, status } : group)),
+    );
+  return { operation, loaded, loadMore: setAfter, setStatus };
 };
 
 /** The error inbox of a workspace: groups as a table, with filters, sorting and paging. */
@@ -207,7 +279,14 @@ export const InboxView = ({ params }: { params: Readonly<Record<string, string>>
     () => filterOf(params, now),
     [params.level, params.cause, params.flow, params.hours, now],
   );
-  const { operation, loaded, loadMore } = useGroupPages(workspaceId, filter);
+  const states = params.state ? STATE_FILTERS[params.state] : undefined;
+  const { operation, loaded, loadMore, setStatus } = useGroupPages(workspaceId, filter, states);
+  const setState = useMutation<{ setErrorGroupState: GroupStatus | null }>("setGroupState");
+  const onState = async (group: GroupRow, state: string) => {
+    const answer = await setState.run({ input: { workspaceId, fingerprint: group.fingerprint, state } });
+    const status = answer.data?.setErrorGroupState;
+    if (status) setStatus(group.fingerprint, status);
+  };
   const groups = operation.answer?.data?.errorGroups;
   const sort: Sort = params.sort === "busiest" ? "busiest" : "newest";
   const page = Math.max(0, Number(params.page ?? "0") || 0);
@@ -262,6 +341,12 @@ export const InboxView = ({ params }: { params: Readonly<Record<string, string>>
           onChange={(value) => set({ flow: value })}
         />
         <Select
+          label="State"
+          value={params.state ?? ""}
+          options={STATE_LABELS}
+          onChange={(value) => set({ state: value })}
+        />
+        <Select
           label="Time"
           value={String(hours)}
           options={WINDOWS.map(([text, value]) => [String(value), text] as const)}
@@ -295,7 +380,17 @@ export const InboxView = ({ params }: { params: Readonly<Record<string, string>>
             : "none match these filters."}
         </p>
       )}
-      {shown.length > 0 && <GroupTable groups={shown} workspaceId={workspaceId} from={windowFrom} to={now} />}
+      <ErrorList errors={setState.errors} />
+      {shown.length > 0 && (
+        <GroupTable
+          groups={shown}
+          workspaceId={workspaceId}
+          from={windowFrom}
+          to={now}
+          busy={setState.busy}
+          onState={onState}
+        />
+      )}
       <nav className="fd-pager" aria-label="Pages">
         <button
           type="button"
@@ -320,6 +415,7 @@ export const InboxView = ({ params }: { params: Readonly<Record<string, string>>
       <Section title="GraphQL">
         <QueryPanel ran={operation.ran} label="The inbox's query" />
         <QueryPanel ran={workspaces.ran} label="The workspaces query" />
+        <QueryPanel ran={setState.ran} label="The last state change" />
       </Section>
     </div>
   );
