@@ -112,6 +112,11 @@ export default defineConfig({
   base: "/playground/",
   logLevel: "warn",
   plugins: [jsoncWithoutPrettier(), monacoWithoutUnusedFeatures()],
+  resolve: {
+    // GraphiQL's prettify imports Prettier's GraphQL plugin twice: as `plugins/graphql` (ESM) and as its old name
+    // `parser-graphql` (UMD, the same code). One copy is enough (13 kB gzipped less).
+    alias: [{ find: /^prettier\/parser-graphql$/, replacement: "prettier/plugins/graphql" }],
+  },
   build: {
     outDir: fileURLToPath(new URL("./dist/playground/", import.meta.url)),
     emptyOutDir: true,

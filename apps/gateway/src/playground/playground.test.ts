@@ -362,6 +362,17 @@ describe.skipIf(!hasChromium)("the troubleshooting console in headless Chromium"
       await expect
         .poll(async () => plain(await page.locator(".graphiql-response").textContent()), { timeout: 60_000 })
         .toContain('"errorGroups": {');
+      // GraphiQL's prettify loads Prettier and its GraphQL plugin on demand; the bundle holds one copy of the plugin.
+      const prettified = await page.evaluate<string>(String.raw`(async () => {
+        const chunks = performance.getEntriesByType("resource").map((entry) => entry.name);
+        const view = chunks.find((url) => /graphiql-view-[^/]+\.js$/.test(url));
+        const code = await (await fetch(view)).text();
+        const chunk = (pattern) => new URL(code.match(pattern)[1], view).href;
+        const prettier = await import(chunk(/\.\/(standalone-[\w-]+\.js)/));
+        const { printers, parsers } = await import(chunk(/\.\/(graphql-[\w-]+\.js)/));
+        return prettier.format("query A { w { id name } }", { parser: "graphql", plugins: [{ printers }, { parsers }] });
+      })()`);
+      expect(prettified).toBe("query A {\n  w {\n    id\n    name\n  }\n}\n");
       await shoot(page, "graphiql");
       const kilobytes = gzippedBytes() / 1024;
       console.info(`console with GraphiQL opened: ${kilobytes.toFixed(0)} kB gzipped loaded`);
