@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ALICE, completeFields } from "@flowdoctor/tickets/testing";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createLogger } from "../observability/logger.js";
 import { startTickets } from "./start-tickets.js";
@@ -69,5 +70,45 @@ describe("the embedded ticket store of one DATA_DIR", () => {
     });
     expect(failed.message).not.toContain("\n");
     expect(existsSync(join(dataDir, "pglite.lock"))).toBe(false);
+  });
+});
+
+const DATABASE_URL = process.env.TEST_DATABASE_URL;
+
+describe.skipIf(!DATABASE_URL)("the PostgreSQL ticket store", () => {
+  it("opens at most DATABASE_POOL_SIZE connections, however many queries wait", async () => {
+    const name = `fd_pool_${process.pid}_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(DATABASE_URL as string);
+    url.pathname = `/${name}`;
+    const tickets = await startTickets({
+      config: readTicketConfig({ DATABASE_POOL_SIZE: "3", TICKET_WORKER: "off" }, []),
+      databaseUrl: url.href,
+      logger: createLogger({ level: "silent" }),
+    });
+    try {
+      let peak = 0;
+      const sleeping = Promise.all(
+        Array.from({ length: 8 }, () =>
+          tickets.database.withSession((session) => session.query("SELECT pg_sleep(0.3)")),
+        ),
+      );
+      for (let look = 0; look < 6; look += 1) {
+        const { rows } = await admin.query<{ open: string }>(
+          "SELECT count(*) AS open FROM pg_stat_activity WHERE datname = $1",
+          [name],
+        );
+        peak = Math.max(peak, Number(rows[0]?.open));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await sleeping;
+      expect(peak).toBe(3);
+    } finally {
+      await tickets.close();
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      await admin.end();
+    }
   });
 });

@@ -114,7 +114,7 @@ const openStore = async (
     database = await openTicketDb(
       options.databaseUrl === undefined
         ? { dataDir: pgliteDir(config.dataDir), onStaleLock }
-        : { databaseUrl: options.databaseUrl },
+        : { databaseUrl: options.databaseUrl, maxConnections: config.poolSize },
     );
     return { database, migrations: await migrateDb(database, STORE_MIGRATIONS) };
   } catch (error) {

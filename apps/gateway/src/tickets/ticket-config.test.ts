@@ -33,10 +33,12 @@ describe("readTicketConfig", () => {
         SUPPORT_EMAIL: "nobody",
         SMTP_URL: "http://u:pw@host",
         TICKET_MAX_ATTEMPTS: "0",
+        DATABASE_POOL_SIZE: "1",
       },
       problems,
     );
-    expect(problems).toHaveLength(4);
+    expect(problems).toHaveLength(5);
+    expect(problems).toContain('DATABASE_POOL_SIZE must be an integer from 2 to 200 (got "1")');
     expect(problems.join("\n")).toMatch(/TICKET_DELIVERY must be one of mail-folder, smtp, webhook/);
     expect(problems.join("\n")).not.toContain("pw");
   });

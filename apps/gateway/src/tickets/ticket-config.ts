@@ -37,6 +37,8 @@ export interface TicketConfig {
   readonly retryBaseMs: number;
   /** Whether this replica runs an outbox worker. @default true (`TICKET_WORKER=off` disables it) */
   readonly runWorker: boolean;
+  /** Connections this replica opens to `DATABASE_URL` at most. @default 10 (`DATABASE_POOL_SIZE`) */
+  readonly poolSize: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -132,6 +134,7 @@ export const readTicketConfig = (env: Env, problems: string[], cwd = process.cwd
     maxAttempts: integer(env, "TICKET_MAX_ATTEMPTS", { fallback: 8, min: 1, max: 100 }, problems),
     retryBaseMs: integer(env, "TICKET_RETRY_BASE_MS", { fallback: 5000, min: 10, max: 3_600_000 }, problems),
     runWorker: text(env, "TICKET_WORKER")?.toLowerCase() !== "off",
+    poolSize: integer(env, "DATABASE_POOL_SIZE", { fallback: 10, min: 2, max: 200 }, problems),
   };
   requireFor(config, problems);
   return config;
