@@ -167,7 +167,9 @@ describe("every SDK method against a gateway on the emulator", () => {
     );
     for (const flow of data.flows)
       expect(flow.flagged).toBe(
-        ["STUCK_CONSUMER", "MISSED_RUN", "INTAKE_STOPPED", "WENT_QUIET"].includes(flow.status),
+        ["STUCK_CONSUMER", "MISSED_RUN", "INTAKE_STOPPED", "WENT_QUIET", "VOLUME_DROPPED"].includes(
+          flow.status,
+        ),
       );
   });
 

@@ -111,6 +111,30 @@ describe("assessFlowHealth", () => {
     }
   });
 
+  it("flags a flow that still runs at a fraction of its rhythm, with expected and seen", () => {
+    const dropFrom = { end: NOW - 6 * HOUR };
+    const logs = [
+      ...series(10, always, 0, undefined, dropFrom),
+      ...series(60, always, 0, undefined, { first: NOW - 6 * HOUR }),
+    ];
+    const health = assess(logs, {}, undefined, "elasticio/amqp:consume");
+    expect(health).toMatchObject({ status: "VOLUME_DROPPED", flagged: true, expected: 36, seen: 6 });
+    expect(health.since).toBe(new Date(NOW - 6 * HOUR).toISOString());
+    expect(health.confidence).toBeGreaterThan(0.9);
+  });
+
+  it("keeps a flow OK whose volume only halved, or varies from day to day as much as today", () => {
+    const halved = [
+      ...series(10, always, 0, undefined, { end: NOW - 6 * HOUR }),
+      ...series(20, always, 0, undefined, { first: NOW - 6 * HOUR }),
+    ];
+    expect(assess(halved).status).toBe("OK");
+    // Every third day runs at a sixth of the others' pace: today's low is one the flow has had before.
+    const slowDay = (ms: number) => Math.floor((NOW - ms) / DAY) % 3 === 0;
+    const varying = [...series(5, (ms) => !slowDay(ms)), ...series(30, slowDay)];
+    expect(assess(varying).status).toBe("OK");
+  });
+
   it("does not flag a bursty flow between bursts", () => {
     const burstDays = new Set([1, 4, 9, 12]);
     const logs = series(

@@ -29,6 +29,13 @@ const MIN_DAYS = 3;
 /** A schedule explains the logs when at least this share of its runs were seen. */
 const SCHEDULE_FIT = 0.9;
 const STUCK_MIN_MESSAGES = 3;
+/** A drop is judged over the last hours: this many, against the same hours of comparable earlier days. */
+const DROP_WINDOW_HOURS = 6;
+/** ...when those hours normally hold at least this many messages, on at least this many comparable days... */
+const DROP_MIN_EXPECTED = 30;
+const DROP_MIN_DAYS = 5;
+/** ...and now hold at most this share of their mean, and under half of the quietest comparable day. */
+const DROP_SHARE = 0.25;
 const STUCK_MIN_SILENCE_MS = 30 * 60_000;
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -53,7 +60,8 @@ const health = (
     status === "STUCK_CONSUMER" ||
     status === "MISSED_RUN" ||
     status === "INTAKE_STOPPED" ||
-    status === "WENT_QUIET",
+    status === "WENT_QUIET" ||
+    status === "VOLUME_DROPPED",
   ...fields,
 });
 
@@ -148,6 +156,38 @@ const isWebhook = (context: Context): boolean => {
   return command?.repo.includes("webhook") === true || command?.function === "receive";
 };
 
+const countBetween = (sorted: readonly number[], fromMs: number, toMs: number): number =>
+  lowerBound(sorted, toMs) - lowerBound(sorted, fromMs);
+
+/**
+ * A flow that still runs, but far below what the same hours of every comparable earlier day held: comparing with the
+ * quietest of those days (not a mean and a spread) keeps bursty and seasonal flows from being flagged.
+ */
+const droppedVolume = (context: Context, splitWeekends: boolean): FlowHealth | undefined => {
+  const { starts, nowMs, startMs } = context;
+  const windowMs = DROP_WINDOW_HOURS * HOUR_MS;
+  const isWeekendAt = (ms: number) => [0, 6].includes(new Date(ms - 1).getUTCDay());
+  const totals: number[] = [];
+  for (let end = nowMs - DAY_MS; end - windowMs >= startMs; end -= DAY_MS)
+    if (!splitWeekends || isWeekendAt(end) === isWeekendAt(nowMs))
+      totals.push(countBetween(starts, end - windowMs, end));
+  if (totals.length < DROP_MIN_DAYS) return undefined;
+  const mean = totals.reduce((sum, total) => sum + total, 0) / totals.length;
+  const seen = countBetween(starts, nowMs - windowMs, nowMs);
+  if (mean < DROP_MIN_EXPECTED || seen > DROP_SHARE * mean || seen * 2 >= Math.min(...totals))
+    return undefined;
+  const since = iso(nowMs - windowMs);
+  return health(context, "VOLUME_DROPPED", {
+    baseline: "RHYTHM",
+    baselineDays: historyDays(context),
+    expected: Math.round(mean),
+    seen,
+    since,
+    confidence: Math.min(0.95, 1 - 1 / (totals.length + 1)),
+    summary: `${seen} messages in the ${DROP_WINDOW_HOURS} hours since ${since}, where ${totals.length} comparable days held ${Math.min(...totals)} to ${Math.max(...totals)} (about ${Math.round(mean)}): it runs at ${Math.round((seen / mean) * 100)} % of its rhythm.`,
+  });
+};
+
 /** Silence since the last message against what the same hours of comparable days held. */
 const quietAgainstRhythm = (context: Context): FlowHealth => {
   const { starts, nowMs, startMs } = context;
@@ -179,17 +219,20 @@ const quietAgainstRhythm = (context: Context): FlowHealth => {
   const quiet = chance < QUIET_CHANCE && busyHours >= MIN_BUSY_HOURS;
   const since = iso(lastMs);
   if (!quiet)
-    return health(context, "OK", {
-      ...base,
-      expected: Math.round(expected),
-      seen: 0,
-      since,
-      confidence: judged === 0 ? 0.5 : 1 - chance,
-      summary:
-        judged === 0
-          ? `Last message at ${since}; the hours since are within its normal rhythm.`
-          : `Last message at ${since}; its rhythm makes a gap this long ordinary (a ${Math.round(chance * 100)} % chance).`,
-    });
+    return (
+      droppedVolume(context, splitWeekends) ??
+      health(context, "OK", {
+        ...base,
+        expected: Math.round(expected),
+        seen: 0,
+        since,
+        confidence: judged === 0 ? 0.5 : 1 - chance,
+        summary:
+          judged === 0
+            ? `Last message at ${since}; the hours since are within its normal rhythm.`
+            : `Last message at ${since}; its rhythm makes a gap this long ordinary (a ${Math.round(chance * 100)} % chance).`,
+      })
+    );
   const webhook = isWebhook(context);
   return health(context, webhook ? "INTAKE_STOPPED" : "WENT_QUIET", {
     ...base,

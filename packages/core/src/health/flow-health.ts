@@ -5,6 +5,7 @@ export const FLOW_HEALTH_STATUSES = [
   "MISSED_RUN",
   "INTAKE_STOPPED",
   "WENT_QUIET",
+  "VOLUME_DROPPED",
   "OK",
   "NOT_RUNNING",
   "TOO_LITTLE_HISTORY",
@@ -12,7 +13,8 @@ export const FLOW_HEALTH_STATUSES = [
 /**
  * STUCK_CONSUMER: a step's queue holds messages its upstream sent while the step logs nothing; MISSED_RUN: a
  * scheduled run did not happen; INTAKE_STOPPED: a webhook flow stopped receiving; WENT_QUIET: another flow stopped
- * against its own rhythm; OK: as its baseline expects; NOT_RUNNING: stopped or suspended (the diagnosis' business);
+ * against its own rhythm; VOLUME_DROPPED: it still runs, at a fraction of what every comparable day held in the same
+ * hours; OK: as its baseline expects; NOT_RUNNING: stopped or suspended (the diagnosis' business);
  * TOO_LITTLE_HISTORY: not enough days to know its rhythm.
  */
 export type FlowHealthStatus = (typeof FLOW_HEALTH_STATUSES)[number];

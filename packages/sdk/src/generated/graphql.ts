@@ -289,6 +289,8 @@ export type FlowHealthStatus =
   | 'STUCK_CONSUMER'
   /** Fewer than three days or no messages: its rhythm is unknown. */
   | 'TOO_LITTLE_HISTORY'
+  /** A flow still runs, at under a quarter of what the same hours of every comparable day held (and under half of the quietest). */
+  | 'VOLUME_DROPPED'
   /** A flow stopped processing messages against its own rhythm. */
   | 'WENT_QUIET';
 

@@ -7,6 +7,7 @@ export const FlowHealthStatusEnum = {
   MISSED_RUN: "MISSED_RUN",
   INTAKE_STOPPED: "INTAKE_STOPPED",
   WENT_QUIET: "WENT_QUIET",
+  VOLUME_DROPPED: "VOLUME_DROPPED",
   OK: "OK",
   NOT_RUNNING: "NOT_RUNNING",
   TOO_LITTLE_HISTORY: "TOO_LITTLE_HISTORY",
@@ -21,6 +22,10 @@ registerEnumType(FlowHealthStatusEnum, {
     MISSED_RUN: { description: "A scheduled run of a timer flow did not happen." },
     INTAKE_STOPPED: { description: "A webhook flow stopped receiving against its own rhythm." },
     WENT_QUIET: { description: "A flow stopped processing messages against its own rhythm." },
+    VOLUME_DROPPED: {
+      description:
+        "A flow still runs, at under a quarter of what the same hours of every comparable day held (and under half of the quietest).",
+    },
     OK: { description: "As its baseline expects, lulls, nights and weekends included." },
     NOT_RUNNING: { description: "Stopped or suspended: silence is expected (see diagnoseFlow)." },
     TOO_LITTLE_HISTORY: { description: "Fewer than three days or no messages: its rhythm is unknown." },
@@ -52,7 +57,7 @@ export class FlowHealthType {
   status!: FlowHealthStatus;
 
   @Field(() => Boolean, {
-    description: "True for STUCK_CONSUMER, MISSED_RUN, INTAKE_STOPPED and WENT_QUIET.",
+    description: "True for STUCK_CONSUMER, MISSED_RUN, INTAKE_STOPPED, WENT_QUIET and VOLUME_DROPPED.",
   })
   flagged!: boolean;
 
