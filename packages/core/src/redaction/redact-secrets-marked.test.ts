@@ -26,7 +26,7 @@ describe("redactSecretsMarked", () => {
     const result = redactSecretsMarked("token=abc123 password=hunter2", { keep: ["abc123"] });
     expect(result).toEqual({
       text: "token=abc123 password=[REDACTED]",
-      marks: [{ from: 22, to: 32, kind: "key-value" }],
+      marks: [{ from: 22, to: 32, kind: "key-value", original: { from: 22, to: 29 } }],
     });
   });
 

@@ -3,10 +3,12 @@ import { REDACTION_MARKER } from "./redaction-marker.js";
 import type { SecretSpan } from "./secret-span.js";
 
 /**
- * A secret masked in a redacted text: the marker sits at `[from, to)` of the redacted text, and `kind` says what
- * found it (as {@link SecretSpan}'s `kind`).
+ * A secret masked in a redacted text: the marker sits at `[from, to)` of the redacted text, `kind` says what
+ * found it (as {@link SecretSpan}'s `kind`), and `original` is where the secret was in the text given.
  */
-export type RedactionMark = SecretSpan;
+export interface RedactionMark extends SecretSpan {
+  readonly original: { readonly from: number; readonly to: number };
+}
 
 /** A redacted text and where its markers are, in order. */
 export interface MarkedRedaction {
@@ -27,7 +29,7 @@ export interface RedactOptions {
  *
  * @example
  * redactSecretsMarked("token=abc123");
- * // { text: "token=[REDACTED]", marks: [{ from: 6, to: 16, kind: "key-value" }] }
+ * // { text: "token=[REDACTED]", marks: [{ from: 6, to: 16, kind: "key-value", original: { from: 6, to: 12 } }] }
  */
 export const redactSecretsMarked = (text: string, options: RedactOptions = {}): MarkedRedaction => {
   const keep = new Set(options.keep ?? []);
@@ -37,7 +39,12 @@ export const redactSecretsMarked = (text: string, options: RedactOptions = {}): 
   let shift = 0;
   for (const span of spans) {
     const from = span.from - shift;
-    marks.push({ from, to: from + REDACTION_MARKER.length, kind: span.kind });
+    marks.push({
+      from,
+      to: from + REDACTION_MARKER.length,
+      kind: span.kind,
+      original: { from: span.from, to: span.to },
+    });
     shift += span.to - span.from - REDACTION_MARKER.length;
   }
   return { text: replaceSpans(text, spans), marks };
