@@ -6,7 +6,10 @@ export type {
   AttachmentKind,
   AttachmentRow,
   DeliveryStatus,
+  OccurrenceRow,
   OutboxRow,
+  RedactionRow,
+  RedactionStatus,
   StatusRow,
   TicketFields,
   TicketRow,
@@ -40,6 +43,10 @@ export {
   verifyWebhookSignature,
 } from "./delivery/webhook-signature.js";
 export type { TicketListOptions, TicketPage } from "./list-tickets.js";
+export { followUpMessageId } from "./problems/follow-up.js";
+export type { ReportOutcome, ReportProblemInput, ReportResult } from "./problems/report-problem.js";
+export type { PreviewField, PreviewMark, TicketPreview } from "./redactions/preview-ticket.js";
+export type { RedactSpanInput } from "./redactions/review-redactions.js";
 export type { BackoffOptions } from "./outbox/backoff.js";
 export { backoffDelayMs } from "./outbox/backoff.js";
 export type { OutboxEvents, OutboxWorker, OutboxWorkerOptions } from "./outbox/outbox-worker.js";
