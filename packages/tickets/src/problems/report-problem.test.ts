@@ -128,7 +128,10 @@ describe.skipIf(TEST_DATABASE_URL === undefined)("two gateways on one PostgreSQL
   beforeAll(async () => {
     database = await openTestTicketDb("postgres");
     // Another gateway: its own connection pool on the same tables.
-    second = await openTicketDb({ databaseUrl: TEST_DATABASE_URL as string, schema: database.schema });
+    second = await openTicketDb({
+      databaseUrl: TEST_DATABASE_URL as string,
+      schema: database.schema as string,
+    });
   });
   afterAll(async () => {
     await second?.close();
