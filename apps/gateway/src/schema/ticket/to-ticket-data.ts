@@ -39,5 +39,18 @@ export const toTicketData = (view: TicketView): TicketType => {
     createdAt: view.createdAt,
     updatedAt: view.updatedAt,
     submittedAt: view.submittedAt,
+    fingerprints: [...view.fingerprints],
+    occurrences: view.occurrences,
+    lastSeenAt: view.lastSeenAt,
+    occurrenceTimeline: view.occurrenceLog.map(({ at, fingerprint, reportedBy, reopened }) => ({
+      at,
+      fingerprint,
+      reportedBy,
+      reopened,
+    })),
+    resolvedAt: view.resolvedAt,
+    reopened: view.reopenedCount > 0,
+    reopenedCount: view.reopenedCount,
+    followUpCount: view.followUps.length,
   } as TicketType);
 };
