@@ -1,6 +1,9 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTicketDb, type TicketDatabase } from "../db/open-ticket-db.js";
 import { createSmtpChannel } from "../delivery/smtp-channel.js";
+import { createWebhookChannel } from "../delivery/webhook-channel.js";
 import { createOutboxWorker } from "../outbox/outbox-worker.js";
 import { type SmtpSink, startSmtpSink } from "../testing/smtp-sink.js";
 import { TEST_MESSAGE } from "../testing/test-service.js";
@@ -221,5 +224,46 @@ describe.each(TEST_BACKENDS)("follow-ups by SMTP on %s", (backend) => {
       [2, "DELIVERED"],
     ]);
     expect(view.delivery?.status).toBe("DELIVERED");
+  });
+});
+
+describe("follow-ups by webhook", () => {
+  let database: TestTicketDb;
+  const received: Record<string, unknown>[] = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      received.push(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+      response.writeHead(204).end();
+    });
+  });
+  beforeAll(async () => {
+    database = await openTestTicketDb("pglite");
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await database?.drop();
+  });
+
+  it("sends ticket.followed_up with the original ticket's id, key and first Message-ID", async () => {
+    const clock = testClock();
+    const service = serviceOn(database.db, clock, "webhook");
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+    const channel = createWebhookChannel({ url, secret: "shared-secret-for-tests" });
+    const worker = createOutboxWorker({ db: database.db, channel, message: TEST_MESSAGE });
+    const made = await service.report(ALICE, problem("fp-webhook"));
+    await service.submit(ALICE, made.ticket.id, "webhook-1");
+    clock.advance(MINUTE);
+    await service.report(ALICE, problem("fp-webhook"));
+    expect(await worker.drain()).toBe(2);
+    const firstId = `<${made.ticket.key}.${made.ticket.id}@flowdoctor>`;
+    expect(received.map((body) => [body.event, body.ticketId, body.key, body.inReplyTo])).toEqual([
+      ["ticket.submitted", made.ticket.id, made.ticket.key, undefined],
+      ["ticket.followed_up", made.ticket.id, made.ticket.key, firstId],
+    ]);
+    expect(received[1]?.followUp).toBe(1);
+    expect(received[1]?.deliveryId).not.toBe(received[0]?.deliveryId);
   });
 });
