@@ -254,6 +254,7 @@ export const resolveTicket = (
   note?: string,
 ): Promise<TicketView> =>
   deps.db.transaction(async (tx) => {
+    await readableTicket(tx, access, id);
     await tx.select({ id: tickets.id }).from(tickets).where(eq(tickets.id, id)).for("update");
     const view = await readableTicket(tx, access, id);
     if (view.status !== "SUBMITTED" || view.resolvedAt !== null)
