@@ -16,6 +16,7 @@ describe("readTicketConfig", () => {
       mailFolder: "/srv/app/.flowdoctor/mail",
       supportEmail: "support@elastic.io",
       maxAttempts: 8,
+      followUpMinutes: 60,
       runWorker: true,
     });
   });
@@ -33,10 +34,12 @@ describe("readTicketConfig", () => {
         SUPPORT_EMAIL: "nobody",
         SMTP_URL: "http://u:pw@host",
         TICKET_MAX_ATTEMPTS: "0",
+        TICKET_FOLLOW_UP_MINUTES: "0",
       },
       problems,
     );
-    expect(problems).toHaveLength(4);
+    expect(problems).toHaveLength(5);
+    expect(problems.join("\n")).toMatch(/TICKET_FOLLOW_UP_MINUTES/);
     expect(problems.join("\n")).toMatch(/TICKET_DELIVERY must be one of mail-folder, smtp, webhook/);
     expect(problems.join("\n")).not.toContain("pw");
   });
