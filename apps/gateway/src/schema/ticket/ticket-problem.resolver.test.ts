@@ -64,6 +64,18 @@ describe("one ticket per problem and the redaction preview through the gateway",
       followUpCount: 0,
       occurrenceTimeline: [{ fingerprint, reopened: false }],
     });
+    const excerpts = `query($id: ID!) { ticket(id: $id) { occurrenceTimeline { excerpt } } }`;
+    const seen = await ask("alice", excerpts, { id: first.ticket.id });
+    const [occurrence] = dataOf<{ occurrenceTimeline: { excerpt: string }[] }>(
+      seen,
+      "ticket",
+    ).occurrenceTimeline;
+    expect(occurrence?.excerpt).toMatch(/step_\d/);
+    // A guest of the workspace reads no log text, so no excerpt either.
+    const guest = await ask("gina", excerpts, { id: first.ticket.id });
+    expect(guest.errors?.map((error) => [error.path?.join("."), error.extensions?.code])).toEqual([
+      ["ticket.occurrenceTimeline.0.excerpt", "FORBIDDEN"],
+    ]);
     const other = dataOf<{ outcome: string; ticket: { id: string } }>(
       await ask("alice", FROM_GROUP, { flowId }),
       "createTicketFromDiagnosis",

@@ -1,7 +1,8 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { requireTicketLogs } from "@flowdoctor/tickets";
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { TicketType } from "./ticket.type.js";
 import { type TicketContext, ticketAccessOf, ticketServiceOf } from "./ticket-access-of.js";
-import { RedactSpanInput } from "./ticket-problem.type.js";
+import { RedactSpanInput, TicketOccurrenceType } from "./ticket-problem.type.js";
 import { toTicketData } from "./to-ticket-data.js";
 
 /** Resolving a ticket's problem, and reviewing what redaction masked before the ticket leaves. */
@@ -48,5 +49,29 @@ export class TicketProblemResolver {
     const service = ticketServiceOf(context);
     const span = { field: input.field, from: input.from, to: input.to };
     return toTicketData(await service.redactSpan(await ticketAccessOf(context), ticketId, span));
+  }
+}
+
+/** An occurrence's log excerpt: log text, shown only to those who may read the logs of the ticket's workspace. */
+@Resolver(() => TicketOccurrenceType)
+export class TicketOccurrenceResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The log lines of this occurrence, redacted. Null with FORBIDDEN unless you may read the logs of the ticket's workspace on the platform.",
+  })
+  async excerpt(
+    @Root() occurrence: TicketOccurrenceType,
+    @Ctx() context: TicketContext,
+  ): Promise<string | null> {
+    if (occurrence.excerpt === null) return null;
+    const { ticket } = occurrence;
+    await requireTicketLogs(await ticketAccessOf(context), {
+      key: ticket.key,
+      ownerUserId: ticket.authorId,
+      contractId: ticket.contractId ?? null,
+      workspaceId: ticket.workspaceId,
+    });
+    return occurrence.excerpt;
   }
 }

@@ -26,6 +26,10 @@ export class TicketOccurrenceType {
   reportedBy!: string;
   @Field(() => Boolean, { description: "True when this occurrence reopened the resolved ticket." })
   reopened!: boolean;
+  /** Log-bearing: resolved by `TicketOccurrenceResolver`, for those who may read the ticket's logs. */
+  excerpt!: string | null;
+  /** The ticket it belongs to, for the log access check of `excerpt`. */
+  ticket!: { key: string; authorId: string; contractId?: string; workspaceId?: string };
 }
 
 @ObjectType("TicketRedactionMark", {

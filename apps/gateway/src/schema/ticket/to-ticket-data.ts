@@ -42,11 +42,18 @@ export const toTicketData = (view: TicketView): TicketType => {
     fingerprints: [...view.fingerprints],
     occurrences: view.occurrences,
     lastSeenAt: view.lastSeenAt,
-    occurrenceTimeline: view.occurrenceLog.map(({ at, fingerprint, reportedBy, reopened }) => ({
+    occurrenceTimeline: view.occurrenceLog.map(({ at, fingerprint, reportedBy, reopened, excerpt }) => ({
       at,
       fingerprint,
       reportedBy,
       reopened,
+      excerpt,
+      ticket: {
+        key: view.key,
+        authorId: view.ownerUserId,
+        ...(view.contractId === null ? {} : { contractId: view.contractId }),
+        ...(view.fields.workspaceId === undefined ? {} : { workspaceId: view.fields.workspaceId }),
+      },
     })),
     resolvedAt: view.resolvedAt,
     reopened: view.reopenedCount > 0,
