@@ -136,7 +136,8 @@ describe("every field of the schema, against the demo platform", () => {
       `query($flowId: ID!) { diagnoseFlow(flowId: $flowId) { errorGroups { fingerprint } } }`,
       { headers: env.as("alice"), variables: { flowId: flow?.id } },
     );
-    const groups = (diagnosed.data?.diagnoseFlow as { errorGroups: { fingerprint: string }[] }).errorGroups;
+    const diagnosis = diagnosed.data?.diagnoseFlow as { errorGroups: { fingerprint: string }[] } | undefined;
+    const groups = diagnosis?.errorGroups ?? [];
     const fromGroup = `(flowId: "${flow?.id}", errorGroupId: "${groups[0]?.fingerprint}")`;
     const created = await run("Mutation", "createTicketFromDiagnosis", fromGroup);
     const id = (created.ticket as { id: string }).id;
