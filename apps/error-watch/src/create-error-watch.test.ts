@@ -62,6 +62,19 @@ describe("the error watch against a gateway on the demo emulator", () => {
     expect(JSON.stringify(logger.lines)).not.toContain(env.alice.apiKey);
   });
 
+  it("a restarted watch answers the tickets already open for its groups instead of drafting again", async () => {
+    const before = (await client.tickets({ first: 1 })).data.totalCount;
+    const logger = createMemoryLogger();
+    const report = await createErrorWatch({ client, lookbackMs: LOOKBACK_MS, logger }).runOnce();
+    expect(report.drafts.length).toBe(expectedFlows.size);
+    expect(report.drafts.map((draft) => draft.outcome)).toEqual(report.drafts.map(() => "ADDED_TO_OPEN"));
+    expect((await client.tickets({ first: 1 })).data.totalCount).toBe(before);
+    const answered = logger.lines.filter((line) =>
+      String(line.msg).startsWith("an open ticket covers this problem"),
+    );
+    expect(answered).toHaveLength(expectedFlows.size);
+  });
+
   it("a second cycle finds nothing new and opens no draft", async () => {
     const watch = createErrorWatch({ client, lookbackMs: LOOKBACK_MS, logger: createMemoryLogger() });
     await watch.runOnce();

@@ -45,7 +45,7 @@ export const draftOnGateway =
       flowId: diagnosis.flowId,
       ...(errorGroupId === undefined ? {} : { errorGroupId }),
     });
-    return { ticketId: data.ticket.id };
+    return { ticketId: data.ticket.id, outcome: data.outcome };
   };
 
 /** Creates an error watch over the SDK client; nothing runs until `runOnce` or `start`. */

@@ -14,7 +14,11 @@ export interface DraftRequest {
 }
 
 /** Opens a ticket draft for a diagnosis and says where it lives. It must never submit the ticket. */
-export type DraftSink = (request: DraftRequest) => Promise<{ readonly ticketId?: string }>;
+export type DraftSink = (
+  request: DraftRequest,
+) => Promise<{ readonly ticketId?: string; readonly outcome?: DraftOutcome }>;
+/** What the gateway did with a draft request: a new draft, or the open (or reopened) ticket of the problem. */
+export type DraftOutcome = "CREATED" | "ADDED_TO_OPEN" | "REOPENED";
 
 /** What one cycle needs. */
 export interface CycleDeps {
@@ -85,7 +89,7 @@ const handleFlow = async (
     return;
   }
   try {
-    const { ticketId } = await deps.openDraft({ diagnosis: data, fingerprints: undrafted });
+    const { ticketId, outcome } = await deps.openDraft({ diagnosis: data, fingerprints: undrafted });
     for (const fingerprint of undrafted) deps.state.markDrafted(fingerprint);
     const missingFields = data.ticket.missing.map((field) => field.field);
     tally.drafts.push({
@@ -94,10 +98,13 @@ const handleFlow = async (
       draft: data.ticket.draft,
       missingFields,
       ticketId,
+      ...(outcome === undefined ? {} : { outcome }),
     });
     deps.logger.info(
-      { flowId: flow.flowId, ticketId, fingerprints: undrafted, missingFields },
-      "ticket draft opened (not submitted)",
+      { flowId: flow.flowId, ticketId, fingerprints: undrafted, missingFields, outcome },
+      outcome === undefined || outcome === "CREATED"
+        ? "ticket draft opened (not submitted)"
+        : "an open ticket covers this problem: the occurrence was added to it",
     );
   } catch (error) {
     const failure = failureOf(error, "openDraft", { workspaceId: flow.workspaceId, flowId: flow.flowId });

@@ -23,6 +23,8 @@ export interface OpenedDraft {
   readonly missingFields: readonly string[];
   /** Where the draft lives: the gateway's ticket id, when the sink stored it there. */
   readonly ticketId: string | undefined;
+  /** CREATED, or ADDED_TO_OPEN / REOPENED when the gateway answered the problem's open ticket instead. */
+  readonly outcome?: "CREATED" | "ADDED_TO_OPEN" | "REOPENED";
 }
 
 /** Something the cycle could not do; the rest of the cycle went on. */

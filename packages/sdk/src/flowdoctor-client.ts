@@ -126,6 +126,20 @@ export interface FlowdoctorClient {
     G.CancelTicketMutationVariables,
     "cancelTicket"
   >;
+  /** Marks a submitted ticket resolved; its problem returning reopens it. Never retried. */
+  readonly resolveTicket: OperationMethod<
+    G.ResolveTicketMutation,
+    G.ResolveTicketMutationVariables,
+    "resolveTicket"
+  >;
+  /** Marks a redaction of a draft wrong: its text goes back, recorded in the history. Never retried. */
+  readonly restoreRedaction: OperationMethod<
+    G.RestoreRedactionMutation,
+    G.RestoreRedactionMutationVariables,
+    "restoreRedaction"
+  >;
+  /** Masks a span of a draft's text by hand, recorded in the history. Never retried. */
+  readonly redactSpan: OperationMethod<G.RedactSpanMutation, G.RedactSpanMutationVariables, "redactSpan">;
   /** Every contract of the caller, all pages. */
   readonly allContracts: PageWalker<G.ContractsQuery, G.ContractsQueryVariables, "contracts">;
   /** Every workspace of the caller (optionally of one contract), all pages. */

@@ -40,6 +40,9 @@ export const OPERATION_DOCUMENTS: { readonly [TName in MethodName]: object } = {
   submitTicket: G.SubmitTicketDocument,
   retryTicketDelivery: G.RetryTicketDeliveryDocument,
   cancelTicket: G.CancelTicketDocument,
+  resolveTicket: G.ResolveTicketDocument,
+  restoreRedaction: G.RestoreRedactionDocument,
+  redactSpan: G.RedactSpanDocument,
 };
 
 /** Each page walker's document and connection field. */

@@ -6,7 +6,10 @@ export type {
   AttachmentKind,
   AttachmentRow,
   DeliveryStatus,
+  OccurrenceRow,
   OutboxRow,
+  RedactionRow,
+  RedactionStatus,
   StatusRow,
   TicketFields,
   TicketRow,
@@ -44,6 +47,10 @@ export type { BackoffOptions } from "./outbox/backoff.js";
 export { backoffDelayMs } from "./outbox/backoff.js";
 export type { OutboxEvents, OutboxWorker, OutboxWorkerOptions } from "./outbox/outbox-worker.js";
 export { createOutboxWorker } from "./outbox/outbox-worker.js";
+export { followUpMessageId } from "./problems/follow-up.js";
+export type { ReportOutcome, ReportProblemInput, ReportResult } from "./problems/report-problem.js";
+export type { PreviewField, PreviewMark, TicketPreview } from "./redactions/preview-ticket.js";
+export type { RedactSpanInput } from "./redactions/review-redactions.js";
 export type { TicketAccess, TicketLookups, TicketOwnership, TicketWorkspace } from "./ticket-access.js";
 export type { TicketErrorCode, TicketErrorExtensions, TicketInputProblem } from "./ticket-errors.js";
 export { TicketError } from "./ticket-errors.js";

@@ -51,7 +51,7 @@ const filters = async (access: TicketAccess, options: TicketListOptions): Promis
   if (options.mine === true) conditions.push(eq(tickets.ownerUserId, access.userId));
   if (options.deliveryStatus !== undefined)
     conditions.push(
-      sql`exists (select 1 from ${ticketOutbox} where ${ticketOutbox.ticketId} = ${tickets.id} and ${ticketOutbox.status} = ${options.deliveryStatus})`,
+      sql`exists (select 1 from ${ticketOutbox} where ${ticketOutbox.ticketId} = ${tickets.id} and ${ticketOutbox.followUp} = 0 and ${ticketOutbox.status} = ${options.deliveryStatus})`,
     );
   return conditions;
 };

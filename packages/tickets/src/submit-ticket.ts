@@ -3,6 +3,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { requireContractMember } from "./check-references.js";
 import { ticketOutbox, ticketStatusHistory, tickets } from "./db/schema.js";
 import { ticketMessageId } from "./delivery/ticket-message.js";
+import { forgetOriginals } from "./redactions/redaction-ledger.js";
 import type { TicketAccess } from "./ticket-access.js";
 import { ticketForbidden, ticketProblemError } from "./ticket-errors.js";
 import { readableTicket, requireValid } from "./ticket-guards.js";
@@ -77,6 +78,7 @@ export const submitTicket = async (
       .update(tickets)
       .set({ status: "SUBMITTED", submittedAt: now, updatedAt: now, idempotencyKey: input.idempotencyKey })
       .where(eq(tickets.id, input.id));
+    await forgetOriginals(tx, input.id);
     await tx.insert(ticketStatusHistory).values({
       ticketId: input.id,
       status: "SUBMITTED",

@@ -11,6 +11,8 @@ export interface TicketServiceDeps {
   readonly message: MessageOptions;
   /** The clock validation judges "in the future" against. */
   readonly now: () => Date;
+  /** The least time between two follow-up messages of one ticket, in ms. @default 3600000 (an hour) */
+  readonly followUpIntervalMs?: number;
   /** Called after a submission commits (the gateway wakes its outbox worker). */
   readonly onSubmitted?: () => void;
 }

@@ -1,17 +1,34 @@
 import { randomUUID } from "node:crypto";
 import { redactSecrets, type TimelineEntry } from "@flowdoctor/core";
 import { and, eq } from "drizzle-orm";
-import { type AttachmentInput, checkAttachment } from "./check-attachment.js";
+import type { AttachmentInput } from "./check-attachment.js";
 import { checkReferences } from "./check-references.js";
 import type { TicketDb } from "./db/open-ticket-db.js";
 import type { TicketFields } from "./db/schema.js";
-import { ticketAttachments, ticketStatusHistory, tickets, ticketTimeline } from "./db/schema.js";
+import { ticketAttachments, ticketStatusHistory, tickets } from "./db/schema.js";
 import { composeTicketMessage, type TicketMessage } from "./delivery/ticket-message.js";
+import {
+  insertAttachment,
+  insertDraft,
+  insertTimeline,
+  markPatch,
+  type PreparedDraft,
+  recordPatchMarks,
+} from "./draft-parts.js";
 import { listTickets, type TicketListOptions, type TicketPage } from "./list-tickets.js";
 import { retryFailedJob } from "./outbox/outbox-jobs.js";
+import {
+  closeFingerprints,
+  type ReportProblemInput,
+  type ReportResult,
+  reportProblem,
+  resolveTicket,
+} from "./problems/report-problem.js";
+import { previewTicket, type TicketPreview } from "./redactions/preview-ticket.js";
+import { type RedactSpanInput, redactSpan, restoreRedaction } from "./redactions/review-redactions.js";
 import { submitTicket } from "./submit-ticket.js";
 import type { TicketAccess } from "./ticket-access.js";
-import { ticketNotFound, ticketProblemError, ticketProblemsError } from "./ticket-errors.js";
+import { ticketNotFound, ticketProblemError } from "./ticket-errors.js";
 import { applyFieldsPatch, type TicketFieldsPatch } from "./ticket-fields.js";
 import {
   editableTicket,
@@ -34,35 +51,21 @@ export interface CreateTicketInput {
   readonly logName?: string;
 }
 
+const prepareDraft = async (access: TicketAccess, input: CreateTicketInput): Promise<PreparedDraft> => {
+  const { patch, marks } = markPatch(input.fields);
+  const written = applyFieldsPatch({}, patch);
+  const fields: TicketFields = { ...written, ...(await checkReferences(access, written, patch)) };
+  return {
+    fields,
+    marks,
+    timeline: input.timeline ?? [],
+    logs: input.logs,
+    logName: input.logName ?? "flow.log",
+  };
+};
+
 /** The ticket operations, each checking the caller's access; see `createTicketService`. */
 export type TicketService = ReturnType<typeof createTicketService>;
-
-const insertTimeline = async (
-  db: TicketDb,
-  ticketId: string,
-  entries: readonly TimelineEntry[],
-): Promise<void> => {
-  if (entries.length === 0) return;
-  await db.insert(ticketTimeline).values(
-    entries.map((entry) => ({
-      id: randomUUID(),
-      ticketId,
-      at: entry.at,
-      event: redactSecrets(entry.event),
-    })),
-  );
-};
-
-const insertAttachment = async (db: TicketDb, ticketId: string, input: AttachmentInput): Promise<string> => {
-  const { attachment, problems } = checkAttachment(input);
-  if (attachment === undefined)
-    throw ticketProblemsError(problems.map((p) => ({ ...p, path: `attachment.${p.path}` })));
-  const id = randomUUID();
-  await db
-    .insert(ticketAttachments)
-    .values({ id, ticketId, ...attachment, sizeBytes: attachment.content.length });
-  return id;
-};
 
 const touch = (db: TicketDb, id: string) =>
   db.update(tickets).set({ updatedAt: new Date() }).where(eq(tickets.id, id));
@@ -88,27 +91,23 @@ export const createTicketService = (deps: TicketServiceDeps) => {
 
   return {
     create: async (access: TicketAccess, input: CreateTicketInput): Promise<TicketView> => {
-      const written = applyFieldsPatch({}, input.fields);
-      const fields: TicketFields = { ...written, ...(await checkReferences(access, written, input.fields)) };
+      const draft = await prepareDraft(access, input);
       return db.transaction(async (tx) => {
         const id = randomUUID();
-        await tx
-          .insert(tickets)
-          .values({ id, ownerUserId: access.userId, contractId: fields.contractId ?? null, fields });
-        await tx
-          .insert(ticketStatusHistory)
-          .values({ ticketId: id, status: "DRAFT", actorUserId: access.userId, note: "created" });
-        await insertTimeline(tx, id, input.timeline ?? []);
-        if (input.logs !== undefined)
-          await insertAttachment(tx, id, {
-            kind: "LOG",
-            name: input.logName ?? "flow.log",
-            text: input.logs,
-          });
+        await insertDraft(tx, access.userId, id, draft);
         return (await requireValid(tx, id, draftMode())).view;
       });
     },
-    update: async (access: TicketAccess, id: string, patch: TicketFieldsPatch): Promise<TicketView> => {
+    /**
+     * Reports a problem (an error group's fingerprint on a contract): adds to the open ticket made for it, reopens
+     * its resolved ticket, or starts a draft; see `reportProblem`.
+     */
+    report: (access: TicketAccess, input: ReportProblemInput): Promise<ReportResult> =>
+      reportProblem(deps, access, input, () => prepareDraft(access, input)),
+    resolve: (access: TicketAccess, id: string, note?: string): Promise<TicketView> =>
+      resolveTicket(deps, access, id, note),
+    update: async (access: TicketAccess, id: string, input: TicketFieldsPatch): Promise<TicketView> => {
+      const { patch, marks } = markPatch(input);
       // The platform is asked before the transaction, so no database connection waits on it.
       const current = await editableTicket(db, access, id);
       const added = await checkReferences(access, applyFieldsPatch(current.fields, patch), patch);
@@ -118,6 +117,7 @@ export const createTicketService = (deps: TicketServiceDeps) => {
           .update(tickets)
           .set({ fields, contractId: fields.contractId ?? null })
           .where(eq(tickets.id, id));
+        await recordPatchMarks(tx, id, marks);
       });
     },
     addTimelineEvent: (access: TicketAccess, id: string, entry: TimelineEntry) =>
@@ -151,6 +151,7 @@ export const createTicketService = (deps: TicketServiceDeps) => {
           .update(tickets)
           .set({ status: "CANCELLED", updatedAt: new Date() })
           .where(eq(tickets.id, id));
+        await closeFingerprints(tx, id);
         const note = reason === undefined ? null : redactSecrets(reason).slice(0, 2000);
         await tx
           .insert(ticketStatusHistory)
@@ -208,5 +209,17 @@ export const createTicketService = (deps: TicketServiceDeps) => {
       await requireTicketLogs(access, ownershipOf(view));
       return composeTicketMessage(db, view, deps.message);
     },
+    /** The preview with every redaction marked: kind of secret, field and place (see `previewTicket`). */
+    markedPreview: async (access: TicketAccess, id: string): Promise<TicketPreview> => {
+      const view = await readableTicket(db, access, id);
+      await requireTicketLogs(access, ownershipOf(view));
+      return previewTicket(db, view, deps.message);
+    },
+    /** Marks a redaction of a draft wrong: its text goes back, and the ticket's history says so. */
+    restoreRedaction: (access: TicketAccess, id: string, redactionId: string): Promise<TicketView> =>
+      changeDraft(access, id, (tx) => restoreRedaction(tx, access, id, redactionId)),
+    /** Masks a span of a draft's text by hand; the ticket's history says so. */
+    redactSpan: (access: TicketAccess, id: string, span: RedactSpanInput): Promise<TicketView> =>
+      changeDraft(access, id, (tx) => redactSpan(tx, access, id, span)),
   };
 };

@@ -3,11 +3,14 @@ import { asc, eq } from "drizzle-orm";
 import type { TicketDb } from "./db/open-ticket-db.js";
 import {
   type AttachmentKind,
+  type OccurrenceRow,
   type OutboxRow,
   type StatusRow,
   type TicketRow,
   type TimelineRow,
   ticketAttachments,
+  ticketFingerprints,
+  ticketOccurrences,
   ticketOutbox,
   ticketStatusHistory,
   tickets,
@@ -33,6 +36,12 @@ export interface TicketView extends TicketRow {
   readonly history: readonly StatusRow[];
   /** The delivery job, once submitted. */
   readonly delivery: OutboxRow | undefined;
+  /** The follow-up messages queued after it, oldest first. */
+  readonly followUps: readonly OutboxRow[];
+  /** The problems (error-group fingerprints) the ticket was made for. */
+  readonly fingerprints: readonly string[];
+  /** Each later report of the problem, oldest first. */
+  readonly occurrenceLog: readonly OccurrenceRow[];
 }
 
 /** The readable ticket number support sees, e.g. `FD-1042`. */
@@ -67,8 +76,32 @@ export const loadTicketView = async (db: TicketDb, id: string): Promise<TicketVi
     .from(ticketStatusHistory)
     .where(eq(ticketStatusHistory.ticketId, id))
     .orderBy(asc(ticketStatusHistory.id));
-  const outbox = await db.select().from(ticketOutbox).where(eq(ticketOutbox.ticketId, id));
-  return { ...row, key: ticketKey(row.number), timeline, attachments, history, delivery: outbox[0] };
+  const outbox = await db
+    .select()
+    .from(ticketOutbox)
+    .where(eq(ticketOutbox.ticketId, id))
+    .orderBy(asc(ticketOutbox.followUp));
+  const fingerprints = await db
+    .select({ fingerprint: ticketFingerprints.fingerprint })
+    .from(ticketFingerprints)
+    .where(eq(ticketFingerprints.ticketId, id))
+    .orderBy(asc(ticketFingerprints.createdAt), asc(ticketFingerprints.fingerprint));
+  const occurrenceLog = await db
+    .select()
+    .from(ticketOccurrences)
+    .where(eq(ticketOccurrences.ticketId, id))
+    .orderBy(asc(ticketOccurrences.seq));
+  return {
+    ...row,
+    key: ticketKey(row.number),
+    timeline,
+    attachments,
+    history,
+    delivery: outbox.find((job) => job.followUp === 0),
+    followUps: outbox.filter((job) => job.followUp > 0),
+    fingerprints: fingerprints.map((f) => f.fingerprint),
+    occurrenceLog,
+  };
 };
 
 /** The text of a ticket's log files or error texts, in the order attached, each log under its file name. */

@@ -19,6 +19,7 @@ import { RootCauseResolver } from "./root-cause/root-cause.resolver.js";
 import { TicketResolver } from "./ticket/ticket.resolver.js";
 import { TicketAttachmentResolver } from "./ticket/ticket-attachment.resolver.js";
 import { TicketLogTextResolver } from "./ticket/ticket-log-text.resolver.js";
+import { TicketOccurrenceResolver, TicketProblemResolver } from "./ticket/ticket-problem.resolver.js";
 import { MeResolver } from "./user/me.resolver.js";
 import { WorkspaceResolver } from "./workspace/workspace.resolver.js";
 
@@ -44,6 +45,8 @@ export const RESOLVERS = [
   TicketResolver,
   TicketAttachmentResolver,
   TicketLogTextResolver,
+  TicketProblemResolver,
+  TicketOccurrenceResolver,
 ] as const;
 
 /**

@@ -132,7 +132,14 @@ describe("every field of the schema, against the demo platform", () => {
       .filter((candidate) => candidate.workspaceId === flow?.workspaceId)
       .flatMap((candidate) => candidate.graph.nodes)
       .find((candidate) => typeof candidate.credentials_id === "string");
-    const created = await run("Mutation", "createTicketFromDiagnosis", `(flowId: "${flow?.id}")`);
+    const { body: diagnosed } = await env.gateway.query(
+      `query($flowId: ID!) { diagnoseFlow(flowId: $flowId) { errorGroups { fingerprint } } }`,
+      { headers: env.as("alice"), variables: { flowId: flow?.id } },
+    );
+    const diagnosis = diagnosed.data?.diagnoseFlow as { errorGroups: { fingerprint: string }[] } | undefined;
+    const groups = diagnosis?.errorGroups ?? [];
+    const fromGroup = `(flowId: "${flow?.id}", errorGroupId: "${groups[0]?.fingerprint}")`;
+    const created = await run("Mutation", "createTicketFromDiagnosis", fromGroup);
     const id = (created.ticket as { id: string }).id;
     await run(
       "Mutation",
@@ -169,6 +176,13 @@ describe("every field of the schema, against the demo platform", () => {
     await run("Query", "ticket", `(id: "${id}")`);
     await run("Query", "tickets");
     await run("Query", "ticketPreview", `(id: "${id}")`);
+    // The problem returns: the delivered ticket counts it and queues a follow-up; resolved, it reopens.
+    await run("Mutation", "createTicketFromDiagnosis", fromGroup);
+    await run("Mutation", "resolveTicket", `(id: "${id}", note: "credential renewed")`);
+    const reopened = await run("Mutation", "createTicketFromDiagnosis", fromGroup);
+    expect(reopened.outcome).toBe("REOPENED");
+    expect(await env.gateway.tickets.worker.drain()).toBe(1);
+    expect(sink.count()).toBe(2);
 
     const draft = await run("Mutation", "createTicketDraft", `(input: { title: "A second look" })`);
     const withLog = await run(
@@ -178,6 +192,20 @@ describe("every field of the schema, against the demo platform", () => {
     );
     const attachmentId = (withLog.attachments as { id: string }[])[0]?.id;
     await run("Mutation", "removeAttachment", `(id: "${attachmentId}")`);
+    await run(
+      "Mutation",
+      "updateTicket",
+      `(id: "${draft.id}", input: { description: "The CRM answers 401 for api_key=abc123secret" })`,
+    );
+    const preview = await run("Query", "ticketPreview", `(id: "${draft.id}")`);
+    const fields = preview.fields as { field: string; marks: { id: string }[] }[];
+    const markId = fields.find((field) => field.field === "description")?.marks[0]?.id;
+    await run(
+      "Mutation",
+      "redactSpan",
+      `(ticketId: "${draft.id}", input: { field: "description", from: 4, to: 7 })`,
+    );
+    await run("Mutation", "restoreRedaction", `(ticketId: "${draft.id}", redactionId: "${markId}")`);
     await run("Mutation", "cancelTicket", `(id: "${draft.id}", reason: "duplicate")`);
   }, 120_000);
 

@@ -11,10 +11,18 @@ import {
 } from "graphql";
 
 /**
- * `Type.field` coordinates of String fields that are not text and pass unredacted. Only bytes belong here: a
- * screenshot's base64 is no text to search for secrets (a text attachment's bytes are redacted when read).
+ * `Type.field` coordinates of String fields that pass unredacted. Bytes: a screenshot's base64 is no text to search
+ * for secrets (a text attachment's bytes are redacted when read). And the ticket preview's texts: they are what
+ * leaves, built by the ticket message's own redaction, which keeps the texts a person restored (`restoreRedaction`);
+ * redacting them again would show a preview that differs from what is delivered.
  */
-export const NOT_TEXT_FIELDS: ReadonlySet<string> = new Set(["TicketAttachment.base64"]);
+export const NOT_TEXT_FIELDS: ReadonlySet<string> = new Set([
+  "TicketAttachment.base64",
+  "TicketPreview.subject",
+  "TicketPreview.text",
+  "TicketPreviewAttachment.text",
+  "TicketPreviewField.text",
+]);
 
 // Scalars that cannot carry free text: ids (platform ObjectIds, ticket UUIDs, which clients pass back as they got
 // them), numbers, flags and validated times. A scalar missing from both lists stops the schema build.

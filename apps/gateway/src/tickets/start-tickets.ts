@@ -146,6 +146,7 @@ export const startTickets = async (options: StartTicketsOptions): Promise<Ticket
     maxAttempts: config.maxAttempts,
     message,
     now: () => new Date(),
+    followUpIntervalMs: config.followUpMinutes * 60_000,
     ...(config.runWorker ? { onSubmitted: () => worker.wake() } : {}),
   });
   if (config.runWorker) worker.start();

@@ -16,6 +16,7 @@ describe("readTicketConfig", () => {
       mailFolder: "/srv/app/.flowdoctor/mail",
       supportEmail: "support@elastic.io",
       maxAttempts: 8,
+      followUpMinutes: 60,
       runWorker: true,
     });
   });
@@ -34,11 +35,13 @@ describe("readTicketConfig", () => {
         SMTP_URL: "http://u:pw@host",
         TICKET_MAX_ATTEMPTS: "0",
         DATABASE_POOL_SIZE: "1",
+        TICKET_FOLLOW_UP_MINUTES: "0",
       },
       problems,
     );
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(6);
     expect(problems).toContain('DATABASE_POOL_SIZE must be an integer from 2 to 200 (got "1")');
+    expect(problems.join("\n")).toMatch(/TICKET_FOLLOW_UP_MINUTES/);
     expect(problems.join("\n")).toMatch(/TICKET_DELIVERY must be one of mail-folder, smtp, webhook/);
     expect(problems.join("\n")).not.toContain("pw");
   });

@@ -35,6 +35,8 @@ export interface TicketConfig {
   readonly maxAttempts: number;
   /** The first retry delay in ms, doubling per attempt up to 10 minutes. @default 5000 (`TICKET_RETRY_BASE_MS`) */
   readonly retryBaseMs: number;
+  /** The least time between two follow-ups of one delivered ticket. @default 60 (`TICKET_FOLLOW_UP_MINUTES`) */
+  readonly followUpMinutes: number;
   /** Whether this replica runs an outbox worker. @default true (`TICKET_WORKER=off` disables it) */
   readonly runWorker: boolean;
   /** Connections this replica opens to `DATABASE_URL` at most. @default 10 (`DATABASE_POOL_SIZE`) */
@@ -133,6 +135,12 @@ export const readTicketConfig = (env: Env, problems: string[], cwd = process.cwd
     ...(webhookSecret === undefined ? {} : { webhookSecret }),
     maxAttempts: integer(env, "TICKET_MAX_ATTEMPTS", { fallback: 8, min: 1, max: 100 }, problems),
     retryBaseMs: integer(env, "TICKET_RETRY_BASE_MS", { fallback: 5000, min: 10, max: 3_600_000 }, problems),
+    followUpMinutes: integer(
+      env,
+      "TICKET_FOLLOW_UP_MINUTES",
+      { fallback: 60, min: 1, max: 10_080 },
+      problems,
+    ),
     runWorker: text(env, "TICKET_WORKER")?.toLowerCase() !== "off",
     poolSize: integer(env, "DATABASE_POOL_SIZE", { fallback: 10, min: 2, max: 200 }, problems),
   };

@@ -345,6 +345,16 @@ export type LogLevel =
   /** 40: something odd that did not fail. */
   | 'WARN';
 
+/** A span of a draft's text to mask by hand. */
+export type RedactSpanInput = {
+  /** The field, as `TicketPreviewField.field` names it. */
+  field: string;
+  /** Where the span starts in the field's text (`TicketPreviewField.text`). */
+  from: number;
+  /** Where it ends (exclusive). */
+  to: number;
+};
+
 /** What the failing flows of a root cause share. */
 export type RootCauseKind =
   /** Failures that share nothing more specific than their cause. */
@@ -527,6 +537,15 @@ export type TicketPriority =
   | 'NORMAL'
   /** Needed within hours: production is down. */
   | 'URGENT';
+
+/** What reporting a problem (an error group's fingerprint on a contract) did. */
+export type TicketReportOutcome =
+  /** An open ticket covers it: the occurrence was added to that ticket (no new draft). */
+  | 'ADDED_TO_OPEN'
+  /** No ticket covered the problem: a new draft remembers its fingerprint. */
+  | 'CREATED'
+  /** Its ticket was resolved and the problem returned: the ticket is reopened. */
+  | 'REOPENED';
 
 /** DRAFT while being written; SUBMITTED once handed to delivery; CANCELLED when given up. */
 export type TicketStatus =
@@ -739,14 +758,14 @@ export type RootCausesQueryVariables = Exact<{
 
 export type RootCausesQuery = { rootCauses: { from: string, to: string, flowsRead: number, errorsRead: number, truncated: boolean, rootCauses: Array<{ kind: RootCauseKind, key: string, label: string, cause: Cause, confidence: number, summary: string, evidence: Array<string>, firstSeen: string, lastSeen: string, fix: { flows: number, steps: number, failedExecutions: number, summary: string }, healthyAlsoUsing: Array<{ flowId: string, flowName: string, stepIds: Array<string> }>, flows: Array<{ flowId: string, flowName: string, steps: Array<{ stepId: string, cause: Cause, message: string, errorCount: number, failedExecutions: number, firstSeen: string, lastSeen: string, change: { status: ChangeStatus, summary: string, problemSince: string, minutesAfterChange: number | null, stepChanged: boolean, version: { id: string, number: number, createdAt: string } | null, previousVersion: { id: string, number: number, createdAt: string } | null, changes: Array<{ kind: FlowChangeKind, stepId: string, path: string | null, before: string | null, after: string | null, addedReads: Array<string> | null, removedReads: Array<string> | null, summary: string }> } | null }> }> }> } | null };
 
-export type TicketFieldsFragment = { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> };
+export type TicketFieldsFragment = { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, fingerprints: Array<string>, occurrences: number, lastSeenAt: string | null, resolvedAt: string | null, reopened: boolean, reopenedCount: number, followUpCount: number, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }>, occurrenceTimeline: Array<{ at: string, fingerprint: string, reportedBy: string, reopened: boolean, excerpt: string | null }> };
 
 export type TicketQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TicketQuery = { ticket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } | null };
+export type TicketQuery = { ticket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, fingerprints: Array<string>, occurrences: number, lastSeenAt: string | null, resolvedAt: string | null, reopened: boolean, reopenedCount: number, followUpCount: number, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }>, occurrenceTimeline: Array<{ at: string, fingerprint: string, reportedBy: string, reopened: boolean, excerpt: string | null }> } | null };
 
 export type TicketsQueryVariables = Exact<{
   filter?: TicketFilter | null | undefined;
@@ -755,21 +774,21 @@ export type TicketsQueryVariables = Exact<{
 }>;
 
 
-export type TicketsQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> }> } };
+export type TicketsQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, fingerprints: Array<string>, occurrences: number, lastSeenAt: string | null, resolvedAt: string | null, reopened: boolean, reopenedCount: number, followUpCount: number, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }>, occurrenceTimeline: Array<{ at: string, fingerprint: string, reportedBy: string, reopened: boolean, excerpt: string | null }> }> } };
 
 export type TicketPreviewQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TicketPreviewQuery = { ticketPreview: { from: string, to: string, subject: string, messageId: string, text: string, attachments: Array<{ filename: string, contentType: string, sizeBytes: number }> } | null };
+export type TicketPreviewQuery = { ticketPreview: { from: string, to: string, subject: string, messageId: string, text: string, attachments: Array<{ filename: string, contentType: string, sizeBytes: number, text: string | null }>, fields: Array<{ field: string, attachmentName: string | null, text: string, marks: Array<{ id: string | null, kind: string, from: number, to: number, textFrom: number | null }> }> } | null };
 
 export type CreateTicketDraftMutationVariables = Exact<{
   input: CreateTicketDraftInput;
 }>;
 
 
-export type CreateTicketDraftMutation = { createTicketDraft: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+export type CreateTicketDraftMutation = { createTicketDraft: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, fingerprints: Array<string>, occurrences: number, lastSeenAt: string | null, resolvedAt: string | null, reopened: boolean, reopenedCount: number, followUpCount: number, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }>, occurrenceTimeline: Array<{ at: string, fingerprint: string, reportedBy: string, reopened: boolean, excerpt: string | null }> } };
 
 export type CreateTicketFromDiagnosisMutationVariables = Exact<{
   flowId: string | number;
@@ -777,7 +796,7 @@ export type CreateTicketFromDiagnosisMutationVariables = Exact<{
 }>;
 
 
-export type CreateTicketFromDiagnosisMutation = { createTicketFromDiagnosis: { ticket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> }, missing: Array<{ field: string, question: string }> } };
+export type CreateTicketFromDiagnosisMutation = { createTicketFromDiagnosis: { outcome: TicketReportOutcome, ticket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, fingerprints: Array<string>, occurrences: number, lastSeenAt: string | null, resolvedAt: string | null, reopened: boolean, reopenedCount: number, followUpCount: number, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }>, occurrenceTimeline: Array<{ at: string, fingerprint: string, reportedBy: string, reopened: boolean, excerpt: string | null }> }, missing: Array<{ field: string, question: string }> } };
 
 export type UpdateTicketMutationVariables = Exact<{
   id: string | number;
@@ -785,7 +804,7 @@ export type UpdateTicketMutationVariables = Exact<{
 }>;
 
 
-export type UpdateTicketMutation = { updateTicket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+export type UpdateTicketMutation = { updateTicket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, fingerprints: Array<string>, occurrences: number, lastSeenAt: string | null, resolvedAt: string | null, reopened: boolean, reopenedCount: number, followUpCount: number, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }>, occurrenceTimeline: Array<{ at: string, fingerprint: string, reportedBy: string, reopened: boolean, excerpt: string | null }> } };
 
 export type AddTimelineEventMutationVariables = Exact<{
   ticketId: string | number;
@@ -793,21 +812,21 @@ export type AddTimelineEventMutationVariables = Exact<{
 }>;
 
 
-export type AddTimelineEventMutation = { addTimelineEvent: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+export type AddTimelineEventMutation = { addTimelineEvent: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, fingerprints: Array<string>, occurrences: number, lastSeenAt: string | null, resolvedAt: string | null, reopened: boolean, reopenedCount: number, followUpCount: number, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }>, occurrenceTimeline: Array<{ at: string, fingerprint: string, reportedBy: string, reopened: boolean, excerpt: string | null }> } };
 
 export type AddAttachmentMutationVariables = Exact<{
   input: AddTicketAttachmentInput;
 }>;
 
 
-export type AddAttachmentMutation = { addAttachment: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+export type AddAttachmentMutation = { addAttachment: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, fingerprints: Array<string>, occurrences: number, lastSeenAt: string | null, resolvedAt: string | null, reopened: boolean, reopenedCount: number, followUpCount: number, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }>, occurrenceTimeline: Array<{ at: string, fingerprint: string, reportedBy: string, reopened: boolean, excerpt: string | null }> } };
 
 export type RemoveAttachmentMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RemoveAttachmentMutation = { removeAttachment: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+export type RemoveAttachmentMutation = { removeAttachment: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, fingerprints: Array<string>, occurrences: number, lastSeenAt: string | null, resolvedAt: string | null, reopened: boolean, reopenedCount: number, followUpCount: number, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }>, occurrenceTimeline: Array<{ at: string, fingerprint: string, reportedBy: string, reopened: boolean, excerpt: string | null }> } };
 
 export type SubmitTicketMutationVariables = Exact<{
   id: string | number;
@@ -815,14 +834,14 @@ export type SubmitTicketMutationVariables = Exact<{
 }>;
 
 
-export type SubmitTicketMutation = { submitTicket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+export type SubmitTicketMutation = { submitTicket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, fingerprints: Array<string>, occurrences: number, lastSeenAt: string | null, resolvedAt: string | null, reopened: boolean, reopenedCount: number, followUpCount: number, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }>, occurrenceTimeline: Array<{ at: string, fingerprint: string, reportedBy: string, reopened: boolean, excerpt: string | null }> } };
 
 export type RetryTicketDeliveryMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RetryTicketDeliveryMutation = { retryTicketDelivery: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+export type RetryTicketDeliveryMutation = { retryTicketDelivery: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, fingerprints: Array<string>, occurrences: number, lastSeenAt: string | null, resolvedAt: string | null, reopened: boolean, reopenedCount: number, followUpCount: number, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }>, occurrenceTimeline: Array<{ at: string, fingerprint: string, reportedBy: string, reopened: boolean, excerpt: string | null }> } };
 
 export type CancelTicketMutationVariables = Exact<{
   id: string | number;
@@ -830,7 +849,31 @@ export type CancelTicketMutationVariables = Exact<{
 }>;
 
 
-export type CancelTicketMutation = { cancelTicket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }> } };
+export type CancelTicketMutation = { cancelTicket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, fingerprints: Array<string>, occurrences: number, lastSeenAt: string | null, resolvedAt: string | null, reopened: boolean, reopenedCount: number, followUpCount: number, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }>, occurrenceTimeline: Array<{ at: string, fingerprint: string, reportedBy: string, reopened: boolean, excerpt: string | null }> } };
+
+export type ResolveTicketMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type ResolveTicketMutation = { resolveTicket: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, fingerprints: Array<string>, occurrences: number, lastSeenAt: string | null, resolvedAt: string | null, reopened: boolean, reopenedCount: number, followUpCount: number, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }>, occurrenceTimeline: Array<{ at: string, fingerprint: string, reportedBy: string, reopened: boolean, excerpt: string | null }> } };
+
+export type RestoreRedactionMutationVariables = Exact<{
+  ticketId: string | number;
+  redactionId: string | number;
+}>;
+
+
+export type RestoreRedactionMutation = { restoreRedaction: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, fingerprints: Array<string>, occurrences: number, lastSeenAt: string | null, resolvedAt: string | null, reopened: boolean, reopenedCount: number, followUpCount: number, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }>, occurrenceTimeline: Array<{ at: string, fingerprint: string, reportedBy: string, reopened: boolean, excerpt: string | null }> } };
+
+export type RedactSpanMutationVariables = Exact<{
+  ticketId: string | number;
+  input: RedactSpanInput;
+}>;
+
+
+export type RedactSpanMutation = { redactSpan: { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, fingerprints: Array<string>, occurrences: number, lastSeenAt: string | null, resolvedAt: string | null, reopened: boolean, reopenedCount: number, followUpCount: number, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }>, occurrenceTimeline: Array<{ at: string, fingerprint: string, reportedBy: string, reopened: boolean, excerpt: string | null }> } };
 
 export type WorkspaceFieldsFragment = { id: string, name: string, type: WorkspaceType, contractId: string };
 
@@ -1144,6 +1187,20 @@ export const TicketFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
+  fingerprints
+  occurrences
+  lastSeenAt
+  occurrenceTimeline {
+    at
+    fingerprint
+    reportedBy
+    reopened
+    excerpt
+  }
+  resolvedAt
+  reopened
+  reopenedCount
+  followUpCount
 }
     `, {"fragmentName":"TicketFields"}) as unknown as TypedDocumentString<TicketFieldsFragment, unknown>;
 export const WorkspaceFieldsFragmentDoc = new TypedDocumentString(`
@@ -1987,6 +2044,20 @@ export const TicketDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
+  fingerprints
+  occurrences
+  lastSeenAt
+  occurrenceTimeline {
+    at
+    fingerprint
+    reportedBy
+    reopened
+    excerpt
+  }
+  resolvedAt
+  reopened
+  reopenedCount
+  followUpCount
 }`, {"operationName":"Ticket","operationType":"query","variables":[{"name":"id","type":"ID!","required":true}],"rootFields":["ticket"]}) as unknown as TypedDocumentString<TicketQuery, TicketQueryVariables>;
 export const TicketsDocument = new TypedDocumentString(`
     query Tickets($filter: TicketFilter, $first: Int, $after: String) {
@@ -2082,6 +2153,20 @@ export const TicketsDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
+  fingerprints
+  occurrences
+  lastSeenAt
+  occurrenceTimeline {
+    at
+    fingerprint
+    reportedBy
+    reopened
+    excerpt
+  }
+  resolvedAt
+  reopened
+  reopenedCount
+  followUpCount
 }`, {"operationName":"Tickets","operationType":"query","variables":[{"name":"filter","type":"TicketFilter","required":false},{"name":"first","type":"Int","required":false},{"name":"after","type":"String","required":false}],"rootFields":["tickets"]}) as unknown as TypedDocumentString<TicketsQuery, TicketsQueryVariables>;
 export const TicketPreviewDocument = new TypedDocumentString(`
     query TicketPreview($id: ID!) {
@@ -2095,6 +2180,19 @@ export const TicketPreviewDocument = new TypedDocumentString(`
       filename
       contentType
       sizeBytes
+      text
+    }
+    fields {
+      field
+      attachmentName
+      text
+      marks {
+        id
+        kind
+        from
+        to
+        textFrom
+      }
     }
   }
 }
@@ -2186,10 +2284,25 @@ export const CreateTicketDraftDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
+  fingerprints
+  occurrences
+  lastSeenAt
+  occurrenceTimeline {
+    at
+    fingerprint
+    reportedBy
+    reopened
+    excerpt
+  }
+  resolvedAt
+  reopened
+  reopenedCount
+  followUpCount
 }`, {"operationName":"CreateTicketDraft","operationType":"mutation","variables":[{"name":"input","type":"CreateTicketDraftInput!","required":true}],"rootFields":["createTicketDraft"]}) as unknown as TypedDocumentString<CreateTicketDraftMutation, CreateTicketDraftMutationVariables>;
 export const CreateTicketFromDiagnosisDocument = new TypedDocumentString(`
     mutation CreateTicketFromDiagnosis($flowId: ID!, $errorGroupId: ID) {
   createTicketFromDiagnosis(flowId: $flowId, errorGroupId: $errorGroupId) {
+    outcome
     ticket {
       ...TicketFields
     }
@@ -2280,6 +2393,20 @@ export const CreateTicketFromDiagnosisDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
+  fingerprints
+  occurrences
+  lastSeenAt
+  occurrenceTimeline {
+    at
+    fingerprint
+    reportedBy
+    reopened
+    excerpt
+  }
+  resolvedAt
+  reopened
+  reopenedCount
+  followUpCount
 }`, {"operationName":"CreateTicketFromDiagnosis","operationType":"mutation","variables":[{"name":"flowId","type":"ID!","required":true},{"name":"errorGroupId","type":"ID","required":false}],"rootFields":["createTicketFromDiagnosis"]}) as unknown as TypedDocumentString<CreateTicketFromDiagnosisMutation, CreateTicketFromDiagnosisMutationVariables>;
 export const UpdateTicketDocument = new TypedDocumentString(`
     mutation UpdateTicket($id: ID!, $input: TicketFieldsInput!) {
@@ -2368,6 +2495,20 @@ export const UpdateTicketDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
+  fingerprints
+  occurrences
+  lastSeenAt
+  occurrenceTimeline {
+    at
+    fingerprint
+    reportedBy
+    reopened
+    excerpt
+  }
+  resolvedAt
+  reopened
+  reopenedCount
+  followUpCount
 }`, {"operationName":"UpdateTicket","operationType":"mutation","variables":[{"name":"id","type":"ID!","required":true},{"name":"input","type":"TicketFieldsInput!","required":true}],"rootFields":["updateTicket"]}) as unknown as TypedDocumentString<UpdateTicketMutation, UpdateTicketMutationVariables>;
 export const AddTimelineEventDocument = new TypedDocumentString(`
     mutation AddTimelineEvent($ticketId: ID!, $entry: TicketTimelineEntryInput!) {
@@ -2456,6 +2597,20 @@ export const AddTimelineEventDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
+  fingerprints
+  occurrences
+  lastSeenAt
+  occurrenceTimeline {
+    at
+    fingerprint
+    reportedBy
+    reopened
+    excerpt
+  }
+  resolvedAt
+  reopened
+  reopenedCount
+  followUpCount
 }`, {"operationName":"AddTimelineEvent","operationType":"mutation","variables":[{"name":"ticketId","type":"ID!","required":true},{"name":"entry","type":"TicketTimelineEntryInput!","required":true}],"rootFields":["addTimelineEvent"]}) as unknown as TypedDocumentString<AddTimelineEventMutation, AddTimelineEventMutationVariables>;
 export const AddAttachmentDocument = new TypedDocumentString(`
     mutation AddAttachment($input: AddTicketAttachmentInput!) {
@@ -2544,6 +2699,20 @@ export const AddAttachmentDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
+  fingerprints
+  occurrences
+  lastSeenAt
+  occurrenceTimeline {
+    at
+    fingerprint
+    reportedBy
+    reopened
+    excerpt
+  }
+  resolvedAt
+  reopened
+  reopenedCount
+  followUpCount
 }`, {"operationName":"AddAttachment","operationType":"mutation","variables":[{"name":"input","type":"AddTicketAttachmentInput!","required":true}],"rootFields":["addAttachment"]}) as unknown as TypedDocumentString<AddAttachmentMutation, AddAttachmentMutationVariables>;
 export const RemoveAttachmentDocument = new TypedDocumentString(`
     mutation RemoveAttachment($id: ID!) {
@@ -2632,6 +2801,20 @@ export const RemoveAttachmentDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
+  fingerprints
+  occurrences
+  lastSeenAt
+  occurrenceTimeline {
+    at
+    fingerprint
+    reportedBy
+    reopened
+    excerpt
+  }
+  resolvedAt
+  reopened
+  reopenedCount
+  followUpCount
 }`, {"operationName":"RemoveAttachment","operationType":"mutation","variables":[{"name":"id","type":"ID!","required":true}],"rootFields":["removeAttachment"]}) as unknown as TypedDocumentString<RemoveAttachmentMutation, RemoveAttachmentMutationVariables>;
 export const SubmitTicketDocument = new TypedDocumentString(`
     mutation SubmitTicket($id: ID!, $idempotencyKey: String!) {
@@ -2720,6 +2903,20 @@ export const SubmitTicketDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
+  fingerprints
+  occurrences
+  lastSeenAt
+  occurrenceTimeline {
+    at
+    fingerprint
+    reportedBy
+    reopened
+    excerpt
+  }
+  resolvedAt
+  reopened
+  reopenedCount
+  followUpCount
 }`, {"operationName":"SubmitTicket","operationType":"mutation","variables":[{"name":"id","type":"ID!","required":true},{"name":"idempotencyKey","type":"String!","required":true}],"rootFields":["submitTicket"]}) as unknown as TypedDocumentString<SubmitTicketMutation, SubmitTicketMutationVariables>;
 export const RetryTicketDeliveryDocument = new TypedDocumentString(`
     mutation RetryTicketDelivery($id: ID!) {
@@ -2808,6 +3005,20 @@ export const RetryTicketDeliveryDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
+  fingerprints
+  occurrences
+  lastSeenAt
+  occurrenceTimeline {
+    at
+    fingerprint
+    reportedBy
+    reopened
+    excerpt
+  }
+  resolvedAt
+  reopened
+  reopenedCount
+  followUpCount
 }`, {"operationName":"RetryTicketDelivery","operationType":"mutation","variables":[{"name":"id","type":"ID!","required":true}],"rootFields":["retryTicketDelivery"]}) as unknown as TypedDocumentString<RetryTicketDeliveryMutation, RetryTicketDeliveryMutationVariables>;
 export const CancelTicketDocument = new TypedDocumentString(`
     mutation CancelTicket($id: ID!, $reason: String) {
@@ -2896,7 +3107,327 @@ export const CancelTicketDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   submittedAt
+  fingerprints
+  occurrences
+  lastSeenAt
+  occurrenceTimeline {
+    at
+    fingerprint
+    reportedBy
+    reopened
+    excerpt
+  }
+  resolvedAt
+  reopened
+  reopenedCount
+  followUpCount
 }`, {"operationName":"CancelTicket","operationType":"mutation","variables":[{"name":"id","type":"ID!","required":true},{"name":"reason","type":"String","required":false}],"rootFields":["cancelTicket"]}) as unknown as TypedDocumentString<CancelTicketMutation, CancelTicketMutationVariables>;
+export const ResolveTicketDocument = new TypedDocumentString(`
+    mutation ResolveTicket($id: ID!, $note: String) {
+  resolveTicket(id: $id, note: $note) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on Ticket {
+  id
+  key
+  number
+  status
+  title
+  description
+  contractId
+  workspaceId
+  flowId
+  flowVersion
+  involvesFlow
+  cause
+  troubleshootingLevel
+  errorText
+  firstObservedAt
+  priority
+  neededBy
+  isBlocker
+  blockerImpact
+  deadline
+  reproducible
+  stepsToReproduce
+  docsChecked
+  docsConsulted
+  supportAccessGranted
+  otherIds {
+    executionId
+    threadId
+    stepId
+    credentialId
+    componentId
+    containerId
+  }
+  stuckMessageEvidence {
+    flowSuspended
+    lastLogAtPerStep {
+      stepId
+      at
+    }
+    containersRunning {
+      stepId
+      running
+    }
+  }
+  timeline {
+    at
+    event
+  }
+  attachments {
+    id
+    kind
+    name
+    mediaType
+    sizeBytes
+    createdAt
+  }
+  missing {
+    field
+    question
+  }
+  delivery {
+    status
+    channel
+    attempts
+    maxAttempts
+    messageId
+    deliveredAt
+    nextAttemptAt
+    lastError
+  }
+  statusHistory {
+    status
+    at
+    actorUserId
+    note
+  }
+  authorId
+  createdAt
+  updatedAt
+  submittedAt
+  fingerprints
+  occurrences
+  lastSeenAt
+  occurrenceTimeline {
+    at
+    fingerprint
+    reportedBy
+    reopened
+    excerpt
+  }
+  resolvedAt
+  reopened
+  reopenedCount
+  followUpCount
+}`, {"operationName":"ResolveTicket","operationType":"mutation","variables":[{"name":"id","type":"ID!","required":true},{"name":"note","type":"String","required":false}],"rootFields":["resolveTicket"]}) as unknown as TypedDocumentString<ResolveTicketMutation, ResolveTicketMutationVariables>;
+export const RestoreRedactionDocument = new TypedDocumentString(`
+    mutation RestoreRedaction($ticketId: ID!, $redactionId: ID!) {
+  restoreRedaction(ticketId: $ticketId, redactionId: $redactionId) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on Ticket {
+  id
+  key
+  number
+  status
+  title
+  description
+  contractId
+  workspaceId
+  flowId
+  flowVersion
+  involvesFlow
+  cause
+  troubleshootingLevel
+  errorText
+  firstObservedAt
+  priority
+  neededBy
+  isBlocker
+  blockerImpact
+  deadline
+  reproducible
+  stepsToReproduce
+  docsChecked
+  docsConsulted
+  supportAccessGranted
+  otherIds {
+    executionId
+    threadId
+    stepId
+    credentialId
+    componentId
+    containerId
+  }
+  stuckMessageEvidence {
+    flowSuspended
+    lastLogAtPerStep {
+      stepId
+      at
+    }
+    containersRunning {
+      stepId
+      running
+    }
+  }
+  timeline {
+    at
+    event
+  }
+  attachments {
+    id
+    kind
+    name
+    mediaType
+    sizeBytes
+    createdAt
+  }
+  missing {
+    field
+    question
+  }
+  delivery {
+    status
+    channel
+    attempts
+    maxAttempts
+    messageId
+    deliveredAt
+    nextAttemptAt
+    lastError
+  }
+  statusHistory {
+    status
+    at
+    actorUserId
+    note
+  }
+  authorId
+  createdAt
+  updatedAt
+  submittedAt
+  fingerprints
+  occurrences
+  lastSeenAt
+  occurrenceTimeline {
+    at
+    fingerprint
+    reportedBy
+    reopened
+    excerpt
+  }
+  resolvedAt
+  reopened
+  reopenedCount
+  followUpCount
+}`, {"operationName":"RestoreRedaction","operationType":"mutation","variables":[{"name":"ticketId","type":"ID!","required":true},{"name":"redactionId","type":"ID!","required":true}],"rootFields":["restoreRedaction"]}) as unknown as TypedDocumentString<RestoreRedactionMutation, RestoreRedactionMutationVariables>;
+export const RedactSpanDocument = new TypedDocumentString(`
+    mutation RedactSpan($ticketId: ID!, $input: RedactSpanInput!) {
+  redactSpan(ticketId: $ticketId, input: $input) {
+    ...TicketFields
+  }
+}
+    fragment TicketFields on Ticket {
+  id
+  key
+  number
+  status
+  title
+  description
+  contractId
+  workspaceId
+  flowId
+  flowVersion
+  involvesFlow
+  cause
+  troubleshootingLevel
+  errorText
+  firstObservedAt
+  priority
+  neededBy
+  isBlocker
+  blockerImpact
+  deadline
+  reproducible
+  stepsToReproduce
+  docsChecked
+  docsConsulted
+  supportAccessGranted
+  otherIds {
+    executionId
+    threadId
+    stepId
+    credentialId
+    componentId
+    containerId
+  }
+  stuckMessageEvidence {
+    flowSuspended
+    lastLogAtPerStep {
+      stepId
+      at
+    }
+    containersRunning {
+      stepId
+      running
+    }
+  }
+  timeline {
+    at
+    event
+  }
+  attachments {
+    id
+    kind
+    name
+    mediaType
+    sizeBytes
+    createdAt
+  }
+  missing {
+    field
+    question
+  }
+  delivery {
+    status
+    channel
+    attempts
+    maxAttempts
+    messageId
+    deliveredAt
+    nextAttemptAt
+    lastError
+  }
+  statusHistory {
+    status
+    at
+    actorUserId
+    note
+  }
+  authorId
+  createdAt
+  updatedAt
+  submittedAt
+  fingerprints
+  occurrences
+  lastSeenAt
+  occurrenceTimeline {
+    at
+    fingerprint
+    reportedBy
+    reopened
+    excerpt
+  }
+  resolvedAt
+  reopened
+  reopenedCount
+  followUpCount
+}`, {"operationName":"RedactSpan","operationType":"mutation","variables":[{"name":"ticketId","type":"ID!","required":true},{"name":"input","type":"RedactSpanInput!","required":true}],"rootFields":["redactSpan"]}) as unknown as TypedDocumentString<RedactSpanMutation, RedactSpanMutationVariables>;
 export const WorkspacesDocument = new TypedDocumentString(`
     query Workspaces($contractId: ID, $first: Int, $after: String) {
   workspaces(contractId: $contractId, first: $first, after: $after) {

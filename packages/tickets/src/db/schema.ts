@@ -1,6 +1,17 @@
 import type { TicketDraft } from "@flowdoctor/core";
 import { sql } from "drizzle-orm";
-import { bigserial, customType, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  customType,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /** Where a ticket is in its life: written, handed to support, or given up. */
 export type TicketStatus = "DRAFT" | "SUBMITTED" | "CANCELLED";
@@ -31,6 +42,52 @@ export const tickets = pgTable("tickets", {
   createdAt: createdAt(),
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   submittedAt: timestamp("submitted_at", { withTimezone: true, mode: "date" }),
+  /** How often the problem was reported: 1 when the ticket was made, one more per later occurrence. */
+  occurrences: integer("occurrences").notNull().default(1),
+  lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date" }),
+  resolvedAt: timestamp("resolved_at", { withTimezone: true, mode: "date" }),
+  reopenedCount: integer("reopened_count").notNull().default(0),
+});
+
+/** `ticket_fingerprints` (see `migrations/0002_ticket_problems.sql`): the problems a ticket was made for. */
+export const ticketFingerprints = pgTable(
+  "ticket_fingerprints",
+  {
+    ticketId: uuid("ticket_id").notNull(),
+    contractId: text("contract_id").notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    open: boolean("open").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.ticketId, table.fingerprint] })],
+);
+
+/** `ticket_occurrences`: each later report of a ticket's problem. */
+export const ticketOccurrences = pgTable("ticket_occurrences", {
+  id: uuid("id").primaryKey(),
+  ticketId: uuid("ticket_id").notNull(),
+  fingerprint: text("fingerprint").notNull(),
+  at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
+  excerpt: text("excerpt"),
+  reportedBy: text("reported_by").notNull(),
+  reopened: boolean("reopened").notNull().default(false),
+  seq: bigserial("seq", { mode: "number" }).notNull(),
+});
+
+/** Whether a redaction still masks its span or a person restored it. */
+export type RedactionStatus = "ACTIVE" | "RESTORED";
+
+/** `ticket_redactions`: every marker in a ticket's stored text, what kind of secret it hides and where. */
+export const ticketRedactions = pgTable("ticket_redactions", {
+  id: uuid("id").primaryKey(),
+  ticketId: uuid("ticket_id").notNull(),
+  field: text("field").notNull(),
+  kind: text("kind").notNull(),
+  position: integer("position").notNull(),
+  original: text("original"),
+  status: text("status").$type<RedactionStatus>().notNull().default("ACTIVE"),
+  createdAt: createdAt(),
+  seq: bigserial("seq", { mode: "number" }).notNull(),
 });
 
 export const ticketTimeline = pgTable("ticket_timeline", {
@@ -77,13 +134,26 @@ export const ticketOutbox = pgTable("ticket_outbox", {
   lastError: text("last_error"),
   createdAt: createdAt(),
   deliveredAt: timestamp("delivered_at", { withTimezone: true, mode: "date" }),
+  /** 0: the ticket's own delivery; 1, 2, ...: follow-ups threaded to it. */
+  followUp: integer("follow_up").notNull().default(0),
 });
 
 /** Every table, for drizzle's typed queries. */
-export const ticketSchema = { tickets, ticketTimeline, ticketAttachments, ticketStatusHistory, ticketOutbox };
+export const ticketSchema = {
+  tickets,
+  ticketTimeline,
+  ticketAttachments,
+  ticketStatusHistory,
+  ticketOutbox,
+  ticketFingerprints,
+  ticketOccurrences,
+  ticketRedactions,
+};
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type TimelineRow = typeof ticketTimeline.$inferSelect;
 export type AttachmentRow = typeof ticketAttachments.$inferSelect;
 export type StatusRow = typeof ticketStatusHistory.$inferSelect;
 export type OutboxRow = typeof ticketOutbox.$inferSelect;
+export type OccurrenceRow = typeof ticketOccurrences.$inferSelect;
+export type RedactionRow = typeof ticketRedactions.$inferSelect;

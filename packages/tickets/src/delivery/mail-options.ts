@@ -8,6 +8,10 @@ export const mailOptionsOf = (message: TicketMessage): SendMailOptions => ({
   subject: message.subject,
   text: message.text,
   messageId: message.messageId,
+  // A follow-up threads under the ticket's first message in every mail client.
+  ...(message.followUp === undefined
+    ? {}
+    : { inReplyTo: message.followUp.inReplyTo, references: [message.followUp.inReplyTo] }),
   headers: { "X-Flowdoctor-Ticket": message.key },
   attachments: message.attachments.map((file) => ({
     filename: file.filename,

@@ -1,7 +1,15 @@
-import { redactObject, redactSecrets, renderTicket, type TicketDraft, ticketSubject } from "@flowdoctor/core";
+import {
+  type RedactOptions,
+  redactObject,
+  redactSecretsMarked,
+  renderTicket,
+  type TicketDraft,
+  ticketSubject,
+} from "@flowdoctor/core";
 import { eq } from "drizzle-orm";
 import type { TicketDb } from "../db/open-ticket-db.js";
 import { ticketAttachments } from "../db/schema.js";
+import { keptTexts } from "../redactions/redaction-ledger.js";
 import { draftOfView, type TicketView } from "../ticket-view.js";
 
 /** A file sent with the ticket. */
@@ -27,6 +35,8 @@ export interface TicketMessage {
   readonly attachments: readonly TicketMessageAttachment[];
   /** The ticket as core's draft, for channels that send structured data. */
   readonly ticket: TicketDraft;
+  /** Follow-ups only: which follow-up (1, 2, ...) and the Message-ID of the ticket's first message they answer. */
+  readonly followUp?: { readonly number: number; readonly inReplyTo: string };
 }
 
 /** Addresses and links of outgoing messages. */
@@ -67,21 +77,25 @@ const TEXT_FILE = /^text\//;
 
 /**
  * The message with everything support could read redacted: subject, body, the structured ticket (the webhook's
- * `ticket`), file names and the content of text files. Screenshots' bytes stay as they are.
+ * `ticket`), file names and the content of text files. Screenshots' bytes stay as they are. `options.keep`: the
+ * texts a person restored in the preview (they said these are not secret).
  */
-const redacted = (message: TicketMessage): TicketMessage => ({
-  ...message,
-  subject: redactSecrets(message.subject),
-  text: redactSecrets(message.text),
-  ticket: redactObject(message.ticket),
-  attachments: message.attachments.map((file) => ({
-    ...file,
-    filename: redactSecrets(file.filename),
-    content: TEXT_FILE.test(file.contentType)
-      ? Buffer.from(redactSecrets(file.content.toString("utf8")), "utf8")
-      : file.content,
-  })),
-});
+export const redactMessage = (message: TicketMessage, options: RedactOptions = {}): TicketMessage => {
+  const redact = (text: string) => redactSecretsMarked(text, options).text;
+  return {
+    ...message,
+    subject: redact(message.subject),
+    text: redact(message.text),
+    ticket: redactObject(message.ticket, options),
+    attachments: message.attachments.map((file) => ({
+      ...file,
+      filename: redact(file.filename),
+      content: TEXT_FILE.test(file.contentType)
+        ? Buffer.from(redact(file.content.toString("utf8")), "utf8")
+        : file.content,
+    })),
+  };
+};
 
 /**
  * Builds the message for a ticket: subject with number and title, the rendered ticket, and its files. The one place
@@ -95,15 +109,18 @@ export const composeTicketMessage = async (
 ): Promise<TicketMessage> => {
   const ticket = await draftOfView(db, view);
   const subject = ticketSubject(view.number, ticket.title).replace(/^\[Flowdoctor #\d+\]/, `[${view.key}]`);
-  return redacted({
-    ticketId: view.id,
-    key: view.key,
-    messageId: ticketMessageId(view.key, view.id),
-    from: options.from,
-    to: options.to,
-    subject,
-    text: `Ticket ${view.key}\n\n${renderTicket(ticket, { appUrl: options.appUrl ?? "" })}`,
-    attachments: await attachmentsOf(db, view),
-    ticket,
-  });
+  return redactMessage(
+    {
+      ticketId: view.id,
+      key: view.key,
+      messageId: ticketMessageId(view.key, view.id),
+      from: options.from,
+      to: options.to,
+      subject,
+      text: `Ticket ${view.key}\n\n${renderTicket(ticket, { appUrl: options.appUrl ?? "" })}`,
+      attachments: await attachmentsOf(db, view),
+      ticket,
+    },
+    { keep: await keptTexts(db, view.id) },
+  );
 };

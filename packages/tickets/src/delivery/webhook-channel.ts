@@ -17,14 +17,18 @@ export interface WebhookChannelOptions {
 
 /**
  * The JSON a help desk receives: the message as e-mailed, the structured ticket, and the files in base64. It carries
- * the delivery id too, so the signature covers it.
+ * the delivery id too, so the signature covers it. A follow-up (`ticket.followed_up`) carries the original ticket's
+ * id and key, its number and the Message-ID of the ticket's first message in `inReplyTo`.
  */
 export const webhookPayload = (message: OutgoingTicket) => ({
-  event: "ticket.submitted",
+  event: message.followUp === undefined ? "ticket.submitted" : "ticket.followed_up",
   deliveryId: message.deliveryId,
   ticketId: message.ticketId,
   key: message.key,
   messageId: message.messageId,
+  ...(message.followUp === undefined
+    ? {}
+    : { followUp: message.followUp.number, inReplyTo: message.followUp.inReplyTo }),
   to: message.to,
   subject: message.subject,
   text: message.text,

@@ -65,8 +65,10 @@ export const markDelivered = (db: TicketDb, job: OutboxRow): Promise<boolean> =>
       .where(ownJob(job))
       .returning({ id: ticketOutbox.id });
     if (done.length === 0) return false;
-    const note = `delivered by ${job.channel} after ${job.attempts} attempt(s)`;
-    await tx.insert(ticketStatusHistory).values({ ticketId: job.ticketId, status: "DELIVERED", note });
+    const what = job.followUp > 0 ? `follow-up ${job.followUp} ` : "";
+    const note = `${what}delivered by ${job.channel} after ${job.attempts} attempt(s)`;
+    const status = job.followUp > 0 ? "FOLLOW_UP_DELIVERED" : "DELIVERED";
+    await tx.insert(ticketStatusHistory).values({ ticketId: job.ticketId, status, note });
     return true;
   });
 

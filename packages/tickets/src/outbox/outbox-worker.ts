@@ -3,6 +3,7 @@ import type { TicketDb } from "../db/open-ticket-db.js";
 import type { OutboxRow } from "../db/schema.js";
 import type { DeliveryChannel } from "../delivery/delivery-channel.js";
 import { composeTicketMessage, type MessageOptions } from "../delivery/ticket-message.js";
+import { composeFollowUpMessage } from "../problems/follow-up-message.js";
 import { loadTicketView } from "../ticket-view.js";
 import { inSpan } from "../tracing.js";
 import { type BackoffOptions, backoffDelayMs } from "./backoff.js";
@@ -64,7 +65,10 @@ const attemptDelivery = async (options: OutboxWorkerOptions, job: OutboxRow, spa
   try {
     const view = await loadTicketView(options.db, job.ticketId);
     if (view === undefined) throw new Error(`ticket ${job.ticketId} is gone`);
-    const message = await composeTicketMessage(options.db, view, options.message);
+    const message =
+      job.followUp > 0
+        ? await composeFollowUpMessage(options.db, view, job, options.message)
+        : await composeTicketMessage(options.db, view, options.message);
     await options.channel.deliver({ ...message, deliveryId: job.id });
   } catch (error) {
     markSpanFailed(span, error);

@@ -4,7 +4,7 @@ import {
   missingForSubmission,
   type TicketDraft,
 } from "@flowdoctor/core";
-import type { TicketAccess, TicketService, TicketView } from "@flowdoctor/tickets";
+import type { ReportOutcome, TicketAccess, TicketService, TicketView } from "@flowdoctor/tickets";
 import { diagnosesOf } from "../../diagnosis/request-diagnoses.js";
 import { GatewayGraphQLError } from "../../errors.js";
 import type { TicketContext } from "./ticket-access-of.js";
@@ -37,6 +37,9 @@ const focusOnGroup = async (
   };
 };
 
+const missingOf = (ticket: TicketView): readonly MissingTicketField[] =>
+  ticket.status === "DRAFT" ? missingForSubmission({ ...ticket.fields, timeline: ticket.timeline }) : [];
+
 /**
  * Diagnoses the flow as the caller and stores a draft with everything the diagnosis knows: ids, error text,
  * first-observed time, the redacted log of the failing step, the timeline, level and cause, the documentation
@@ -47,15 +50,33 @@ export const createTicketFromDiagnosis = async (
   service: TicketService,
   access: TicketAccess,
   input: FromDiagnosisInput,
-): Promise<{ ticket: TicketView; missing: readonly MissingTicketField[] }> => {
+): Promise<{ ticket: TicketView; missing: readonly MissingTicketField[]; outcome: ReportOutcome }> => {
   const diagnosis = await diagnosesOf(context).diagnose({ flowId: input.flowId });
   const draft = await focusOnGroup(diagnosis.ticket.draft, input, diagnosis.errorGroups);
   const { timeline, logs, screenshots: _none, ...fields } = draft;
   const stepId = draft.otherIds?.stepId;
-  const ticket = await service.create(access, {
+  const create = {
     fields,
     ...(timeline === undefined ? {} : { timeline }),
     ...(logs === undefined ? {} : { logs, logName: `${stepId ?? "flow"}.log` }),
-  });
-  return { ticket, missing: missingForSubmission(draft) };
+  };
+  // A known error group on a contract is a problem: an open ticket for it is answered instead of a second draft.
+  if (input.errorGroupId !== undefined && draft.contractId !== undefined) {
+    const report = {
+      ...create,
+      fingerprint: input.errorGroupId,
+      ...(logs === undefined ? {} : { excerpt: logs }),
+    };
+    const { ticket, outcome } = await service.report(access, report);
+    return {
+      ticket,
+      outcome,
+      missing: outcome === "CREATED" ? missingForSubmission(draft) : missingOf(ticket),
+    };
+  }
+  return {
+    ticket: await service.create(access, create),
+    missing: missingForSubmission(draft),
+    outcome: "CREATED",
+  };
 };

@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { connectionOf } from "../common/connection.type.js";
 import { TicketType } from "./ticket.type.js";
 import { TicketMissingFieldType } from "./ticket-parts.type.js";
+import { TicketPreviewFieldType, TicketReportOutcomeEnum } from "./ticket-problem.type.js";
 
 /** A page of tickets, newest first: cursors are ticket numbers. */
 export const TicketConnection = connectionOf("Ticket", TicketType);
@@ -16,6 +17,11 @@ export class TicketFromDiagnosisType {
     description: "What the draft still needs before it can be submitted, each with the question to ask.",
   })
   missing!: TicketMissingFieldType[];
+  @Field(() => TicketReportOutcomeEnum, {
+    description:
+      "CREATED for a new draft; ADDED_TO_OPEN when an open ticket already covered the error group (`ticket` is that ticket, the occurrence added to it); REOPENED when its resolved ticket reopened.",
+  })
+  outcome!: string;
 }
 
 @ObjectType("TicketPreviewAttachment", { description: "A file as it will be attached to the e-mail." })
@@ -26,6 +32,11 @@ export class TicketPreviewAttachmentType {
   contentType!: string;
   @Field(() => Int, { description: "Its size in bytes." })
   sizeBytes!: number;
+  @Field(() => String, {
+    nullable: true,
+    description: "A text file's content exactly as sent (UTF-8); null for images.",
+  })
+  text!: string | null;
 }
 
 @ObjectType("TicketPreview", { description: "Exactly the message support will receive." })
@@ -44,4 +55,9 @@ export class TicketPreviewType {
   text!: string;
   @Field(() => [TicketPreviewAttachmentType], { description: "The files that go with it." })
   attachments!: TicketPreviewAttachmentType[];
+  @Field(() => [TicketPreviewFieldType], {
+    description:
+      "Every text field that leaves (title, description, error text, timeline events, text files) as delivered, each redaction marked with its kind and place.",
+  })
+  fields!: TicketPreviewFieldType[];
 }

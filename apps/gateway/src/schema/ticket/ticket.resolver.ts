@@ -124,11 +124,19 @@ export class TicketResolver {
     @Arg("id", () => ID, { description: "The ticket's id (`Ticket.id`)." }) id: string,
     @Ctx() context: TicketContext,
   ): Promise<TicketPreviewType> {
-    const message = await ticketServiceOf(context).preview(await ticketAccessOf(context), id);
+    const preview = await ticketServiceOf(context).markedPreview(await ticketAccessOf(context), id);
+    const { message } = preview;
     const attachments = message.attachments.map((file) => ({
       filename: file.filename,
       contentType: file.contentType,
       sizeBytes: file.content.length,
+      text: file.contentType.startsWith("text/") ? file.content.toString("utf8") : null,
+    }));
+    const fields = preview.fields.map((field) => ({
+      field: field.field,
+      attachmentName: field.attachmentName ?? null,
+      text: field.text,
+      marks: field.marks.map((mark) => ({ ...mark, id: mark.id ?? null, textFrom: mark.textFrom ?? null })),
     }));
     return {
       messageId: message.messageId,
@@ -137,6 +145,7 @@ export class TicketResolver {
       subject: message.subject,
       text: message.text,
       attachments,
+      fields,
     };
   }
 
@@ -157,7 +166,8 @@ export class TicketResolver {
   }
 
   @Mutation(() => TicketFromDiagnosisType, {
-    description: "Diagnoses the flow and starts a draft with everything the diagnosis knows.",
+    description:
+      "Diagnoses the flow and starts a draft with everything the diagnosis knows. With `errorGroupId`, an open ticket that already covers that error group on the contract is answered instead (the occurrence is added to it; `outcome` says so), and a resolved one reopens.",
   })
   async createTicketFromDiagnosis(
     @Arg("flowId", () => ID, {
@@ -177,7 +187,11 @@ export class TicketResolver {
       flowId,
       errorGroupId: errorGroupId ?? undefined,
     });
-    return { ticket: toTicketData(result.ticket), missing: result.missing.map((m) => ({ ...m })) };
+    return {
+      ticket: toTicketData(result.ticket),
+      missing: result.missing.map((m) => ({ ...m })),
+      outcome: result.outcome,
+    };
   }
 
   @Mutation(() => TicketType, { description: "Changes a draft: absent fields stay, null clears." })

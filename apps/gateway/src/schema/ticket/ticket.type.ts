@@ -12,6 +12,7 @@ import {
   TicketStatusChangeType,
   TicketTimelineEntryType,
 } from "./ticket-parts.type.js";
+import { TicketOccurrenceType } from "./ticket-problem.type.js";
 
 @ObjectType("Ticket", {
   description: "A support ticket: the fields the troubleshooting guide asks for, its files and its delivery.",
@@ -132,4 +133,31 @@ export class TicketType {
   updatedAt!: Date;
   @Field(() => DateTimeScalar, { description: "When it was submitted; null for drafts.", nullable: true })
   submittedAt!: Date | null;
+  @Field(() => [String], {
+    description:
+      "The problems (error-group fingerprints) the ticket was made for: a later report of one adds to this ticket.",
+  })
+  fingerprints!: string[];
+  @Field(() => Int, {
+    description: "How often the problem was reported: 1, and one more per later occurrence.",
+  })
+  occurrences!: number;
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the problem was last reported." })
+  lastSeenAt!: Date | null;
+  @Field(() => [TicketOccurrenceType], { description: "Each later report of the problem, oldest first." })
+  occurrenceTimeline!: TicketOccurrenceType[];
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "When the ticket was resolved (`resolveTicket`); null while the problem is open.",
+  })
+  resolvedAt!: Date | null;
+  @Field(() => Boolean, { description: "True once the problem returned after the ticket was resolved." })
+  reopened!: boolean;
+  @Field(() => Int, { description: "How often the ticket was reopened." })
+  reopenedCount!: number;
+  @Field(() => Int, {
+    description:
+      "Follow-up messages queued for a delivered ticket, threaded to its first message (at most one per interval).",
+  })
+  followUpCount!: number;
 }

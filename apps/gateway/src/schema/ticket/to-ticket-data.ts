@@ -39,5 +39,25 @@ export const toTicketData = (view: TicketView): TicketType => {
     createdAt: view.createdAt,
     updatedAt: view.updatedAt,
     submittedAt: view.submittedAt,
+    fingerprints: [...view.fingerprints],
+    occurrences: view.occurrences,
+    lastSeenAt: view.lastSeenAt,
+    occurrenceTimeline: view.occurrenceLog.map(({ at, fingerprint, reportedBy, reopened, excerpt }) => ({
+      at,
+      fingerprint,
+      reportedBy,
+      reopened,
+      excerpt,
+      ticket: {
+        key: view.key,
+        authorId: view.ownerUserId,
+        ...(view.contractId === null ? {} : { contractId: view.contractId }),
+        ...(view.fields.workspaceId === undefined ? {} : { workspaceId: view.fields.workspaceId }),
+      },
+    })),
+    resolvedAt: view.resolvedAt,
+    reopened: view.reopenedCount > 0,
+    reopenedCount: view.reopenedCount,
+    followUpCount: view.followUps.length,
   } as TicketType);
 };
