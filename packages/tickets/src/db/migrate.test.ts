@@ -1,10 +1,16 @@
+import { readdirSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freshSchemaName, TEST_DATABASE_URL } from "../testing/test-ticket-db.js";
-import { migrateDb, migrateTicketDb, TICKET_MIGRATIONS } from "./migrate.js";
+import { MIGRATIONS_DIR, migrateDb, migrateTicketDb, TICKET_MIGRATIONS } from "./migrate.js";
 import { openTicketDb } from "./open-ticket-db.js";
+
+/** The ticket store's own migration files, in order. */
+const TICKET_FILES = readdirSync(MIGRATIONS_DIR)
+  .filter((name) => name.endsWith(".sql"))
+  .sort();
 
 describe("migrations on PGlite", () => {
   const folders: string[] = [];
@@ -16,13 +22,13 @@ describe("migrations on PGlite", () => {
     const folder = await mkdtemp(join(tmpdir(), "fd-pglite-"));
     folders.push(folder);
     const first = await openTicketDb({ dataDir: folder });
-    expect((await migrateTicketDb(first)).applied).toEqual(["0001_tickets.sql"]);
+    expect((await migrateTicketDb(first)).applied).toEqual(TICKET_FILES);
     await first.withSession((s) =>
       s.exec("INSERT INTO tickets (id, owner_user_id) VALUES ('00000000-0000-4000-8000-000000000001', 'u')"),
     );
     await first.close();
     const second = await openTicketDb({ dataDir: folder });
-    expect(await migrateTicketDb(second)).toEqual({ applied: [], skipped: ["0001_tickets.sql"] });
+    expect(await migrateTicketDb(second)).toEqual({ applied: [], skipped: TICKET_FILES });
     const rows = await second.withSession((s) => s.query<{ number: number }>("SELECT number FROM tickets"));
     expect(rows).toEqual([{ number: 1001 }]);
     // Small shared buffers keep the embedded store's memory low, on every open.
@@ -47,7 +53,7 @@ describe("migrations of several packages", () => {
     try {
       const folders = [TICKET_MIGRATIONS, { table: "notes_migrations", dir: folder }];
       expect((await migrateDb(database, folders)).applied).toEqual([
-        "0001_tickets.sql",
+        ...TICKET_FILES,
         "0001_notes.sql",
         "0002_more.sql",
       ]);
@@ -74,11 +80,11 @@ describe.skipIf(TEST_DATABASE_URL === undefined)("migrations on PostgreSQL", () 
     );
     try {
       const results = await Promise.all(replicas.map((replica) => migrateTicketDb(replica)));
-      expect(results.flatMap((result) => result.applied)).toEqual(["0001_tickets.sql"]);
+      expect(results.flatMap((result) => result.applied)).toEqual(TICKET_FILES);
       const names = await replicas[0]?.withSession((s) =>
         s.query<{ name: string }>("SELECT name FROM ticket_migrations"),
       );
-      expect(names).toEqual([{ name: "0001_tickets.sql" }]);
+      expect(names?.map((row) => row.name).sort()).toEqual(TICKET_FILES);
       expect(replicas[0]?.location).not.toContain("@");
     } finally {
       await replicas[0]?.withSession((s) => s.exec(`DROP SCHEMA ${schema} CASCADE`));
