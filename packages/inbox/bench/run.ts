@@ -15,6 +15,7 @@ import { createWatcher } from "../src/watch/watcher.js";
 import { registerWatch } from "../src/watch/watches.js";
 
 const CYCLE_MS = 1000;
+const ROUND_WORDS = ["alpha", "bravo", "charlie", "delta", "echo"];
 const emulator = await createEmulator();
 const store = await openTestTicketDb("pglite", { migrations: STORE_MIGRATIONS });
 const alice = emulator.users.find((user) => user.email.startsWith("alice@"));
@@ -91,7 +92,8 @@ for (let round = 0; round < 5; round += 1) {
     setTimeout(
       () => {
         loggedAt = performance.now();
-        logError(`bench delay ${round}: a brand new problem ${randomUUID().slice(0, 4)}x`);
+        // Words, not random hex: normalisation turns digits into <n>, so two rounds could share one group.
+        logError(`bench delay: a brand new problem named ${ROUND_WORDS[round]}`);
       },
       300 + round * 137,
     );
@@ -138,7 +140,7 @@ for (let round = 0; round < 5; round += 1) {
   watcher.start();
   await new Promise((resolve) => setTimeout(resolve, 300 + round * 137));
   const loggedAt = performance.now();
-  logError(`bench alert ${round}: another brand new problem ${randomUUID().slice(0, 4)}y`);
+  logError(`bench alert: another brand new problem named ${ROUND_WORDS[round]}`);
   while (receiver.received.length === before) await new Promise((resolve) => setTimeout(resolve, 5));
   alertDelays.push(performance.now() - loggedAt);
   await watcher.stop();
