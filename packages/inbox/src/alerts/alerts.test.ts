@@ -315,4 +315,41 @@ describe.each(TEST_BACKENDS)("alerts raised by the watcher through a day (%s)", 
     ).toEqual(["creds-only", "hook-all"]);
     expect(teams.received.length - teamsBefore).toBe(1);
   });
+
+  it("releases held alerts when their quiet hours end even while the platform is out of reach", async () => {
+    await rule({
+      name: "quiet-ten",
+      events: ["NEW"],
+      channel: "teams",
+      quietHours: { start: "10:00", end: "11:00", timeZone: "UTC" },
+    });
+    await rule({ name: "teams-night", events: ["ESCALATING"], channel: "teams" });
+    const before = teams.received.length;
+    log("Component run out of memory and terminated", 1, 10, "step_5");
+    expect(await cycle(10)).toHaveLength(2);
+    expect(teams.received.length - before).toBe(0);
+    const down = platformWatchSources({ baseUrl: "http://127.0.0.1:9" });
+    const cut = createWatcher({
+      db: store.db,
+      key: KEY,
+      sources: down,
+      holder: "gateway-0",
+      rules: RULES,
+      now: () => at(11.5),
+      onError: () => undefined,
+    });
+    try {
+      const report = await cut.runCycle();
+      expect(report.leader).toBe(true);
+      expect(report.alerts).toHaveLength(1);
+    } finally {
+      await cut.stop();
+      await down.close();
+    }
+    await workerOn(store.db).drain();
+    expect(teams.received.length - before).toBe(1);
+    expect(JSON.parse(teams.received.at(-1)?.body ?? "{}").sections[0].activityTitle).toMatch(
+      /^New problem: Component run out of memory/,
+    );
+  });
 });

@@ -170,6 +170,17 @@ export const releaseHeldAlerts = async (
   return queued;
 };
 
+/** Releases a workspace's held alerts that may go now, in a transaction of its own (when the cycle could not run). */
+export const releaseDueAlerts = async (
+  tx: Tx,
+  workspaceId: string,
+  now: Date,
+  options: AlertOptions = {},
+): Promise<string[]> => {
+  const rules = await tx.select().from(inboxAlertRules).where(eq(inboxAlertRules.workspaceId, workspaceId));
+  return rules.length === 0 ? [] : releaseHeldAlerts(tx, workspaceId, rules, now, options);
+};
+
 /**
  * Raises the alerts of one recorded cycle, in its transaction: holds each event every matching rule of the workspace
  * wants, then releases what may go now (see {@link releaseHeldAlerts}). Answers the outbox jobs it queued.

@@ -1,7 +1,7 @@
 import type { LogEntry } from "@flowdoctor/core";
 import type { TicketDb } from "@flowdoctor/tickets";
 import { and, eq } from "drizzle-orm";
-import { type AlertOptions, raiseAlerts } from "../alerts/raise-alerts.js";
+import { type AlertOptions, raiseAlerts, releaseDueAlerts } from "../alerts/raise-alerts.js";
 import { type EventRow, inboxWatches, type WatchRow } from "../db/inbox-schema.js";
 import type { InboxRules } from "../group-state.js";
 import { recordCycleDetailed } from "../record-cycle.js";
@@ -170,6 +170,14 @@ export const createWatcher = (options: WatcherOptions): Watcher => {
     });
   };
 
+  const releaseOnly = (workspaceId: string, now: Date): Promise<string[]> =>
+    options.db
+      .transaction((tx) => releaseDueAlerts(tx, workspaceId, now, options.alerts))
+      .catch((error: unknown) => {
+        options.onError?.(workspaceId, error);
+        return [];
+      });
+
   const runCycle = async (): Promise<CycleReport> => {
     if (!(await tryLease(options.db, LEASE_NAME, options.holder, leaseMs)))
       return { leader: false, events: [], read: new Map(), alerts: [] };
@@ -185,6 +193,8 @@ export const createWatcher = (options: WatcherOptions): Watcher => {
         read.set(watch.workspaceId, result.read);
       } catch (error) {
         options.onError?.(watch.workspaceId, error);
+        // The platform being out of reach must not hold alerts whose digest interval or quiet hours have ended.
+        alerts.push(...(await releaseOnly(watch.workspaceId, now)));
       }
     }
     if (events.length > 0) options.onEvents?.(events);
