@@ -59,6 +59,9 @@ describe.each(TEST_BACKENDS)("alert rules (%s)", (backend) => {
   it("refuses bad input naming the field, with a stable code, and writes nothing", async () => {
     const cases: [Partial<AlertRuleInput>, string][] = [
       [{ name: " " }, "name"],
+      [{ name: "a\u0000b" }, "name"],
+      [{ name: "a\udc00b" }, "name"],
+      [{ name: "x".repeat(101) }, "name"],
       [{ events: [] }, "events"],
       [{ events: ["RESOLVED" as "NEW"] }, "events"],
       [{ levels: ["LOUD" as "PLATFORM"] }, "levels"],

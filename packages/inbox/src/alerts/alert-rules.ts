@@ -70,10 +70,21 @@ const checkQuietHours = (quiet: QuietHours | undefined): QuietHours | undefined 
   return { start: quiet.start, end: quiet.end, timeZone: quiet.timeZone };
 };
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** A rule name trimmed; BAD_USER_INPUT for an empty, overlong or unprintable one (NUL cannot be stored). */
+const checkName = (raw: string): string => {
+  const name = raw.trim();
+  if (name === "" || name.length > MAX_NAME || CONTROL.test(name) || LONE_SURROGATE.test(name))
+    throw badInput("name", `must be 1 to ${MAX_NAME} printable characters`);
+  return name;
+};
+
 /** The rule checked field by field; throws BAD_USER_INPUT naming the first field at fault. */
 export const checkAlertRule = (input: AlertRuleInput, channels: ReadonlySet<string>) => {
-  const name = input.name.trim();
-  if (name === "" || name.length > MAX_NAME) throw badInput("name", `must be 1 to ${MAX_NAME} characters`);
+  const name = checkName(input.name);
   if (!channels.has(input.channel))
     throw badInput(
       "channel",
@@ -166,7 +177,7 @@ export const deleteAlertRule = async (
 ): Promise<AlertRule> => {
   const [row] = await db
     .delete(inboxAlertRules)
-    .where(and(eq(inboxAlertRules.workspaceId, workspaceId), eq(inboxAlertRules.name, name.trim())))
+    .where(and(eq(inboxAlertRules.workspaceId, workspaceId), eq(inboxAlertRules.name, checkName(name))))
     .returning();
   if (row === undefined)
     throw new InboxError("NOT_FOUND", `name: workspace ${workspaceId} has no alert rule of that name`, {
