@@ -38,6 +38,9 @@ const at = (hours: number) => new Date(DAY_START + hours * HOUR);
 const KEY = readSecretKey(Buffer.alloc(32, 9).toString("base64"));
 const SECRET = `whsec_${randomBytes(32).toString("base64")}`;
 const CONSOLE = "https://flowdoctor.example.com";
+// A secret in a logged message: every text of an alert is redacted, so it must reach no receiver.
+const PLANTED_SECRET = "Zq8vN3xT5kLmP2wR7yB4";
+const PLANTED = `password=${PLANTED_SECRET}`;
 const RULES: InboxRules = {
   newPeriodMs: 3 * HOUR,
   regressedPeriodMs: 3 * HOUR,
@@ -208,7 +211,7 @@ describe.each(TEST_BACKENDS)("alerts raised by the watcher through a day (%s)", 
     log("Request failed with status 401 Unauthorized", 1, 1, "step_2");
     expect(await cycle(1)).toHaveLength(4);
     // Hours 2 and 3: a new problem each; the e-mail digest and the quiet Teams rule hold them.
-    log("Disk quota exceeded on /var/data", 1, 2);
+    log(`Disk quota exceeded on /var/data, login ${PLANTED}`, 1, 2);
     expect(await cycle(2)).toHaveLength(1);
     log("TypeError: this.client.send is not a function", 1, 3, "step_3");
     expect(await cycle(3)).toHaveLength(1);
@@ -274,6 +277,14 @@ describe.each(TEST_BACKENDS)("alerts raised by the watcher through a day (%s)", 
       expect(mail.text).toContain(`Open: ${CONSOLE}/playground#/diagnosis?flow=${flow.id}`);
     }
     expect(mails[1]?.subject).toBe('[Flowdoctor] 2 alerts of "mail-digest": 2 new');
+
+    const everything = [
+      ...signed.received.map((request) => request.body),
+      ...teams.received.map((request) => request.body),
+      ...mails.map((mail) => `${mail.subject} ${mail.text}`),
+    ].join("\n");
+    expect(everything).toContain("Disk quota exceeded");
+    expect(everything).not.toContain(PLANTED_SECRET);
 
     // Teams: hour 1 at once, then the two held in quiet hours as one card when they ended.
     expect(teams.received.map((request) => JSON.parse(request.body).sections.length)).toEqual([2, 2]);
