@@ -1,5 +1,5 @@
 import type { InboxStore } from "@flowdoctor/inbox";
-import type { TicketService } from "@flowdoctor/tickets";
+import type { AlertChannelKind, TicketService } from "@flowdoctor/tickets";
 import type { PlatformSession } from "./auth/create-session.js";
 import type { Slots } from "./concurrency/slots.js";
 import type { GatewayLimits } from "./config/config.js";
@@ -30,4 +30,6 @@ export interface GatewayContext {
   readonly tickets?: TicketService;
   /** The error inbox's stored group states (absent only in contexts built without a store). */
   readonly inbox?: InboxStore;
+  /** The configured alert channels' names and kinds (never their targets or secrets). */
+  readonly alertChannels?: readonly { readonly name: string; readonly kind: AlertChannelKind }[];
 }

@@ -1,4 +1,12 @@
 import type { TicketDb } from "@flowdoctor/tickets";
+import {
+  type AlertRule,
+  type AlertRuleChange,
+  type AlertRuleInput,
+  deleteAlertRule,
+  listAlertRules,
+  setAlertRule,
+} from "./alerts/alert-rules.js";
 import { changeGroupState, type StateChange } from "./change-state.js";
 import type { GroupState } from "./group-state.js";
 import { listGroups, readEvents, readGroupStates } from "./read-groups.js";
@@ -9,6 +17,9 @@ export interface InboxStore {
   listGroups(workspaceId: string, states?: readonly GroupState[]): ReturnType<typeof listGroups>;
   changeGroupState(change: StateChange): ReturnType<typeof changeGroupState>;
   readEvents(workspaceId: string, afterId?: number): ReturnType<typeof readEvents>;
+  listAlertRules(workspaceId: string): Promise<AlertRule[]>;
+  setAlertRule(input: AlertRuleInput, change: AlertRuleChange): Promise<AlertRule>;
+  deleteAlertRule(workspaceId: string, name: string): Promise<AlertRule>;
 }
 
 /** The inbox over a migrated store (see `STORE_MIGRATIONS`). */
@@ -17,4 +28,7 @@ export const createInboxStore = (db: TicketDb): InboxStore => ({
   listGroups: (workspaceId, states) => listGroups(db, workspaceId, states === undefined ? {} : { states }),
   changeGroupState: (change) => changeGroupState(db, change),
   readEvents: (workspaceId, afterId) => readEvents(db, workspaceId, afterId),
+  listAlertRules: (workspaceId) => listAlertRules(db, workspaceId),
+  setAlertRule: (input, change) => setAlertRule(db, input, change),
+  deleteAlertRule: (workspaceId, name) => deleteAlertRule(db, workspaceId, name),
 });

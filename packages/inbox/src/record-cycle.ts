@@ -213,12 +213,37 @@ const pruneHourly = (tx: Tx, workspaceId: string, now: Date, rules: InboxRules) 
       ),
     );
 
+/** What one recorded cycle stored, and each group's latest occurrence in it (by group fingerprint). */
+export interface RecordedCycle {
+  readonly events: EventRow[];
+  readonly samples: Map<string, Occurrence>;
+}
+
+const latestOccurrences = (groups: readonly ResolvedGroup[]): Map<string, Occurrence> =>
+  new Map(
+    groups.flatMap((group) => {
+      const latest = group.occurrences.reduce<Occurrence | undefined>(
+        (best, occurrence) =>
+          best === undefined || occurrence.timestamp > best.timestamp ? occurrence : best,
+        undefined,
+      );
+      return latest === undefined ? [] : [[group.fingerprint, latest] as const];
+    }),
+  );
+
 /** {@link recordCycle} inside a transaction the caller holds (the watcher moves its read cursor in the same one). */
 export const recordCycleIn = async (
   tx: Tx,
   input: CycleInput,
   options: RecordCycleOptions = {},
-): Promise<EventRow[]> => {
+): Promise<EventRow[]> => (await recordCycleDetailed(tx, input, options)).events;
+
+/** {@link recordCycleIn}, answering each group's latest occurrence too (alerts classify the group by it). */
+export const recordCycleDetailed = async (
+  tx: Tx,
+  input: CycleInput,
+  options: RecordCycleOptions = {},
+): Promise<RecordedCycle> => {
   const rules = options.rules ?? DEFAULT_RULES;
   const resolved = await resolveGroups(
     tx,
@@ -250,7 +275,8 @@ export const recordCycleIn = async (
     if (event !== undefined) events.push(event);
   }
   await pruneHourly(tx, input.workspaceId, input.now, rules);
-  return events.length === 0 ? [] : tx.insert(inboxEvents).values(events).returning();
+  const stored = events.length === 0 ? [] : await tx.insert(inboxEvents).values(events).returning();
+  return { events: stored, samples: latestOccurrences(groups) };
 };
 
 /**

@@ -6,6 +6,8 @@ import { currentFingerprinter, type Fingerprinter, type FingerprintSource } from
 /** An occurrence the watcher read: a log entry's message at a flow and step, and its time. */
 export interface Occurrence extends FingerprintSource {
   readonly timestamp: Date;
+  /** The component that logged it, when known (the classifier reads it). */
+  readonly componentName?: string;
 }
 
 /** The occurrences of one group in a cycle; `created` when no stored group had them. */

@@ -51,6 +51,26 @@ export interface FlowdoctorClient {
     G.SetErrorGroupStateMutationVariables,
     "setErrorGroupState"
   >;
+  /** A workspace's alert rules, by name. */
+  readonly alertRules: OperationMethod<G.AlertRulesQuery, G.AlertRulesQueryVariables, "alertRules">;
+  /** The alert channels the gateway is configured with: names and kinds, never targets or secrets. */
+  readonly alertChannels: OperationMethod<
+    G.AlertChannelsQuery,
+    G.AlertChannelsQueryVariables,
+    "alertChannels"
+  >;
+  /** Creates or replaces (by name) an alert rule of a workspace. */
+  readonly setAlertRule: OperationMethod<
+    G.SetAlertRuleMutation,
+    G.SetAlertRuleMutationVariables,
+    "setAlertRule"
+  >;
+  /** Deletes a workspace's alert rule by name. */
+  readonly deleteAlertRule: OperationMethod<
+    G.DeleteAlertRuleMutation,
+    G.DeleteAlertRuleMutationVariables,
+    "deleteAlertRule"
+  >;
   /** One page of a workspace's logs, newest first, secrets redacted. */
   readonly logs: OperationMethod<G.LogsQuery, G.LogsQueryVariables, "logs">;
   /** Logs as a redacted text file for a support ticket, oldest first. */

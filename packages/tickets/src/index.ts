@@ -7,6 +7,7 @@ export type {
   AttachmentRow,
   DeliveryStatus,
   OccurrenceRow,
+  OutboxJobKind,
   OutboxRow,
   RedactionRow,
   RedactionStatus,
@@ -18,6 +19,25 @@ export type {
 } from "./db/schema.js";
 export type { AcquireStoreLockOptions, LockHolder, StoreLock } from "./db/store-lock.js";
 export { acquireStoreLock, StoreLockedError } from "./db/store-lock.js";
+export type { AlertChannel, AlertChannelConfig, AlertChannelKind } from "./delivery/alert-channel.js";
+export { ALERT_CHANNEL_KINDS, createAlertChannel } from "./delivery/alert-channel.js";
+export { readAlertChannels } from "./delivery/alert-channel-config.js";
+export type {
+  AlertEventKind,
+  AlertGroup,
+  AlertItem,
+  AlertMessage,
+  OutgoingAlert,
+} from "./delivery/alert-message.js";
+export {
+  ALERT_EVENT_KINDS,
+  alertMailOptions,
+  alertMessageId,
+  alertText,
+  alertWebhookPayload,
+  slackPayload,
+  teamsPayload,
+} from "./delivery/alert-message.js";
 export type { DeliveryChannel, DeliveryChannelName, OutgoingTicket } from "./delivery/delivery-channel.js";
 export { DELIVERY_CHANNELS } from "./delivery/delivery-channel.js";
 export { createMailFolderChannel } from "./delivery/mail-folder-channel.js";
@@ -43,6 +63,8 @@ export {
   verifyWebhookSignature,
 } from "./delivery/webhook-signature.js";
 export type { TicketListOptions, TicketPage } from "./list-tickets.js";
+export type { AlertJob, StoreTx } from "./outbox/alert-jobs.js";
+export { enqueueAlertJob } from "./outbox/alert-jobs.js";
 export type { BackoffOptions } from "./outbox/backoff.js";
 export { backoffDelayMs } from "./outbox/backoff.js";
 export type { OutboxEvents, OutboxWorker, OutboxWorkerOptions } from "./outbox/outbox-worker.js";

@@ -1,4 +1,5 @@
 import { GatewayError } from "../errors.js";
+import { type AlertConfig, readAlertConfig } from "../inbox/alert-config.js";
 import { type InboxConfig, readInboxConfig } from "../inbox/inbox-config.js";
 import { TRACES_EXPORTERS, type TracesExporter, type TracingConfig } from "../observability/tracing.js";
 import { readTicketConfig, type TicketConfig } from "../tickets/ticket-config.js";
@@ -88,6 +89,8 @@ export interface GatewayConfig {
   readonly tickets: TicketConfig;
   /** The error inbox's watcher (`INBOX_WATCH`, `INBOX_SECRET_KEY`, `INBOX_WATCH_INTERVAL_MS`); off by default. */
   readonly inbox: InboxConfig;
+  /** Alert channels and console links (`ALERT_CHANNELS` or `ALERT_CHANNELS_FILE`, `GATEWAY_PUBLIC_URL`). */
+  readonly alerts: AlertConfig;
   /** OpenTelemetry tracing (`OTEL_TRACES_EXPORTER`, `OTEL_SERVICE_NAME`, `OTEL_SDK_DISABLED`); off by default. */
   readonly tracing: TracingConfig;
 }
@@ -281,6 +284,7 @@ export const loadConfig = (env: Env = process.env): GatewayConfig => {
   const problems: string[] = [];
   const platformApiUrl = readPlatformApiUrl(env, problems);
   const databaseUrl = readUrl(env, "DATABASE_URL", ["postgres:", "postgresql:"], problems);
+  const tickets = readTicketConfig(env, problems);
   const config: GatewayConfig = {
     port: readInt(env, { name: "PORT", fallback: 4000, min: 0, max: 65_535 }, problems),
     host: readHost(env, problems),
@@ -310,8 +314,9 @@ export const loadConfig = (env: Env = process.env): GatewayConfig => {
     ),
     corsOrigins: readCorsOrigins(env, problems),
     limits: readLimits(env, problems),
-    tickets: readTicketConfig(env, problems),
+    tickets,
     inbox: readInboxConfig(env, problems),
+    alerts: readAlertConfig(env, problems, tickets),
     tracing: readTracing(env, problems),
   };
   if (problems.length > 0) {

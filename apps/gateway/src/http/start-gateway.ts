@@ -140,6 +140,7 @@ const createContextFactory = ({ config, scanSlots, logger, upstream, tickets }: 
     }),
     tickets: tickets.service,
     inbox: tickets.inbox,
+    alertChannels: [...tickets.alertChannels.values()].map(({ name, kind }) => ({ name, kind })),
   });
 };
 
@@ -188,6 +189,7 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
   observeSlots(metrics, scanSlots, operationSlots);
   const tickets = await startTickets({
     config: config.tickets,
+    alertChannels: config.alerts.channels,
     ...(config.databaseUrl === undefined ? {} : { databaseUrl: config.databaseUrl }),
     logger,
   });
@@ -208,6 +210,8 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
   );
   const watcher = await startWatcher({
     config: config.inbox,
+    alerts: config.alerts,
+    onAlertsQueued: () => tickets.worker.wake(),
     database: tickets.database,
     upstreamUrl: upstream.baseUrl,
     logger,

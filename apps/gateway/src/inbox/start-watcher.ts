@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import { createWatcher, platformWatchSources, registerWatch, type Watcher } from "@flowdoctor/inbox";
 import type { TicketDatabase } from "@flowdoctor/tickets";
 import type { Logger } from "../observability/logger.js";
+import type { AlertConfig } from "./alert-config.js";
 import type { InboxConfig } from "./inbox-config.js";
 
 /** The running watcher of a gateway, and how to stop it. */
@@ -17,6 +18,9 @@ export interface RunningWatcher {
  */
 export const startWatcher = async (options: {
   readonly config: InboxConfig;
+  readonly alerts?: AlertConfig;
+  /** Told when a cycle queued alert messages (the gateway wakes its outbox worker). */
+  readonly onAlertsQueued?: () => void;
   readonly database: TicketDatabase;
   readonly upstreamUrl: string;
   readonly logger: Logger;
@@ -32,7 +36,12 @@ export const startWatcher = async (options: {
     sources,
     holder: `${hostname()}:${process.pid}:${randomUUID()}`,
     intervalMs: config.intervalMs,
+    ...(options.alerts?.publicUrl === undefined ? {} : { alerts: { consoleUrl: options.alerts.publicUrl } }),
     onEvents: (events) => logger.info({ events: events.length }, "inbox watcher recorded group events"),
+    onAlertsQueued: (jobs) => {
+      logger.info({ alerts: jobs.length }, "inbox watcher queued alert messages");
+      options.onAlertsQueued?.();
+    },
     // Only the message: the platform client's errors never carry credentials, and nothing else is added.
     onError: (workspaceId, error) =>
       logger.warn({ workspaceId, err: (error as Error).message }, "inbox watcher cycle failed"),

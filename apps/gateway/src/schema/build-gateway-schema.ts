@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { AlertResolver } from "./alert/alert.resolver.js";
 import { PageInfoResolver } from "./common/page-info.resolver.js";
 import { ContractResolver } from "./contract/contract.resolver.js";
 import { DiagnosisResolver } from "./diagnosis/diagnosis.resolver.js";
@@ -41,6 +42,7 @@ export const RESOLVERS = [
   FlowErrorResolver,
   ErrorGroupResolver,
   InboxResolver,
+  AlertResolver,
   PageInfoResolver,
   TicketResolver,
   TicketAttachmentResolver,

@@ -209,6 +209,21 @@ describe("every field of the schema, against the demo platform", () => {
     await run("Mutation", "cancelTicket", `(id: "${draft.id}", reason: "duplicate")`);
   }, 120_000);
 
+  it("answers every alert query and mutation with every field selected", async () => {
+    const alice = env.emulator.scenario.users.find((user) => user.email.startsWith("alice@"));
+    const workspaceId = env.emulator.scenario.flows.find((flow) => flow.userId === alice?.id)?.workspaceId;
+    await run(
+      "Mutation",
+      "setAlertRule",
+      `(input: { workspaceId: "${workspaceId}", name: "every field", events: [NEW, ESCALATING], levels: [PLATFORM],
+        causes: [QUEUE_OVERFLOW], channel: "mail-folder", digestMinutes: 30,
+        quietHours: { start: "22:00", end: "07:00", timeZone: "UTC" } })`,
+    );
+    await run("Query", "alertRules", `(workspaceId: "${workspaceId}")`);
+    await run("Query", "alertChannels");
+    await run("Mutation", "deleteAlertRule", `(workspaceId: "${workspaceId}", name: "every field")`);
+  });
+
   it("has selected every field and seen each hold a value", () => {
     const everyField = Object.values(schema.getTypeMap())
       .filter((type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith("__"))

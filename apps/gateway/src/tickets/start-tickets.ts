@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { createInboxStore, type InboxStore, STORE_MIGRATIONS } from "@flowdoctor/inbox";
-import type { DeliveryChannel } from "@flowdoctor/tickets";
+import type { AlertChannel, AlertChannelConfig, DeliveryChannel } from "@flowdoctor/tickets";
 import {
+  createAlertChannel,
   createMailFolderChannel,
   createOutboxWorker,
   createSmtpChannel,
@@ -28,7 +29,9 @@ export interface Tickets {
   readonly worker: OutboxWorker;
   readonly database: TicketDatabase;
   readonly channel: DeliveryChannel;
-  /** Stops the worker, then closes the channel and the database. */
+  /** The configured alert channels by name (the outbox worker delivers alert jobs to them). */
+  readonly alertChannels: ReadonlyMap<string, AlertChannel>;
+  /** Stops the worker, then closes the channels and the database. */
   close(): Promise<void>;
 }
 
@@ -37,6 +40,8 @@ export interface StartTicketsOptions {
   readonly config: TicketConfig;
   /** PostgreSQL; absent means PGlite in `<dataDir>/pglite`. */
   readonly databaseUrl?: string;
+  /** The alert channels of the configuration (`ALERT_CHANNELS`). */
+  readonly alertChannels?: readonly AlertChannelConfig[];
   readonly logger: Logger;
 }
 
@@ -59,18 +64,27 @@ export const createDeliveryChannel = (config: TicketConfig): DeliveryChannel => 
   }
 };
 
+type JobFacts = { id: string; kind: string; ticketId: string | null; attempts: number; maxAttempts: number };
+
+/** What a log line names of a job: the ticket, or the alert's delivery id and channel name (never its target). */
+const jobOf = (job: JobFacts & { channel: string }) =>
+  job.kind === "ALERT" ? { alertDeliveryId: job.id, alertChannel: job.channel } : { ticketId: job.ticketId };
+
 const workerEvents = (logger: Logger) => ({
-  delivered: (job: { ticketId: string; attempts: number }) =>
-    logger.info({ ticketId: job.ticketId, attempts: job.attempts }, "ticket delivered"),
-  failed: (job: { ticketId: string; attempts: number; maxAttempts: number }, error: unknown) =>
+  delivered: (job: JobFacts & { channel: string }) =>
+    logger.info(
+      { ...jobOf(job), attempts: job.attempts },
+      job.kind === "ALERT" ? "alert delivered" : "ticket delivered",
+    ),
+  failed: (job: JobFacts & { channel: string }, error: unknown) =>
     logger.warn(
       {
-        ticketId: job.ticketId,
+        ...jobOf(job),
         attempts: job.attempts,
         maxAttempts: job.maxAttempts,
         err: (error as Error).message,
       },
-      "ticket delivery attempt failed",
+      job.kind === "ALERT" ? "alert delivery attempt failed" : "ticket delivery attempt failed",
     ),
   error: (error: unknown) => logger.error({ err: (error as Error).message }, "ticket outbox pass failed"),
 });
@@ -132,11 +146,15 @@ export const startTickets = async (options: StartTicketsOptions): Promise<Ticket
   const { config, logger } = options;
   const { database, migrations } = await openStore(options);
   const channel = createDeliveryChannel(config);
+  const alertChannels = new Map(
+    (options.alertChannels ?? []).map((alert) => [alert.name, createAlertChannel(alert)] as const),
+  );
   const message = { to: config.supportEmail, from: config.fromEmail };
   const worker = createOutboxWorker({
     db: database.db,
     channel,
     message,
+    alertChannels,
     backoff: { baseMs: config.retryBaseMs },
     events: workerEvents(logger),
   });
@@ -157,6 +175,9 @@ export const startTickets = async (options: StartTicketsOptions): Promise<Ticket
       migrated: migrations.applied,
       delivery: channel.name,
       target: channel.target,
+      alertChannels: [...alertChannels.values()].map(
+        (alert) => `${alert.name} (${alert.kind} ${alert.target})`,
+      ),
     },
     "ticket store ready",
   );
@@ -166,9 +187,11 @@ export const startTickets = async (options: StartTicketsOptions): Promise<Ticket
     worker,
     database,
     channel,
+    alertChannels,
     close: async () => {
       await worker.stop();
       await channel.close();
+      for (const alert of alertChannels.values()) await alert.close();
       await database.close();
     },
   };

@@ -1,4 +1,16 @@
-import { bigint, bigserial, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import type { Cause, Level } from "@flowdoctor/core";
+import type { AlertEventKind } from "@flowdoctor/tickets";
+import {
+  bigint,
+  bigserial,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { GroupEventKind, GroupState } from "../group-state.js";
 
 const time = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -77,3 +89,38 @@ export const inboxWatches = pgTable("inbox_watches", {
 });
 
 export type WatchRow = typeof inboxWatches.$inferSelect;
+
+export const inboxAlertRules = pgTable("inbox_alert_rules", {
+  id: uuid("id").primaryKey(),
+  workspaceId: text("workspace_id").notNull(),
+  name: text("name").notNull(),
+  eventKinds: jsonb("event_kinds").$type<AlertEventKind[]>().notNull(),
+  levels: jsonb("levels").$type<Level[]>().notNull().default([]),
+  causes: jsonb("causes").$type<Cause[]>().notNull().default([]),
+  channel: text("channel").notNull(),
+  digestMinutes: integer("digest_minutes").notNull().default(0),
+  quietStart: text("quiet_start"),
+  quietEnd: text("quiet_end"),
+  quietTimeZone: text("quiet_time_zone"),
+  createdBy: text("created_by").notNull(),
+  createdAt: time("created_at").notNull(),
+  updatedBy: text("updated_by").notNull(),
+  updatedAt: time("updated_at").notNull(),
+});
+
+export type AlertRuleRow = typeof inboxAlertRules.$inferSelect;
+
+export const inboxAlerts = pgTable(
+  "inbox_alerts",
+  {
+    ruleId: uuid("rule_id").notNull(),
+    eventId: bigint("event_id", { mode: "number" }).notNull(),
+    workspaceId: text("workspace_id").notNull(),
+    cause: text("cause").$type<Cause>().notNull(),
+    level: text("level").$type<Level>().notNull(),
+    raisedAt: time("raised_at").notNull(),
+    jobId: uuid("job_id"),
+    sentAt: time("sent_at"),
+  },
+  (table) => [primaryKey({ columns: [table.ruleId, table.eventId] })],
+);

@@ -1,9 +1,10 @@
 import type { LogEntry } from "@flowdoctor/core";
 import type { TicketDb } from "@flowdoctor/tickets";
 import { and, eq } from "drizzle-orm";
+import { type AlertOptions, raiseAlerts, releaseDueAlerts } from "../alerts/raise-alerts.js";
 import { type EventRow, inboxWatches, type WatchRow } from "../db/inbox-schema.js";
 import type { InboxRules } from "../group-state.js";
-import { recordCycleIn } from "../record-cycle.js";
+import { recordCycleDetailed } from "../record-cycle.js";
 import { releaseLease, tryLease } from "./leader-lease.js";
 import { openCredentials } from "./sealed-credentials.js";
 import type { WatchSource, WatchSources } from "./watch-source.js";
@@ -32,6 +33,13 @@ export interface WatcherOptions {
   /** The most entries one cycle reads per workspace. @default 10000 */
   readonly maxEntries?: number;
   readonly rules?: InboxRules;
+  /**
+   * How alerts are written. The workspace's alert rules are applied in the transaction that records each cycle, so
+   * every alert is raised once, whichever replica leads.
+   */
+  readonly alerts?: AlertOptions;
+  /** Told the outbox jobs a cycle queued (the gateway wakes its outbox worker). */
+  readonly onAlertsQueued?: (jobIds: readonly string[]) => void;
   readonly now?: () => Date;
   /** Told the events each cycle stored (alerts and subscriptions listen here). */
   readonly onEvents?: (events: readonly EventRow[]) => void;
@@ -46,6 +54,8 @@ export interface CycleReport {
   readonly events: readonly EventRow[];
   /** Entries read per workspace (new ones and those read again within the lag). */
   readonly read: ReadonlyMap<string, number>;
+  /** The outbox jobs of the alert messages this cycle queued. */
+  readonly alerts: readonly string[];
 }
 
 /** The one watcher of a deployment (whoever holds the lease runs cycles). */
@@ -123,14 +133,15 @@ export const createWatcher = (options: WatcherOptions): Watcher => {
     const fresh = entries.filter((entry) => !seen.has(entry.id));
     const flowVersions = fresh.length === 0 ? new Map<string, string>() : await source.flowVersions();
     const cursor = nextCursor(watch, entries, now, lagMs);
-    const events = await options.db.transaction(async (tx) => {
+    return options.db.transaction(async (tx) => {
       const [current] = await tx
         .select()
         .from(inboxWatches)
         .where(eq(inboxWatches.workspaceId, watch.workspaceId))
         .for("update");
-      if (current === undefined || !sameCursor(current, watch)) return [];
-      const recorded = await recordCycleIn(
+      if (current === undefined || !sameCursor(current, watch))
+        return { events: [], alerts: [], read: entries.length };
+      const recorded = await recordCycleDetailed(
         tx,
         {
           workspaceId: watch.workspaceId,
@@ -139,38 +150,56 @@ export const createWatcher = (options: WatcherOptions): Watcher => {
             flowId: entry.flowId,
             stepId: entry.stepId,
             timestamp: new Date(entry.timestamp),
+            ...(entry.componentName ? { componentName: entry.componentName } : {}),
           })),
           flowVersions,
           now,
         },
         options.rules === undefined ? {} : { rules: options.rules },
       );
+      const alerts = await raiseAlerts(
+        tx,
+        { workspaceId: watch.workspaceId, events: recorded.events, samples: recorded.samples, now },
+        options.alerts,
+      );
       await tx
         .update(inboxWatches)
         .set({ ...cursor, updatedAt: now })
         .where(and(eq(inboxWatches.workspaceId, watch.workspaceId)));
-      return recorded;
+      return { events: recorded.events, alerts, read: entries.length };
     });
-    return { events, read: entries.length };
   };
+
+  const releaseOnly = (workspaceId: string, now: Date): Promise<string[]> =>
+    options.db
+      .transaction((tx) => releaseDueAlerts(tx, workspaceId, now, options.alerts))
+      .catch((error: unknown) => {
+        options.onError?.(workspaceId, error);
+        return [];
+      });
 
   const runCycle = async (): Promise<CycleReport> => {
     if (!(await tryLease(options.db, LEASE_NAME, options.holder, leaseMs)))
-      return { leader: false, events: [], read: new Map() };
+      return { leader: false, events: [], read: new Map(), alerts: [] };
     const now = clock();
     const events: EventRow[] = [];
+    const alerts: string[] = [];
     const read = new Map<string, number>();
     for (const watch of await loadWatches(options.db)) {
       try {
         const result = await watchOnce(watch, now);
         events.push(...result.events);
+        alerts.push(...result.alerts);
         read.set(watch.workspaceId, result.read);
       } catch (error) {
         options.onError?.(watch.workspaceId, error);
+        // The platform being out of reach must not hold alerts whose digest interval or quiet hours have ended.
+        alerts.push(...(await releaseOnly(watch.workspaceId, now)));
       }
     }
     if (events.length > 0) options.onEvents?.(events);
-    return { leader: true, events, read };
+    if (alerts.length > 0) options.onAlertsQueued?.(alerts);
+    return { leader: true, events, read, alerts };
   };
 
   let timer: NodeJS.Timeout | undefined;

@@ -21,6 +21,38 @@ export type AddTicketAttachmentInput = {
   ticketId: string | number;
 };
 
+/** How a configured alert channel delivers. */
+export type AlertChannelKind =
+  /** E-mail by SMTP (a stable Message-ID per message). */
+  | 'EMAIL'
+  /** E-mails written as .eml files into a folder (the embedded set-up). */
+  | 'MAIL_FOLDER'
+  /** A Slack-compatible incoming webhook (`text` and `blocks`). */
+  | 'SLACK'
+  /** A Teams-compatible incoming webhook (a MessageCard). */
+  | 'TEAMS'
+  /** A JSON POST signed the Standard Webhooks way (webhook-id, webhook-timestamp, webhook-signature). */
+  | 'WEBHOOK';
+
+/** The error-group events an alert rule can tell about. */
+export type AlertEventKind =
+  /** A group occurring well above its own recent rate. */
+  | 'ESCALATING'
+  /** A group seen for the first time. */
+  | 'NEW'
+  /** A resolved group seen again. */
+  | 'REGRESSED';
+
+/** A daily window during which a rule's messages are held. */
+export type AlertQuietHoursInput = {
+  /** The end, HH:MM, e.g. 07:00 (before `start`: the window spans midnight). */
+  end: string;
+  /** The start, HH:MM (24-hour), e.g. 22:00. */
+  start: string;
+  /** UTC or an IANA time zone such as Europe/Berlin. */
+  timeZone: string;
+};
+
 /** How a flow's normal activity was learnt. */
 export type BaselineKind =
   /** From messages per hour of day, weekdays and weekends apart when they differ. */
@@ -366,6 +398,26 @@ export type RootCauseKind =
   /** Downtime of one external host the failing steps call. */
   | 'EXTERNAL_HOST';
 
+/** An alert rule; a rule of the same name in the workspace is replaced (it keeps its id). */
+export type SetAlertRuleInput = {
+  /** Only groups of these causes; empty or absent: any. */
+  causes?: Array<Cause> | null | undefined;
+  /** A configured channel's name (see `alertChannels`); URLs and secrets are only configured on the server. */
+  channel: string;
+  /** At most one message per this many minutes (0 to 10080); default 0: each cycle's events at once. */
+  digestMinutes?: number | null | undefined;
+  /** The events to send; at least one. */
+  events: Array<AlertEventKind>;
+  /** Only groups of these levels; empty or absent: any. */
+  levels?: Array<TroubleshootingLevel> | null | undefined;
+  /** The rule's name, 1 to 100 characters, unique in the workspace. */
+  name: string;
+  /** When messages are held; absent: never. */
+  quietHours?: AlertQuietHoursInput | null | undefined;
+  /** The workspace; you must be able to read its logs. */
+  workspaceId: string | number;
+};
+
 /** A change of an error group's state. */
 export type SetErrorGroupStateInput = {
   /** An `ErrorGroup.fingerprint` read from `errorGroups`. */
@@ -601,6 +653,35 @@ export type WorkspaceType =
   | 'FULL'
   /** Flows stop about 8 hours after their last start. */
   | 'LIMITED';
+
+export type AlertRuleFieldsFragment = { id: string, workspaceId: string, name: string, events: Array<AlertEventKind>, levels: Array<TroubleshootingLevel>, causes: Array<Cause>, channel: string, digestMinutes: number, createdBy: string, createdAt: string, updatedBy: string, updatedAt: string, quietHours: { start: string, end: string, timeZone: string } | null };
+
+export type AlertRulesQueryVariables = Exact<{
+  workspaceId: string | number;
+}>;
+
+
+export type AlertRulesQuery = { alertRules: Array<{ id: string, workspaceId: string, name: string, events: Array<AlertEventKind>, levels: Array<TroubleshootingLevel>, causes: Array<Cause>, channel: string, digestMinutes: number, createdBy: string, createdAt: string, updatedBy: string, updatedAt: string, quietHours: { start: string, end: string, timeZone: string } | null }> };
+
+export type AlertChannelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AlertChannelsQuery = { alertChannels: Array<{ name: string, kind: AlertChannelKind }> };
+
+export type SetAlertRuleMutationVariables = Exact<{
+  input: SetAlertRuleInput;
+}>;
+
+
+export type SetAlertRuleMutation = { setAlertRule: { id: string, workspaceId: string, name: string, events: Array<AlertEventKind>, levels: Array<TroubleshootingLevel>, causes: Array<Cause>, channel: string, digestMinutes: number, createdBy: string, createdAt: string, updatedBy: string, updatedAt: string, quietHours: { start: string, end: string, timeZone: string } | null } };
+
+export type DeleteAlertRuleMutationVariables = Exact<{
+  workspaceId: string | number;
+  name: string;
+}>;
+
+
+export type DeleteAlertRuleMutation = { deleteAlertRule: { id: string, workspaceId: string, name: string, events: Array<AlertEventKind>, levels: Array<TroubleshootingLevel>, causes: Array<Cause>, channel: string, digestMinutes: number, createdBy: string, createdAt: string, updatedBy: string, updatedAt: string, quietHours: { start: string, end: string, timeZone: string } | null } };
 
 export type ContractFieldsFragment = { id: string, name: string, status: ContractStatus, createdAt: string | null, updatedAt: string | null };
 
@@ -911,6 +992,27 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AlertRuleFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AlertRuleFields on AlertRule {
+  id
+  workspaceId
+  name
+  events
+  levels
+  causes
+  channel
+  digestMinutes
+  quietHours {
+    start
+    end
+    timeZone
+  }
+  createdBy
+  createdAt
+  updatedBy
+  updatedAt
+}
+    `, {"fragmentName":"AlertRuleFields"}) as unknown as TypedDocumentString<AlertRuleFieldsFragment, unknown>;
 export const ContractFieldsFragmentDoc = new TypedDocumentString(`
     fragment ContractFields on Contract {
   id
@@ -1211,6 +1313,89 @@ export const WorkspaceFieldsFragmentDoc = new TypedDocumentString(`
   contractId
 }
     `, {"fragmentName":"WorkspaceFields"}) as unknown as TypedDocumentString<WorkspaceFieldsFragment, unknown>;
+export const AlertRulesDocument = new TypedDocumentString(`
+    query AlertRules($workspaceId: ID!) {
+  alertRules(workspaceId: $workspaceId) {
+    ...AlertRuleFields
+  }
+}
+    fragment AlertRuleFields on AlertRule {
+  id
+  workspaceId
+  name
+  events
+  levels
+  causes
+  channel
+  digestMinutes
+  quietHours {
+    start
+    end
+    timeZone
+  }
+  createdBy
+  createdAt
+  updatedBy
+  updatedAt
+}`, {"operationName":"AlertRules","operationType":"query","variables":[{"name":"workspaceId","type":"ID!","required":true}],"rootFields":["alertRules"]}) as unknown as TypedDocumentString<AlertRulesQuery, AlertRulesQueryVariables>;
+export const AlertChannelsDocument = new TypedDocumentString(`
+    query AlertChannels {
+  alertChannels {
+    name
+    kind
+  }
+}
+    `, {"operationName":"AlertChannels","operationType":"query","variables":[],"rootFields":["alertChannels"]}) as unknown as TypedDocumentString<AlertChannelsQuery, AlertChannelsQueryVariables>;
+export const SetAlertRuleDocument = new TypedDocumentString(`
+    mutation SetAlertRule($input: SetAlertRuleInput!) {
+  setAlertRule(input: $input) {
+    ...AlertRuleFields
+  }
+}
+    fragment AlertRuleFields on AlertRule {
+  id
+  workspaceId
+  name
+  events
+  levels
+  causes
+  channel
+  digestMinutes
+  quietHours {
+    start
+    end
+    timeZone
+  }
+  createdBy
+  createdAt
+  updatedBy
+  updatedAt
+}`, {"operationName":"SetAlertRule","operationType":"mutation","variables":[{"name":"input","type":"SetAlertRuleInput!","required":true}],"rootFields":["setAlertRule"]}) as unknown as TypedDocumentString<SetAlertRuleMutation, SetAlertRuleMutationVariables>;
+export const DeleteAlertRuleDocument = new TypedDocumentString(`
+    mutation DeleteAlertRule($workspaceId: ID!, $name: String!) {
+  deleteAlertRule(workspaceId: $workspaceId, name: $name) {
+    ...AlertRuleFields
+  }
+}
+    fragment AlertRuleFields on AlertRule {
+  id
+  workspaceId
+  name
+  events
+  levels
+  causes
+  channel
+  digestMinutes
+  quietHours {
+    start
+    end
+    timeZone
+  }
+  createdBy
+  createdAt
+  updatedBy
+  updatedAt
+}`, {"operationName":"DeleteAlertRule","operationType":"mutation","variables":[{"name":"workspaceId","type":"ID!","required":true},{"name":"name","type":"String!","required":true}],"rootFields":["deleteAlertRule"]}) as unknown as TypedDocumentString<DeleteAlertRuleMutation, DeleteAlertRuleMutationVariables>;
 export const ContractsDocument = new TypedDocumentString(`
     query Contracts($first: Int, $after: String) {
   contracts(first: $first, after: $after) {

@@ -49,7 +49,7 @@ export const tickets = pgTable("tickets", {
   reopenedCount: integer("reopened_count").notNull().default(0),
 });
 
-/** `ticket_fingerprints` (see `migrations/0002_ticket_problems.sql`): the problems a ticket was made for. */
+/** `ticket_fingerprints` (see `migrations/0003_ticket_problems.sql`): the problems a ticket was made for. */
 export const ticketFingerprints = pgTable(
   "ticket_fingerprints",
   {
@@ -120,9 +120,18 @@ export const ticketStatusHistory = pgTable("ticket_status_history", {
   at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });
 
+/** What an outbox job delivers: a ticket to support, or an alert message to a configured channel. */
+export type OutboxJobKind = "TICKET" | "ALERT";
+
 export const ticketOutbox = pgTable("ticket_outbox", {
   id: uuid("id").primaryKey(),
-  ticketId: uuid("ticket_id").notNull(),
+  kind: text("kind").$type<OutboxJobKind>().notNull().default("TICKET"),
+  /** Set for TICKET jobs only. */
+  ticketId: uuid("ticket_id"),
+  /** An ALERT job's idempotency key (unique). */
+  jobKey: text("job_key"),
+  /** An ALERT job's message. */
+  payload: jsonb("payload").$type<unknown>(),
   channel: text("channel").notNull(),
   messageId: text("message_id").notNull(),
   status: text("status").$type<DeliveryStatus>().notNull().default("PENDING"),

@@ -10,21 +10,27 @@ export interface SmtpChannelOptions {
   readonly timeoutMs?: number;
 }
 
-const safeTarget = (url: string): string => {
+/** A nodemailer transport with bounded timeouts; shared by the ticket and alert e-mail channels. */
+export const createSmtpTransport = (options: SmtpChannelOptions) => {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  // The timeouts sit beside the url: a second argument would be message defaults, and never reach the connection.
+  return createTransport({
+    url: options.url,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  });
+};
+
+/** `smtp://host:port` without user or password, safe to log. */
+export const safeTarget = (url: string): string => {
   const parsed = new URL(url);
   return `${parsed.protocol}//${parsed.host}`;
 };
 
 /** Sends each ticket by SMTP with nodemailer (one pooled connection, reopened when the server comes back). */
 export const createSmtpChannel = (options: SmtpChannelOptions): DeliveryChannel => {
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  // The timeouts sit beside the url: a second argument would be message defaults, and never reach the connection.
-  const transport = createTransport({
-    url: options.url,
-    connectionTimeout: timeoutMs,
-    greetingTimeout: timeoutMs,
-    socketTimeout: timeoutMs,
-  });
+  const transport = createSmtpTransport(options);
   return {
     name: "smtp",
     target: safeTarget(options.url),

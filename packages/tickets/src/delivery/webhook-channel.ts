@@ -1,4 +1,5 @@
 import type { DeliveryChannel, OutgoingTicket } from "./delivery-channel.js";
+import { postJson } from "./post-json.js";
 import { isStandardWebhookSecret, standardWebhookHeaders } from "./standard-webhook.js";
 import { DELIVERY_ID_HEADER, SIGNATURE_HEADER, signWebhookBody } from "./webhook-signature.js";
 
@@ -58,20 +59,13 @@ export const createWebhookChannel = (options: WebhookChannelOptions): DeliveryCh
   target: new URL(options.url).origin,
   deliver: async (message) => {
     const body = JSON.stringify(webhookPayload(message));
-    const response = await fetch(options.url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        [DELIVERY_ID_HEADER]: message.deliveryId,
-        "x-flowdoctor-delivery": message.messageId,
-        "idempotency-key": message.messageId,
-        ...signatureHeaders(options.secret, body, message.deliveryId),
-      },
-      body,
-      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-    });
-    await response.body?.cancel();
-    if (!response.ok) throw new Error(`the webhook answered HTTP ${response.status}`);
+    const headers = {
+      [DELIVERY_ID_HEADER]: message.deliveryId,
+      "x-flowdoctor-delivery": message.messageId,
+      "idempotency-key": message.messageId,
+      ...signatureHeaders(options.secret, body, message.deliveryId),
+    };
+    await postJson(options.url, body, headers, options.timeoutMs ?? 10_000);
   },
   close: async () => undefined,
 });

@@ -65,6 +65,7 @@ export const markDelivered = (db: TicketDb, job: OutboxRow): Promise<boolean> =>
       .where(ownJob(job))
       .returning({ id: ticketOutbox.id });
     if (done.length === 0) return false;
+    if (job.ticketId === null) return true;
     const what = job.followUp > 0 ? `follow-up ${job.followUp} ` : "";
     const note = `${what}delivered by ${job.channel} after ${job.attempts} attempt(s)`;
     const status = job.followUp > 0 ? "FOLLOW_UP_DELIVERED" : "DELIVERED";
@@ -88,7 +89,7 @@ export const markFailed = (db: TicketDb, job: OutboxRow, error: unknown, retryIn
       })
       .where(ownJob(job))
       .returning({ id: ticketOutbox.id });
-    if (final && done.length > 0) {
+    if (final && done.length > 0 && job.ticketId !== null) {
       const note = `delivery failed after ${job.attempts} attempt(s): ${message}`;
       await tx
         .insert(ticketStatusHistory)

@@ -1,6 +1,8 @@
 import { type Span, SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import type { TicketDb } from "../db/open-ticket-db.js";
 import type { OutboxRow } from "../db/schema.js";
+import type { AlertChannel } from "../delivery/alert-channel.js";
+import type { AlertMessage } from "../delivery/alert-message.js";
 import type { DeliveryChannel } from "../delivery/delivery-channel.js";
 import { composeTicketMessage, type MessageOptions } from "../delivery/ticket-message.js";
 import { composeFollowUpMessage } from "../problems/follow-up-message.js";
@@ -22,6 +24,8 @@ export interface OutboxWorkerOptions {
   readonly db: TicketDb;
   readonly channel: DeliveryChannel;
   readonly message: MessageOptions;
+  /** The configured alert channels by name, for ALERT jobs (a job naming none of them fails and is retried). */
+  readonly alertChannels?: ReadonlyMap<string, AlertChannel>;
   /** How long a claimed job stays with this worker before another may take it, in ms. @default 120000 */
   readonly leaseMs?: number;
   /** How often to look for due jobs, in ms. @default 2000 */
@@ -30,7 +34,7 @@ export interface OutboxWorkerOptions {
   readonly events?: OutboxEvents;
 }
 
-/** Delivers the ticket outbox: claims due jobs one at a time, sends them, and records the outcome. */
+/** Delivers the outbox (tickets and alerts): claims due jobs one at a time, sends them, and records the outcome. */
 export interface OutboxWorker {
   /** Delivers due jobs until none is left; returns how many it attempted. */
   drain(): Promise<number>;
@@ -52,24 +56,36 @@ const markSpanFailed = (span: Span, error: unknown): void => {
 
 /** One delivery attempt, in a span of its own (its store statements are its children). */
 const deliverOne = (options: OutboxWorkerOptions, job: OutboxRow): Promise<void> => {
+  const channel = job.kind === "ALERT" ? job.channel : options.channel.name;
   const attributes = {
     "flowdoctor.delivery.id": job.id,
-    "flowdoctor.delivery.channel": options.channel.name,
+    "flowdoctor.delivery.channel": channel,
     "flowdoctor.delivery.attempt": job.attempts,
   };
-  const start = { name: `ticket.deliver ${options.channel.name}`, kind: SpanKind.PRODUCER, attributes };
+  const name = `${job.kind === "ALERT" ? "alert" : "ticket"}.deliver ${channel}`;
+  const start = { name, kind: SpanKind.PRODUCER, attributes };
   return inSpan(start, (span) => attemptDelivery(options, job, span));
+};
+
+const deliverTicket = async (options: OutboxWorkerOptions, job: OutboxRow): Promise<void> => {
+  const view = job.ticketId === null ? undefined : await loadTicketView(options.db, job.ticketId);
+  if (view === undefined) throw new Error(`ticket ${job.ticketId} is gone`);
+  const message =
+    job.followUp > 0
+      ? await composeFollowUpMessage(options.db, view, job, options.message)
+      : await composeTicketMessage(options.db, view, options.message);
+  await options.channel.deliver({ ...message, deliveryId: job.id });
+};
+
+const deliverAlert = async (options: OutboxWorkerOptions, job: OutboxRow): Promise<void> => {
+  const channel = options.alertChannels?.get(job.channel);
+  if (channel === undefined) throw new Error(`the alert channel "${job.channel}" is not configured`);
+  await channel.deliver({ ...(job.payload as AlertMessage), deliveryId: job.id });
 };
 
 const attemptDelivery = async (options: OutboxWorkerOptions, job: OutboxRow, span: Span): Promise<void> => {
   try {
-    const view = await loadTicketView(options.db, job.ticketId);
-    if (view === undefined) throw new Error(`ticket ${job.ticketId} is gone`);
-    const message =
-      job.followUp > 0
-        ? await composeFollowUpMessage(options.db, view, job, options.message)
-        : await composeTicketMessage(options.db, view, options.message);
-    await options.channel.deliver({ ...message, deliveryId: job.id });
+    await (job.kind === "ALERT" ? deliverAlert(options, job) : deliverTicket(options, job));
   } catch (error) {
     markSpanFailed(span, error);
     await markFailed(options.db, job, error, backoffDelayMs(job.attempts, options.backoff));
