@@ -1,7 +1,7 @@
 import type { TicketDb } from "@flowdoctor/tickets";
 import { changeGroupState, type StateChange } from "./change-state.js";
 import type { GroupState } from "./group-state.js";
-import { listGroups, readEvents, readGroupStates } from "./read-groups.js";
+import { listGroups, readEvents, readGroupStates, readHourlyTrends } from "./read-groups.js";
 
 /** The inbox's operations over one store, as the gateway's resolvers use them. */
 export interface InboxStore {
@@ -9,6 +9,11 @@ export interface InboxStore {
   listGroups(workspaceId: string, states?: readonly GroupState[]): ReturnType<typeof listGroups>;
   changeGroupState(change: StateChange): ReturnType<typeof changeGroupState>;
   readEvents(workspaceId: string, afterId?: number): ReturnType<typeof readEvents>;
+  readHourlyTrends(
+    workspaceId: string,
+    fingerprints: readonly string[],
+    since: Date,
+  ): ReturnType<typeof readHourlyTrends>;
 }
 
 /** The inbox over a migrated store (see `STORE_MIGRATIONS`). */
@@ -17,4 +22,6 @@ export const createInboxStore = (db: TicketDb): InboxStore => ({
   listGroups: (workspaceId, states) => listGroups(db, workspaceId, states === undefined ? {} : { states }),
   changeGroupState: (change) => changeGroupState(db, change),
   readEvents: (workspaceId, afterId) => readEvents(db, workspaceId, afterId),
+  readHourlyTrends: (workspaceId, fingerprints, since) =>
+    readHourlyTrends(db, workspaceId, fingerprints, since),
 });
