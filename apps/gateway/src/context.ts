@@ -1,4 +1,4 @@
-import type { InboxStore } from "@flowdoctor/inbox";
+import type { EventFeed, InboxStore } from "@flowdoctor/inbox";
 import type { TicketService } from "@flowdoctor/tickets";
 import type { PlatformSession } from "./auth/create-session.js";
 import type { Slots } from "./concurrency/slots.js";
@@ -30,4 +30,6 @@ export interface GatewayContext {
   readonly tickets?: TicketService;
   /** The error inbox's stored group states (absent only in contexts built without a store). */
   readonly inbox?: InboxStore;
+  /** The inbox's new events, read once per poll for every subscriber of this gateway (absent without a store). */
+  readonly live?: EventFeed;
 }

@@ -1,5 +1,6 @@
 import { GatewayError } from "../errors.js";
 import { type InboxConfig, readInboxConfig } from "../inbox/inbox-config.js";
+import { type LiveConfig, readLiveConfig } from "../live/live-config.js";
 import { TRACES_EXPORTERS, type TracesExporter, type TracingConfig } from "../observability/tracing.js";
 import { readTicketConfig, type TicketConfig } from "../tickets/ticket-config.js";
 
@@ -88,20 +89,22 @@ export interface GatewayConfig {
   readonly tickets: TicketConfig;
   /** The error inbox's watcher (`INBOX_WATCH`, `INBOX_SECRET_KEY`, `INBOX_WATCH_INTERVAL_MS`); off by default. */
   readonly inbox: InboxConfig;
+  /** GraphQL subscriptions over WebSocket (`LIVE_POLL_MS`, `MAX_WS_CONNECTIONS`, ...). */
+  readonly live: LiveConfig;
   /** OpenTelemetry tracing (`OTEL_TRACES_EXPORTER`, `OTEL_SERVICE_NAME`, `OTEL_SDK_DISABLED`); off by default. */
   readonly tracing: TracingConfig;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-interface IntRule {
+export interface IntRule {
   readonly name: string;
   readonly fallback: number;
   readonly min: number;
   readonly max: number;
 }
 
-const readInt = (env: Env, rule: IntRule, problems: string[]): number => {
+export const readInt = (env: Env, rule: IntRule, problems: string[]): number => {
   const raw = env[rule.name]?.trim();
   if (raw === undefined || raw === "") return rule.fallback;
   const value = Number(raw);
@@ -312,6 +315,7 @@ export const loadConfig = (env: Env = process.env): GatewayConfig => {
     limits: readLimits(env, problems),
     tickets: readTicketConfig(env, problems),
     inbox: readInboxConfig(env, problems),
+    live: readLiveConfig(env, problems),
     tracing: readTracing(env, problems),
   };
   if (problems.length > 0) {

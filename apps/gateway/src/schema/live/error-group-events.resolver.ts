@@ -1,0 +1,72 @@
+import type { GroupEventKind, LiveEvent } from "@flowdoctor/inbox";
+import { Arg, ID, Resolver, Root, Subscription } from "type-graphql";
+import type { GatewayContext } from "../../context.js";
+import { GatewayGraphQLError } from "../../errors.js";
+import { feedEvents } from "../../live/event-iterator.js";
+import { toStatus } from "../inbox/error-group-status.type.js";
+import { ErrorGroupEventKindEnum, ErrorGroupEventType } from "./error-group-event.type.js";
+
+interface EventArgs {
+  readonly workspaceId: string;
+  readonly kinds?: readonly GroupEventKind[] | null;
+}
+
+/** Authorised as `errorGroups` and `setErrorGroupState`: the platform must let the caller read the workspace's logs. */
+const subscribeToEvents = async (context: GatewayContext, args: EventArgs) => {
+  const session = await context.session();
+  if (!(await session.loaders.logsReadable.load(args.workspaceId)))
+    throw new GatewayGraphQLError(
+      "FORBIDDEN",
+      `You may not read the logs of workspace ${args.workspaceId}, so you may not follow its error groups.`,
+    );
+  if (context.live === undefined)
+    throw new GatewayGraphQLError("INTERNAL", "Live updates are not available in this gateway.");
+  return feedEvents(context.live, {
+    workspaceId: args.workspaceId,
+    ...(args.kinds == null ? {} : { kinds: args.kinds }),
+  });
+};
+
+const toEventType = (event: LiveEvent): ErrorGroupEventType => ({
+  id: String(event.id),
+  kind: event.kind,
+  workspaceId: event.workspaceId,
+  fingerprint: event.fingerprint,
+  state: event.state,
+  at: event.at,
+  flowVersion: event.flowVersion,
+  detail: event.detail,
+  group:
+    event.group === undefined
+      ? null
+      : {
+          flowId: event.group.flowId,
+          stepId: event.group.stepId,
+          pattern: event.group.pattern,
+          firstSeen: event.group.firstSeen,
+          lastSeen: event.group.lastSeen,
+          totalCount: event.group.totalCount,
+          status: toStatus({ state: event.group.state, stored: event.group }),
+        },
+});
+
+@Resolver()
+export class ErrorGroupEventsResolver {
+  @Subscription(() => ErrorGroupEventType, {
+    description:
+      "The error-group events of a workspace as the inbox records them from now on (new, regressed, escalating groups, snoozes ending, state changes), each once, from whichever gateway replica you are connected to. Over WebSocket (`graphql-transport-ws`) at `/graphql`, credentials in `connectionParams.authorization` as in the HTTP header. Authorised as `errorGroups`: FORBIDDEN unless you may read the workspace's logs. Events appear only for watched workspaces (`INBOX_WATCH`) and state changes.",
+    subscribe: ({ args, context }) => subscribeToEvents(context as GatewayContext, args as EventArgs),
+  })
+  errorGroupEvents(
+    @Root() event: LiveEvent,
+    @Arg("workspaceId", () => ID, { description: "The workspace whose groups to follow." })
+    _workspaceId: string,
+    @Arg("kinds", () => [ErrorGroupEventKindEnum], {
+      nullable: true,
+      description: "Only these kinds of event; all kinds when absent or empty.",
+    })
+    _kinds: GroupEventKind[] | null,
+  ): ErrorGroupEventType {
+    return toEventType(event);
+  }
+}
