@@ -94,13 +94,22 @@ export const createSubscriptions = (options: LiveTransportOptions) => {
       operationName: name,
       variables: variables as Record<string, unknown>,
     });
-    const end = () => void results.return?.();
+    // graphql-ws's own return() leaves a pending next() waiting forever; this settles it.
+    let stop: () => void = () => undefined;
+    const stopped = new Promise<{ done: true; value: undefined }>((resolve) => {
+      stop = () => resolve({ done: true, value: undefined });
+    });
+    const end = () => {
+      stop();
+      void results.return?.();
+    };
     subscribeOptions.signal?.addEventListener("abort", end, { once: true });
+    if (subscribeOptions.signal?.aborted) end();
     const iterator: Subscription<TItem> = {
       next: async () => {
         let result: Awaited<ReturnType<typeof results.next>>;
         try {
-          result = await results.next();
+          result = await Promise.race([results.next(), stopped]);
         } catch (reason) {
           throw failureOf(reason, name);
         }
@@ -111,7 +120,7 @@ export const createSubscriptions = (options: LiveTransportOptions) => {
       },
       return: async () => {
         subscribeOptions.signal?.removeEventListener("abort", end);
-        await results.return?.();
+        end();
         return { done: true, value: undefined };
       },
       [Symbol.asyncIterator]: () => iterator,
