@@ -176,6 +176,15 @@ describe("live updates over graphql-ws on a gateway watching a workspace", () =>
     for (const each of clients) await each.dispose();
   });
 
+  it("answers a subscription sent over HTTP with BAD_USER_INPUT pointing to WebSocket", async () => {
+    const { body } = await gateway.query(EVENTS, {
+      headers: { authorization: login("alice").authorization },
+      variables: { ws: workspaceId },
+    });
+    expect(body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(body.errors?.[0]?.message).toContain("WebSocket");
+  });
+
   it("checks a browser's Origin on the upgrade against CORS_ORIGINS", async () => {
     const status = async (origin: string) => {
       const WebSocket = (await import("ws")).default;

@@ -58,7 +58,7 @@ export class ErrorGroupEventsResolver {
     subscribe: ({ args, context }) => subscribeToEvents(context as GatewayContext, args as EventArgs),
   })
   errorGroupEvents(
-    @Root() event: LiveEvent,
+    @Root() event: LiveEvent | undefined,
     @Arg("workspaceId", () => ID, { description: "The workspace whose groups to follow." })
     _workspaceId: string,
     @Arg("kinds", () => [ErrorGroupEventKindEnum], {
@@ -67,6 +67,12 @@ export class ErrorGroupEventsResolver {
     })
     _kinds: GroupEventKind[] | null,
   ): ErrorGroupEventType {
+    // Only a subscription's events come with a root; over HTTP the operation runs once, without one.
+    if (event === undefined)
+      throw new GatewayGraphQLError(
+        "BAD_USER_INPUT",
+        "errorGroupEvents is a subscription: subscribe over WebSocket (graphql-transport-ws) at /graphql.",
+      );
     return toEventType(event);
   }
 }
