@@ -30,6 +30,11 @@ export interface GatewayContext {
   readonly tickets?: TicketService;
   /** The error inbox's stored group states (absent only in contexts built without a store). */
   readonly inbox?: InboxStore;
-  /** The inbox's new events, read once per poll for every subscriber of this gateway (absent without a store). */
-  readonly live?: EventFeed;
+  /**
+   * Live updates: the inbox's new events, read once per poll for every subscriber of this gateway, and how often a
+   * subscription's access is checked again while it delivers (absent without a store).
+   */
+  readonly live?: { readonly feed: EventFeed; readonly recheckMs: number };
+  /** A new session with the same credentials, checked again (through the auth cache), for long-lived operations. */
+  readonly freshSession?: () => Promise<PlatformSession>;
 }

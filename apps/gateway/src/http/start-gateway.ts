@@ -148,7 +148,9 @@ const createContextFactory = ({ config, scanSlots, logger, upstream, tickets, fe
     ...createSessionGetter({ authorization, requestId, upstream, authCache, componentCache }),
     tickets: tickets.service,
     inbox: tickets.inbox,
-    live: feed,
+    live: { feed, recheckMs: config.live.recheckMs },
+    freshSession: () =>
+      createSessionGetter({ authorization, requestId, upstream, authCache, componentCache }).session(),
   });
   return {
     forRequest: async (request: IncomingMessage, requestId: string) =>

@@ -10,6 +10,11 @@ export interface LiveConfig {
   readonly maxConnectionsPerCaller: number;
   /** Subscriptions at once on one connection. @default 10 (`MAX_SUBSCRIPTIONS_PER_CONNECTION`) */
   readonly maxSubscriptionsPerConnection: number;
+  /**
+   * How often, at most, a subscription checks again with the platform that its caller may still read the workspace,
+   * before it delivers an event, in ms. @default 60000 (`LIVE_RECHECK_MS`)
+   */
+  readonly recheckMs: number;
   /** How long a connection may take to send `connection_init`, in ms. @default 10000 (`WS_INIT_TIMEOUT_MS`) */
   readonly initTimeoutMs: number;
 }
@@ -34,6 +39,7 @@ export const readLiveConfig = (env: Env, problems: string[]): LiveConfig => ({
     { name: "MAX_SUBSCRIPTIONS_PER_CONNECTION", fallback: 10, min: 1, max: 1000 },
     problems,
   ),
+  recheckMs: readInt(env, { name: "LIVE_RECHECK_MS", fallback: 60_000, min: 1000, max: 3_600_000 }, problems),
   initTimeoutMs: readInt(
     env,
     { name: "WS_INIT_TIMEOUT_MS", fallback: 10_000, min: 100, max: 600_000 },

@@ -69,6 +69,8 @@ describe("live updates over graphql-ws on a gateway watching a workspace", () =>
       CORS_ORIGINS: "https://console.example.test",
       MAX_WS_CONNECTIONS_PER_CALLER: "3",
       MAX_SUBSCRIPTIONS_PER_CONNECTION: "2",
+      LIVE_RECHECK_MS: "1000",
+      AUTH_CACHE_TTL_MS: "0",
     });
   });
   afterAll(async () => {
@@ -140,6 +142,28 @@ describe("live updates over graphql-ws on a gateway watching a workspace", () =>
     expect(refused.every((received) => received.results.length === 0)).toBe(true);
     expect(gateway.live.feed.subscriberCount()).toBe(0);
     for (const client of [anonymous, guest, bad]) await client.dispose();
+  });
+
+  it("checks access again while it delivers: a revoked key ends the subscription with UNAUTHENTICATED", async () => {
+    const client = liveClient(gateway.graphqlUrl, { authorization: login("carl").authorization });
+    const received = record<EventData>(client, EVENTS, { ws: workspaceId });
+    await until(() => gateway.live.feed.subscriberCount() === 1, 10_000, "the subscription");
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // The platform stops accepting Carl's key; the watcher reads as Alice and still records.
+    const carl = emulator.scenario.users.find((user) => user.email.startsWith("carl@")) as { apiKey: string };
+    const key = carl.apiKey;
+    carl.apiKey = "revoked";
+    try {
+      logNewErrors(1);
+      await gateway.watcher?.watcher.runCycle();
+      await until(() => received.error !== undefined, 10_000, "the subscription to end");
+    } finally {
+      carl.apiKey = key;
+    }
+    expect(codeOf(received.error)).toBe("UNAUTHENTICATED");
+    expect(received.results).toEqual([]);
+    await until(() => gateway.live.feed.subscriberCount() === 0, 5000, "the listener to go");
+    await client.dispose();
   });
 
   it("refuses queries over WebSocket, and broken documents with Apollo's codes", async () => {
