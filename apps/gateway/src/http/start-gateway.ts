@@ -17,7 +17,7 @@ import { createOperationGuard } from "../graphql/operation-guard.js";
 import { type RunningWatcher, startWatcher } from "../inbox/start-watcher.js";
 import { type LiveServer, startLiveServer } from "../live/live-server.js";
 import { createLogger, type Logger } from "../observability/logger.js";
-import { createMetrics, type GatewayMetrics, observeSlots } from "../observability/metrics.js";
+import { createMetrics, type GatewayMetrics, observeLive, observeSlots } from "../observability/metrics.js";
 import { buildGatewaySchema } from "../schema/build-gateway-schema.js";
 import { startTickets, type Tickets } from "../tickets/start-tickets.js";
 import { createComponentCache } from "../upstream/component-cache.js";
@@ -280,6 +280,7 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
     logger,
   });
   const live = { feed, server: liveServer };
+  observeLive(metrics, { connections: liveServer.connectionCount, subscriptions: feed.subscriberCount });
   const address = await listen(server, config).catch(async (error: unknown) => {
     await liveServer.close();
     await feed.close();

@@ -118,6 +118,9 @@ describe("live updates over graphql-ws on a gateway watching a workspace", () =>
         group: { status: { state: "RESOLVED" } },
       },
     ]);
+    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    expect(metrics).toContain("flowdoctor_live_connections 1");
+    expect(metrics).toContain("flowdoctor_live_subscriptions 2");
     all.stop();
     onlyChanges.stop();
     await client.dispose();
