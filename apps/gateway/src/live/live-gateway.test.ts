@@ -212,6 +212,24 @@ describe("live updates over graphql-ws on a gateway watching a workspace", () =>
     expect(body.errors?.[0]?.message).toContain("WebSocket");
   });
 
+  it("refuses upgrades off /graphql, and closes a connection whose message passes MAX_BODY_BYTES", async () => {
+    const WebSocket = (await import("ws")).default;
+    const base = gateway.url.replace(/^http/, "ws");
+    const status = await new Promise<number>((resolve) => {
+      const socket = new WebSocket(`${base}/metrics`, "graphql-transport-ws");
+      socket.on("unexpected-response", (_request, response) => resolve(response.statusCode ?? 0));
+      socket.on("error", () => undefined);
+    });
+    expect(status).toBe(404);
+    const closed = await new Promise<number>((resolve) => {
+      const socket = new WebSocket(`${base}/graphql`, "graphql-transport-ws");
+      socket.on("open", () => socket.send("x".repeat(1_048_577)));
+      socket.on("close", (code) => resolve(code));
+      socket.on("error", () => undefined);
+    });
+    expect(closed).toBe(1009);
+  });
+
   it("checks a browser's Origin on the upgrade against CORS_ORIGINS", async () => {
     const status = async (origin: string) => {
       const WebSocket = (await import("ws")).default;

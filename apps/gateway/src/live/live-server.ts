@@ -201,6 +201,15 @@ export const startLiveServer = (options: LiveServerOptions): LiveServer => {
     wss,
   );
 
+  // graphql-ws prints a socket's errors to the console; ours go to the log. ws closes the socket itself (1009 for a
+  // message past maxPayload, 1002 for a protocol error).
+  wss.on("connection", (socket) => {
+    socket.removeAllListeners("error");
+    socket.on("error", (error) =>
+      options.logger.info({ err: error.message }, "live connection closed on a socket error"),
+    );
+  });
+
   return {
     connectionCount: () => wss.clients.size,
     close: async () => {
