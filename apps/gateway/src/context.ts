@@ -1,4 +1,4 @@
-import type { InboxStore } from "@flowdoctor/inbox";
+import type { EventFeed, InboxStore } from "@flowdoctor/inbox";
 import type { AlertChannelKind, TicketService } from "@flowdoctor/tickets";
 import type { PlatformSession } from "./auth/create-session.js";
 import type { Slots } from "./concurrency/slots.js";
@@ -32,4 +32,11 @@ export interface GatewayContext {
   readonly inbox?: InboxStore;
   /** The configured alert channels' names and kinds (never their targets or secrets). */
   readonly alertChannels?: readonly { readonly name: string; readonly kind: AlertChannelKind }[];
+  /**
+   * Live updates: the inbox's new events, read once per poll for every subscriber of this gateway, and how often a
+   * subscription's access is checked again while it delivers (absent without a store).
+   */
+  readonly live?: { readonly feed: EventFeed; readonly recheckMs: number };
+  /** A new session with the same credentials, checked again (through the auth cache), for long-lived operations. */
+  readonly freshSession?: () => Promise<PlatformSession>;
 }

@@ -9,7 +9,7 @@ import {
 } from "./alerts/alert-rules.js";
 import { changeGroupState, type StateChange } from "./change-state.js";
 import type { GroupState } from "./group-state.js";
-import { listGroups, readEvents, readGroupStates } from "./read-groups.js";
+import { listGroups, readEvents, readGroupStates, readHourlyTrends } from "./read-groups.js";
 
 /** The inbox's operations over one store, as the gateway's resolvers use them. */
 export interface InboxStore {
@@ -20,6 +20,11 @@ export interface InboxStore {
   listAlertRules(workspaceId: string): Promise<AlertRule[]>;
   setAlertRule(input: AlertRuleInput, change: AlertRuleChange): Promise<AlertRule>;
   deleteAlertRule(workspaceId: string, name: string): Promise<AlertRule>;
+  readHourlyTrends(
+    workspaceId: string,
+    fingerprints: readonly string[],
+    since: Date,
+  ): ReturnType<typeof readHourlyTrends>;
 }
 
 /** The inbox over a migrated store (see `STORE_MIGRATIONS`). */
@@ -31,4 +36,6 @@ export const createInboxStore = (db: TicketDb): InboxStore => ({
   listAlertRules: (workspaceId) => listAlertRules(db, workspaceId),
   setAlertRule: (input, change) => setAlertRule(db, input, change),
   deleteAlertRule: (workspaceId, name) => deleteAlertRule(db, workspaceId, name),
+  readHourlyTrends: (workspaceId, fingerprints, since) =>
+    readHourlyTrends(db, workspaceId, fingerprints, since),
 });

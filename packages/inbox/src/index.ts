@@ -18,7 +18,17 @@ export type { InboxErrorCode } from "./inbox-error.js";
 export { InboxError } from "./inbox-error.js";
 export type { InboxStore } from "./inbox-store.js";
 export { createInboxStore } from "./inbox-store.js";
-export { listGroups, readEvents, readGroupStates, readHourlyCounts } from "./read-groups.js";
+export type { EventFeed, EventFeedOptions, LiveEventFilter } from "./live/event-feed.js";
+export { createEventFeed } from "./live/event-feed.js";
+export type { LiveEvent } from "./live/read-live-events.js";
+export { latestEventId, readLiveEvents } from "./live/read-live-events.js";
+export {
+  listGroups,
+  readEvents,
+  readGroupStates,
+  readHourlyCounts,
+  readHourlyTrends,
+} from "./read-groups.js";
 export type { CycleInput, RecordCycleOptions, RecordedCycle } from "./record-cycle.js";
 export { recordCycle, recordCycleDetailed } from "./record-cycle.js";
 export type { Occurrence } from "./resolve-groups.js";

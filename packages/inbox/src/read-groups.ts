@@ -78,6 +78,37 @@ export const readHourlyCounts = (db: TicketDb, workspaceId: string, fingerprint:
     )
     .orderBy(asc(inboxHourlyCounts.hour));
 
+/**
+ * The hourly counts of several groups of a workspace from `since` on, oldest first, in one query, keyed by group
+ * fingerprint (groups without counts are absent; so are hours without occurrences).
+ */
+export const readHourlyTrends = async (
+  db: TicketDb,
+  workspaceId: string,
+  fingerprints: readonly string[],
+  since: Date,
+): Promise<Map<string, { hour: Date; count: number }[]>> => {
+  const trends = new Map<string, { hour: Date; count: number }[]>();
+  if (fingerprints.length === 0) return trends;
+  const rows = await db
+    .select()
+    .from(inboxHourlyCounts)
+    .where(
+      and(
+        eq(inboxHourlyCounts.workspaceId, workspaceId),
+        inArray(inboxHourlyCounts.fingerprint, [...fingerprints]),
+        gte(inboxHourlyCounts.hour, since),
+      ),
+    )
+    .orderBy(asc(inboxHourlyCounts.fingerprint), asc(inboxHourlyCounts.hour));
+  for (const row of rows) {
+    const trend = trends.get(row.fingerprint) ?? [];
+    trend.push({ hour: row.hour, count: row.count });
+    trends.set(row.fingerprint, trend);
+  }
+  return trends;
+};
+
 /** A workspace's events after `afterId`, oldest first, at most `limit` (≤ 1000). */
 export const readEvents = (
   db: TicketDb,

@@ -3,6 +3,7 @@ import { FlowdoctorError } from "./errors.js";
 import type { FlowdoctorClient } from "./flowdoctor-client.js";
 import { operationInfo } from "./graphql/operation-metadata.js";
 import { type FlowdoctorResult, readResponse } from "./graphql/read-response.js";
+import { createSubscriptions } from "./live/subscriptions.js";
 import { OPERATION_DOCUMENTS, PAGE_WALKERS } from "./operation-table.js";
 import { type FlowdoctorClientOptions, type ResolvedOptions, resolveOptions } from "./options.js";
 import { type Connection, walkPages } from "./paginate.js";
@@ -90,6 +91,7 @@ const checkCallOptions = (options: CallOptions | undefined): void => {
 export const createFlowdoctorClient = (clientOptions: FlowdoctorClientOptions): FlowdoctorClient => {
   const options = resolveOptions(clientOptions);
   const execute = createExecute(options);
+  const live = createSubscriptions(options);
   const run = <TData>(document: Document<TData, never>, args: readonly unknown[]) => {
     const [variables, callOptions] = args as [unknown, CallOptions | undefined];
     checkCallOptions(callOptions);
@@ -116,8 +118,9 @@ export const createFlowdoctorClient = (clientOptions: FlowdoctorClientOptions): 
   return {
     ...(Object.fromEntries([...methods, ...walkers]) as Omit<
       FlowdoctorClient,
-      "request" | "paginate" | "close"
+      "request" | "paginate" | "close" | "subscribe"
     >),
+    subscribe: live.subscriptions,
     request: (document, ...args) => run(document, args),
     paginate: (document, variables, select, callOptions) => {
       checkPageable(document as Document<unknown, never>);
@@ -126,7 +129,7 @@ export const createFlowdoctorClient = (clientOptions: FlowdoctorClientOptions): 
         return { data: select(result.data), errors: result.errors };
       });
     },
-    // fetch owns the connections; close stays so callers need not know which transport is underneath.
-    close: async () => {},
+    // fetch owns the HTTP connections; the WebSocket one (if any subscription opened it) is closed here.
+    close: () => live.close(),
   };
 };

@@ -1,6 +1,7 @@
 import type { CallOptions, Document, OperationMethod, PageWalker, VariablesArgs } from "./client-types.js";
 import type * as G from "./generated/index.js";
 import type { FlowdoctorResult } from "./graphql/read-response.js";
+import type { FlowdoctorSubscriptions } from "./live/subscriptions.js";
 import type { Connection } from "./paginate.js";
 
 /** A typed client of the Flowdoctor gateway: one method per operation, page walkers, and `request`. */
@@ -198,6 +199,12 @@ export interface FlowdoctorClient {
     select: (data: TData) => Connection<TNode>,
     options?: CallOptions,
   ): AsyncGenerator<TNode, void, undefined>;
+  /**
+   * Typed subscriptions over WebSocket (`graphql-ws`), each an async iterator, e.g.
+   * `for await (const event of client.subscribe.errorGroupEvents({ workspaceId }))`. One connection serves them
+   * all; it opens with the first and reconnects after a drop (`reconnectAttempts`).
+   */
+  readonly subscribe: FlowdoctorSubscriptions;
   /**
    * Releases the client. It holds no connections of its own (`fetch` pools them), so this resolves at once;
    * call it anyway, so code keeps working should the transport ever hold some.

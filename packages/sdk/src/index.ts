@@ -24,6 +24,7 @@ export {
 export type { FlowdoctorClient } from "./flowdoctor-client.js";
 export * from "./generated/index.js";
 export type { FlowdoctorResult } from "./graphql/read-response.js";
+export type { FlowdoctorSubscriptions, SubscribeOptions, Subscription } from "./live/subscriptions.js";
 export type { FlowdoctorClientOptions } from "./options.js";
 export type { Connection } from "./paginate.js";
 export type { DispatcherLike, FetchFunction, FetchInit, FetchResponse } from "./transport/fetch-types.js";

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { buildSchema } from "graphql";
 import { describe, expect, it } from "vitest";
 import type { OperationMetadata } from "./graphql/operation-metadata.js";
+import { SUBSCRIPTION_DOCUMENTS } from "./live/subscriptions.js";
 import { OPERATION_DOCUMENTS, PAGE_WALKERS } from "./operation-table.js";
 
 const schemaFile = new URL("../../../apps/gateway/schema.graphql", import.meta.url);
@@ -14,6 +15,14 @@ describe("the SDK covers the gateway", () => {
       type ? Object.keys(type.getFields()) : [],
     );
     expect(Object.keys(OPERATION_DOCUMENTS).sort()).toEqual(rootFields.sort());
+  });
+
+  it("has a subscription for every subscription field of the gateway's schema, named after it", () => {
+    const schema = buildSchema(readFileSync(schemaFile, "utf8"));
+    const fields = Object.keys(schema.getSubscriptionType()?.getFields() ?? {});
+    expect(Object.keys(SUBSCRIPTION_DOCUMENTS).sort()).toEqual(fields.sort());
+    for (const [name, document] of Object.entries(SUBSCRIPTION_DOCUMENTS))
+      expect(metadataOf(document)).toMatchObject({ operationType: "subscription", rootFields: [name] });
   });
 
   it("names each method after the one root field its generated document selects", () => {

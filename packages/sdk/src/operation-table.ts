@@ -2,7 +2,10 @@ import type { FlowdoctorClient } from "./flowdoctor-client.js";
 import * as G from "./generated/index.js";
 
 type WalkerName = Extract<keyof FlowdoctorClient, `all${string}`>;
-type MethodName = Exclude<keyof FlowdoctorClient, WalkerName | "request" | "paginate" | "close">;
+type MethodName = Exclude<
+  keyof FlowdoctorClient,
+  WalkerName | "request" | "paginate" | "close" | "subscribe"
+>;
 
 /**
  * The document behind each operation method; a method's name is also its operation's top-level field. The

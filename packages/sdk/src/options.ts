@@ -28,6 +28,13 @@ export interface FlowdoctorClientOptions {
    * never closes it. @default none: the `fetch`'s own connection pool
    */
   readonly dispatcher?: DispatcherLike;
+  /**
+   * The WebSocket constructor subscriptions connect with, e.g. `WebSocket` of the `ws` package on Node 20.
+   * @default the runtime's global `WebSocket` (Node 22+, browsers, Deno, Bun)
+   */
+  readonly webSocket?: unknown;
+  /** How often a subscription's dropped connection is opened again before its iterator fails. @default 10 */
+  readonly reconnectAttempts?: number;
 }
 
 /** The options after validation, with defaults filled in. */
@@ -39,6 +46,8 @@ export interface ResolvedOptions {
   readonly headers: Readonly<Record<string, string>>;
   readonly fetch: FetchFunction;
   readonly dispatcher: DispatcherLike | undefined;
+  readonly webSocket: unknown;
+  readonly reconnectAttempts: number;
 }
 
 const invalid = (message: string): FlowdoctorError => new FlowdoctorError("INVALID_OPTION", message);
@@ -109,6 +118,12 @@ const readFetch = (value: unknown): FetchFunction => {
   return globalFetch;
 };
 
+const readWebSocket = (value: unknown): unknown => {
+  if (value !== undefined && typeof value !== "function")
+    throw invalid("webSocket must be a WebSocket constructor, such as the ws package's WebSocket");
+  return value;
+};
+
 /** Validates the options once, naming the field and the rule that an option breaks. */
 export const resolveOptions = (options: FlowdoctorClientOptions): ResolvedOptions => {
   if (typeof options !== "object" || options === null) throw invalid("options must be an object");
@@ -129,5 +144,7 @@ export const resolveOptions = (options: FlowdoctorClientOptions): ResolvedOption
     },
     fetch: readFetch(options.fetch),
     dispatcher,
+    webSocket: readWebSocket(options.webSocket),
+    reconnectAttempts: readInt("reconnectAttempts", options.reconnectAttempts, 10, [0, 1000]),
   };
 };

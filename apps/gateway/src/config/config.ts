@@ -1,6 +1,7 @@
 import { GatewayError } from "../errors.js";
 import { type AlertConfig, readAlertConfig } from "../inbox/alert-config.js";
 import { type InboxConfig, readInboxConfig } from "../inbox/inbox-config.js";
+import { type LiveConfig, readLiveConfig } from "../live/live-config.js";
 import { TRACES_EXPORTERS, type TracesExporter, type TracingConfig } from "../observability/tracing.js";
 import { readTicketConfig, type TicketConfig } from "../tickets/ticket-config.js";
 
@@ -91,20 +92,22 @@ export interface GatewayConfig {
   readonly inbox: InboxConfig;
   /** Alert channels and console links (`ALERT_CHANNELS` or `ALERT_CHANNELS_FILE`, `GATEWAY_PUBLIC_URL`). */
   readonly alerts: AlertConfig;
+  /** GraphQL subscriptions over WebSocket (`LIVE_POLL_MS`, `MAX_WS_CONNECTIONS`, ...). */
+  readonly live: LiveConfig;
   /** OpenTelemetry tracing (`OTEL_TRACES_EXPORTER`, `OTEL_SERVICE_NAME`, `OTEL_SDK_DISABLED`); off by default. */
   readonly tracing: TracingConfig;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-interface IntRule {
+export interface IntRule {
   readonly name: string;
   readonly fallback: number;
   readonly min: number;
   readonly max: number;
 }
 
-const readInt = (env: Env, rule: IntRule, problems: string[]): number => {
+export const readInt = (env: Env, rule: IntRule, problems: string[]): number => {
   const raw = env[rule.name]?.trim();
   if (raw === undefined || raw === "") return rule.fallback;
   const value = Number(raw);
@@ -317,6 +320,7 @@ export const loadConfig = (env: Env = process.env): GatewayConfig => {
     tickets,
     inbox: readInboxConfig(env, problems),
     alerts: readAlertConfig(env, problems, tickets),
+    live: readLiveConfig(env, problems),
     tracing: readTracing(env, problems),
   };
   if (problems.length > 0) {

@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ApolloServer } from "@apollo/server";
+import { createEventFeed, type EventFeed } from "@flowdoctor/inbox";
 import { createAuthCache } from "../auth/auth-cache.js";
 import { createSessionGetter } from "../auth/create-session.js";
 import { createFairness } from "../concurrency/fairness.js";
@@ -10,10 +12,12 @@ import type { GatewayConfig } from "../config/config.js";
 import type { GatewayContext, UpstreamMode } from "../context.js";
 import { GatewayError } from "../errors.js";
 import { type CreateApolloOptions, createApollo } from "../graphql/create-apollo.js";
+import { createFormatError } from "../graphql/format-error.js";
 import { createOperationGuard } from "../graphql/operation-guard.js";
 import { type RunningWatcher, startWatcher } from "../inbox/start-watcher.js";
+import { type LiveServer, startLiveServer } from "../live/live-server.js";
 import { createLogger, type Logger } from "../observability/logger.js";
-import { createMetrics, type GatewayMetrics, observeSlots } from "../observability/metrics.js";
+import { createMetrics, type GatewayMetrics, observeLive, observeSlots } from "../observability/metrics.js";
 import { buildGatewaySchema } from "../schema/build-gateway-schema.js";
 import { startTickets, type Tickets } from "../tickets/start-tickets.js";
 import { createComponentCache } from "../upstream/component-cache.js";
@@ -51,6 +55,8 @@ export interface Gateway {
   readonly tickets: Tickets;
   /** The error inbox's watcher, when `INBOX_WATCH` names workspaces. */
   readonly watcher: RunningWatcher | undefined;
+  /** Live updates: the feed of inbox events and the WebSocket server that serves subscriptions. */
+  readonly live: { readonly feed: EventFeed; readonly server: LiveServer };
   /** Stops taking requests, lets those in flight finish (up to `shutdownTimeoutMs`), then closes. Idempotent. */
   close(): Promise<void>;
 }
@@ -86,6 +92,7 @@ interface Drain {
   readonly upstream: Upstream;
   readonly tickets: Tickets;
   readonly watcher: RunningWatcher | undefined;
+  readonly live: { readonly feed: EventFeed; readonly server: LiveServer };
   readonly inFlight: () => number;
   readonly timeoutMs: number;
 }
@@ -96,9 +103,12 @@ const drain = async ({
   upstream,
   tickets,
   watcher,
+  live,
   inFlight,
   timeoutMs,
 }: Drain): Promise<void> => {
+  await live.server.close();
+  await live.feed.close();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const deadline = Date.now() + timeoutMs;
@@ -117,31 +127,38 @@ interface ContextDeps {
   readonly logger: Logger;
   readonly upstream: Upstream;
   readonly tickets: Tickets;
+  readonly feed: EventFeed;
 }
 
-/** Builds each GraphQL request's context; credentials are checked only when a field needs the platform. */
-const createContextFactory = ({ config, scanSlots, logger, upstream, tickets }: ContextDeps) => {
+/**
+ * Builds each GraphQL operation's context, over HTTP from the request, over WebSocket from the connection's
+ * credentials; credentials are checked only when a field needs the platform.
+ */
+const createContextFactory = ({ config, scanSlots, logger, upstream, tickets, feed }: ContextDeps) => {
   const authCache = createAuthCache({ ttlMs: config.authCacheTtlMs });
   const componentCache = createComponentCache({ ttlMs: config.componentCacheTtlMs });
-  return async (request: IncomingMessage, requestId: string): Promise<GatewayContext> => ({
+  const build = (authorization: string | undefined, caller: string, requestId: string): GatewayContext => ({
     requestId,
     logger: logger.child({ requestId }),
     limits: config.limits,
-    caller: callerOf(request),
+    caller,
     scanSlots,
     upstreamMode: upstream.mode,
     demoUsers: upstream.demoUsers,
-    ...createSessionGetter({
-      authorization: request.headers.authorization,
-      requestId,
-      upstream,
-      authCache,
-      componentCache,
-    }),
+    ...createSessionGetter({ authorization, requestId, upstream, authCache, componentCache }),
     tickets: tickets.service,
     inbox: tickets.inbox,
     alertChannels: [...tickets.alertChannels.values()].map(({ name, kind }) => ({ name, kind })),
+    live: { feed, recheckMs: config.live.recheckMs },
+    freshSession: () =>
+      createSessionGetter({ authorization, requestId, upstream, authCache, componentCache }).session(),
   });
+  return {
+    forRequest: async (request: IncomingMessage, requestId: string) =>
+      build(request.headers.authorization, callerOf(request), requestId),
+    forSocket: async (authorization: string | undefined, caller: string) =>
+      build(authorization, caller, randomUUID()),
+  };
 };
 
 /** A node:http server that counts the requests in flight, for draining. */
@@ -222,6 +239,14 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
     throw error;
   });
   let ready = true;
+  const feed = createEventFeed({
+    db: tickets.database.db,
+    pollMs: config.live.pollMs,
+    onError: (error) =>
+      logger.warn({ err: (error as Error).message }, "reading new inbox events for subscribers failed"),
+  });
+  const contexts = createContextFactory({ config, scanSlots, logger, upstream, tickets, feed });
+  const guard = createOperationGuard({ schema, limits: config.limits, fairness });
   const { server, inFlight } = createCountingServer(
     createRequestHandler({
       graphql: {
@@ -229,9 +254,9 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
         maxBodyBytes: config.limits.maxBodyBytes,
         operationSlots,
         fairness,
-        guard: createOperationGuard({ schema, limits: config.limits, fairness }),
+        guard,
       },
-      createContext: createContextFactory({ config, scanSlots, logger, upstream, tickets }),
+      createContext: contexts.forRequest,
       logger,
       metrics,
       playgroundDir: options.playgroundDir ?? DEFAULT_PLAYGROUND_DIR,
@@ -245,7 +270,24 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
       }),
     }),
   );
+  const liveServer = startLiveServer({
+    server,
+    schema,
+    config: config.live,
+    maxMessageBytes: config.limits.maxBodyBytes,
+    maxQueryTokens: config.limits.maxQueryTokens,
+    corsOrigins: config.corsOrigins,
+    guard,
+    createContext: contexts.forSocket,
+    formatError: createFormatError({ isDevelopment: config.isDevelopment, logger }),
+    isReady: () => ready,
+    logger,
+  });
+  const live = { feed, server: liveServer };
+  observeLive(metrics, { connections: liveServer.connectionCount, subscriptions: feed.subscriberCount });
   const address = await listen(server, config).catch(async (error: unknown) => {
+    await liveServer.close();
+    await feed.close();
     await apollo.stop();
     await watcher?.close();
     await upstream.close();
@@ -262,6 +304,7 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
       upstream,
       tickets,
       watcher,
+      live,
       inFlight,
       timeoutMs: config.shutdownTimeoutMs,
     });
@@ -278,6 +321,7 @@ export const startGateway = async (options: StartGatewayOptions): Promise<Gatewa
     metrics,
     tickets,
     watcher,
+    live,
     close,
   };
 };

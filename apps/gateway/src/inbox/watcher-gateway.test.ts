@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createEmulator, type Emulator } from "@flowdoctor/platform-emulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { basic } from "../testing/emulator-gateway.js";
 import { dataOf, startTestGateway, type TestGateway } from "../testing/test-gateway.js";
 
@@ -40,5 +40,31 @@ describe("a gateway watching a workspace", () => {
     expect(nodes.some((node) => node.status.stored)).toBe(true);
     expect(gateway.logText()).toContain("inbox watcher started");
     expect(gateway.logText()).not.toContain(alice.apiKey);
+  });
+
+  it("answers each stored group's hourly trend from the inbox, all groups of a page in one query", async () => {
+    const read = vi.spyOn(gateway.tickets.inbox, "readHourlyTrends");
+    const { body } = await gateway.query(
+      `query T($ws: ID!) { errorGroups(workspaceId: $ws, first: 100) { nodes { count status { stored } trend(hours: 48) { hour count } } } }`,
+      { headers: { authorization: basic(alice.email, alice.apiKey) }, variables: { ws: workspaceId } },
+    );
+    const nodes = dataOf<{
+      nodes: { count: number; status: { stored: boolean }; trend: { hour: string; count: number }[] }[];
+    }>(body, "errorGroups").nodes;
+    const stored = nodes.filter((node) => node.status.stored);
+    expect(stored.length).toBeGreaterThan(1);
+    expect(read).toHaveBeenCalledTimes(1);
+    for (const node of stored) {
+      expect(node.trend.length).toBeGreaterThan(0);
+      expect(node.trend.every((point) => point.count > 0 && point.hour.endsWith(":00:00.000Z"))).toBe(true);
+    }
+    expect(nodes.filter((node) => !node.status.stored).every((node) => node.trend.length === 0)).toBe(true);
+    read.mockRestore();
+
+    const bad = await gateway.query(
+      `query T($ws: ID!) { errorGroups(workspaceId: $ws, first: 1) { nodes { trend(hours: 5000) { count } } } }`,
+      { headers: { authorization: basic(alice.email, alice.apiKey) }, variables: { ws: workspaceId } },
+    );
+    expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "hours" });
   });
 });

@@ -105,3 +105,26 @@ export const observeSlots = (metrics: GatewayMetrics, scans: Slots, operations: 
     operations,
   );
 };
+
+/** Reports the live updates' open WebSocket connections and the subscriptions listening, read at each scrape. */
+export const observeLive = (
+  metrics: GatewayMetrics,
+  live: { readonly connections: () => number; readonly subscriptions: () => number },
+): void => {
+  new Gauge({
+    name: "flowdoctor_live_connections",
+    help: "Open WebSocket connections for GraphQL subscriptions (MAX_WS_CONNECTIONS).",
+    registers: [metrics.registry],
+    collect() {
+      this.set(live.connections());
+    },
+  });
+  new Gauge({
+    name: "flowdoctor_live_subscriptions",
+    help: "Subscriptions listening for inbox events on this gateway.",
+    registers: [metrics.registry],
+    collect() {
+      this.set(live.subscriptions());
+    },
+  });
+};

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from "graphql";
-import { buildSchema } from "type-graphql";
+import { buildSchema, type PubSub } from "type-graphql";
 import { AlertResolver } from "./alert/alert.resolver.js";
 import { PageInfoResolver } from "./common/page-info.resolver.js";
 import { ContractResolver } from "./contract/contract.resolver.js";
@@ -13,7 +13,9 @@ import { FlowResolver } from "./flow/flow.resolver.js";
 import { FlowStepResolver } from "./flow/flow-step.resolver.js";
 import { FlowHealthResolver } from "./flow-health/flow-health.resolver.js";
 import { GatewayResolver } from "./gateway/gateway.resolver.js";
+import { ErrorGroupTrendResolver } from "./inbox/error-group-trend.resolver.js";
 import { InboxResolver } from "./inbox/inbox.resolver.js";
+import { ErrorGroupEventsResolver } from "./live/error-group-events.resolver.js";
 import { LogResolver } from "./log/log.resolver.js";
 import { redactAnswers } from "./redact-answers.js";
 import { RootCauseResolver } from "./root-cause/root-cause.resolver.js";
@@ -43,6 +45,8 @@ export const RESOLVERS = [
   ErrorGroupResolver,
   InboxResolver,
   AlertResolver,
+  ErrorGroupTrendResolver,
+  ErrorGroupEventsResolver,
   PageInfoResolver,
   TicketResolver,
   TicketAttachmentResolver,
@@ -56,7 +60,19 @@ export const RESOLVERS = [
  * redacted (`redactAnswers`).
  */
 export const buildGatewaySchema = async (): Promise<GraphQLSchema> =>
-  redactAnswers(describeRootTypes(await buildSchema({ resolvers: [...RESOLVERS], validate: false })));
+  redactAnswers(
+    describeRootTypes(await buildSchema({ resolvers: [...RESOLVERS], validate: false, pubSub: NO_PUB_SUB })),
+  );
+
+// type-graphql insists on a PubSub once there is a subscription; ours brings its own `subscribe` (the inbox's feed).
+const NO_PUB_SUB: PubSub = {
+  publish: () => {
+    throw new Error("the gateway publishes no topics; subscriptions read the inbox's event feed");
+  },
+  subscribe: () => {
+    throw new Error("the gateway has no topics; subscriptions read the inbox's event feed");
+  },
+};
 
 // type-graphql has no option for the root types' descriptions.
 const describeRootTypes = (schema: GraphQLSchema): GraphQLSchema => {
@@ -65,6 +81,10 @@ const describeRootTypes = (schema: GraphQLSchema): GraphQLSchema => {
   if (query)
     query.description =
       "Read-only operations: the platform's hierarchy, flows, logs and errors, diagnoses and tickets.";
+  const subscription = schema.getSubscriptionType();
+  if (subscription)
+    subscription.description =
+      "Live updates over WebSocket (`graphql-transport-ws` at `/graphql`): error-group events as the inbox records them.";
   if (mutation)
     mutation.description =
       "Operations that write: error-group states, ticket drafts, their attachments and timeline, submission and delivery.";

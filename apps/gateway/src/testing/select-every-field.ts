@@ -31,11 +31,20 @@ export const selectAll = (type: GraphQLObjectType, path: readonly string[] = [ty
 };
 
 /** An operation calling one root field with `args` and selecting every field reachable from it. */
-export const rootSelection = (root: "Query" | "Mutation", field: string, args: string): string => {
-  const rootType = root === "Query" ? printedSchema.getQueryType() : printedSchema.getMutationType();
+export const rootSelection = (
+  root: "Query" | "Mutation" | "Subscription",
+  field: string,
+  args: string,
+): string => {
+  const rootType =
+    root === "Query"
+      ? printedSchema.getQueryType()
+      : root === "Mutation"
+        ? printedSchema.getMutationType()
+        : printedSchema.getSubscriptionType();
   const definition = rootType?.getFields()[field];
   const named = definition && getNamedType(definition.type);
   if (!named) throw new Error(`${root}.${field} is not in the schema`);
   const selection = isObjectType(named) ? ` { ${selectAll(named)} }` : "";
-  return `${root === "Query" ? "query" : "mutation"} { ${field}${args}${selection} }`;
+  return `${root.toLowerCase()} { ${field}${args}${selection} }`;
 };

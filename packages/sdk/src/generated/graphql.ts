@@ -227,6 +227,19 @@ export type ErrorFilter = {
   to?: string | null | undefined;
 };
 
+/** What happened to an error group, as the inbox recorded it. */
+export type ErrorGroupEventKind =
+  /** The group occurs well above its own recent rate. */
+  | 'ESCALATING'
+  /** The watcher saw the group for the first time. */
+  | 'NEW'
+  /** A resolved group occurred again; `flowVersion` is the flow version in force. */
+  | 'REGRESSED'
+  /** A snooze's condition was met; the group is unresolved again. */
+  | 'SNOOZE_ENDED'
+  /** Someone changed the group's state (`setErrorGroupState`). */
+  | 'STATE_CHANGED';
+
 /** The states a person may give an error group. */
 export type ErrorGroupSettableState =
   /** Never tell about it again. */
@@ -807,6 +820,16 @@ export type GatewayQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type GatewayQuery = { gateway: { version: string, upstream: UpstreamMode, demoUsers: Array<{ email: string, name: string, apiKey: string }>, limits: { maxBodyBytes: number, maxPageSize: number, maxQueryCost: number, maxQueryDepth: number } } };
 
+export type ErrorGroupEventFieldsFragment = { id: string, kind: ErrorGroupEventKind, workspaceId: string, fingerprint: string, state: ErrorGroupState, at: string, flowVersion: string | null, detail: unknown, group: { flowId: string, stepId: string | null, pattern: string, firstSeen: string, lastSeen: string, totalCount: number, status: { state: ErrorGroupState, stored: boolean, changedBy: string | null, changedAt: string | null, note: string | null, snoozeUntil: string | null, snoozeOccurrences: number | null, snoozeSeen: number | null, snoozeRateCount: number | null, snoozeRateHours: number | null, resolvedFlowVersion: string | null, regressedFlowVersion: string | null, totalCount: number | null } } | null };
+
+export type ErrorGroupEventsSubscriptionVariables = Exact<{
+  workspaceId: string | number;
+  kinds?: Array<ErrorGroupEventKind> | ErrorGroupEventKind | null | undefined;
+}>;
+
+
+export type ErrorGroupEventsSubscription = { errorGroupEvents: { id: string, kind: ErrorGroupEventKind, workspaceId: string, fingerprint: string, state: ErrorGroupState, at: string, flowVersion: string | null, detail: unknown, group: { flowId: string, stepId: string | null, pattern: string, firstSeen: string, lastSeen: string, totalCount: number, status: { state: ErrorGroupState, stored: boolean, changedBy: string | null, changedAt: string | null, note: string | null, snoozeUntil: string | null, snoozeOccurrences: number | null, snoozeSeen: number | null, snoozeRateCount: number | null, snoozeRateHours: number | null, resolvedFlowVersion: string | null, regressedFlowVersion: string | null, totalCount: number | null } } | null } };
+
 export type LogsQueryVariables = Exact<{
   workspaceId: string | number;
   filter?: LogFilter | null | undefined;
@@ -1207,6 +1230,43 @@ export const FlowFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"FlowFields"}) as unknown as TypedDocumentString<FlowFieldsFragment, unknown>;
+export const ErrorGroupEventFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ErrorGroupEventFields on ErrorGroupEvent {
+  id
+  kind
+  workspaceId
+  fingerprint
+  state
+  at
+  flowVersion
+  detail
+  group {
+    flowId
+    stepId
+    pattern
+    firstSeen
+    lastSeen
+    totalCount
+    status {
+      ...ErrorGroupStatusFields
+    }
+  }
+}
+    fragment ErrorGroupStatusFields on ErrorGroupStatus {
+  state
+  stored
+  changedBy
+  changedAt
+  note
+  snoozeUntil
+  snoozeOccurrences
+  snoozeSeen
+  snoozeRateCount
+  snoozeRateHours
+  resolvedFlowVersion
+  regressedFlowVersion
+  totalCount
+}`, {"fragmentName":"ErrorGroupEventFields"}) as unknown as TypedDocumentString<ErrorGroupEventFieldsFragment, unknown>;
 export const TicketFieldsFragmentDoc = new TypedDocumentString(`
     fragment TicketFields on Ticket {
   id
@@ -2020,6 +2080,48 @@ export const GatewayDocument = new TypedDocumentString(`
   }
 }
     `, {"operationName":"Gateway","operationType":"query","variables":[],"rootFields":["gateway"]}) as unknown as TypedDocumentString<GatewayQuery, GatewayQueryVariables>;
+export const ErrorGroupEventsDocument = new TypedDocumentString(`
+    subscription ErrorGroupEvents($workspaceId: ID!, $kinds: [ErrorGroupEventKind!]) {
+  errorGroupEvents(workspaceId: $workspaceId, kinds: $kinds) {
+    ...ErrorGroupEventFields
+  }
+}
+    fragment ErrorGroupStatusFields on ErrorGroupStatus {
+  state
+  stored
+  changedBy
+  changedAt
+  note
+  snoozeUntil
+  snoozeOccurrences
+  snoozeSeen
+  snoozeRateCount
+  snoozeRateHours
+  resolvedFlowVersion
+  regressedFlowVersion
+  totalCount
+}
+fragment ErrorGroupEventFields on ErrorGroupEvent {
+  id
+  kind
+  workspaceId
+  fingerprint
+  state
+  at
+  flowVersion
+  detail
+  group {
+    flowId
+    stepId
+    pattern
+    firstSeen
+    lastSeen
+    totalCount
+    status {
+      ...ErrorGroupStatusFields
+    }
+  }
+}`, {"operationName":"ErrorGroupEvents","operationType":"subscription","variables":[{"name":"workspaceId","type":"ID!","required":true},{"name":"kinds","type":"[ErrorGroupEventKind!]","required":false}],"rootFields":["errorGroupEvents"]}) as unknown as TypedDocumentString<ErrorGroupEventsSubscription, ErrorGroupEventsSubscriptionVariables>;
 export const LogsDocument = new TypedDocumentString(`
     query Logs($workspaceId: ID!, $filter: LogFilter, $first: Int, $after: String) {
   logs(workspaceId: $workspaceId, filter: $filter, first: $first, after: $after) {

@@ -44,7 +44,12 @@ const readProblems = (extensions: Record<string, unknown>, message: string): Fie
   return [];
 };
 
-const toError = (raw: RawError, status: number, operationName: string | undefined): FlowdoctorError => {
+/** A GraphQL error of an answer as a {@link FlowdoctorError}; `status` is absent over WebSocket. */
+export const toError = (
+  raw: RawError,
+  status: number | undefined,
+  operationName: string | undefined,
+): FlowdoctorError => {
   const extensions = asRecord(raw.extensions);
   const sent = typeof extensions.code === "string" ? extensions.code : "";
   const code = (KNOWN_CODES.has(sent) ? sent : "UNKNOWN_ERROR") as FlowdoctorErrorCode;
@@ -53,7 +58,7 @@ const toError = (raw: RawError, status: number, operationName: string | undefine
   const problems = code === "BAD_USER_INPUT" ? { problems: readProblems(extensions, message) } : {};
   return new FlowdoctorError(code, message, {
     ...(operationName === undefined ? {} : { operationName }),
-    status,
+    ...(status === undefined ? {} : { status }),
     extensions,
     ...path,
     ...problems,

@@ -1,0 +1,50 @@
+import type { EventFeed, LiveEvent, LiveEventFilter } from "@flowdoctor/inbox";
+
+/** Events a slow subscriber may have waiting before its subscription ends (it can subscribe again). */
+export const MAX_QUEUED_EVENTS = 1000;
+
+/**
+ * The feed's events for one filter as an async iterator, listening from the moment it resolves; `return()` (the
+ * client completing, the connection closing) stops listening. A subscriber that falls {@link MAX_QUEUED_EVENTS}
+ * behind is ended rather than let the gateway's memory grow.
+ */
+export const feedEvents = async (
+  feed: EventFeed,
+  filter: LiveEventFilter,
+): Promise<AsyncIterableIterator<LiveEvent>> => {
+  const queue: LiveEvent[] = [];
+  let waiting: ((result: IteratorResult<LiveEvent>) => void) | undefined;
+  let done = false;
+  const finish = () => {
+    done = true;
+    stop();
+    waiting?.({ done: true, value: undefined });
+    waiting = undefined;
+  };
+  const stop = await feed.subscribe(filter, (event) => {
+    if (done) return;
+    if (waiting !== undefined) {
+      const resolve = waiting;
+      waiting = undefined;
+      resolve({ done: false, value: event });
+    } else if (queue.length >= MAX_QUEUED_EVENTS) finish();
+    else queue.push(event);
+  });
+  const iterator: AsyncIterableIterator<LiveEvent> = {
+    next: () => {
+      const event = queue.shift();
+      if (event !== undefined) return Promise.resolve({ done: false, value: event });
+      if (done) return Promise.resolve({ done: true, value: undefined });
+      return new Promise((resolve) => {
+        waiting = resolve;
+      });
+    },
+    return: () => {
+      queue.length = 0;
+      finish();
+      return Promise.resolve({ done: true, value: undefined });
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
+};
