@@ -163,9 +163,18 @@ mutation ConsoleAddTimelineEvent($ticketId: ID!, $entry: TicketTimelineEntryInpu
   addTimelineEvent(ticketId: $ticketId, entry: $entry) { id missing { field question } timeline { at event } }
 }`,
 
-  preview: `# Exactly what support will receive: subject, addresses and the redacted text.
+  preview: `# Exactly what support will receive: subject, addresses and the redacted text, each redaction with its kind and place.
 query ConsoleTicketPreview($id: ID!) {
-  ticketPreview(id: $id) { subject from to messageId text attachments { filename contentType sizeBytes } }
+  ticketPreview(id: $id) {
+    subject from to messageId text
+    attachments { filename contentType sizeBytes }
+    fields { field attachmentName marks { id kind from to textFrom } }
+  }
+}`,
+
+  restoreRedaction: `# Says a redaction was wrong: the text goes back into the draft, and the ticket's history records it.
+mutation ConsoleRestoreRedaction($ticketId: ID!, $redactionId: ID!) {
+  restoreRedaction(ticketId: $ticketId, redactionId: $redactionId) { id }
 }`,
 
   submit: `# The same idempotency key twice gives the same ticket and one delivery.

@@ -6,7 +6,7 @@ import { hashOf, parseRoute } from "./route.js";
 import { worstFirst } from "./views/diagnosis.js";
 import { sortHealth } from "./views/health.js";
 import { causesFor, stateActions } from "./views/inbox.js";
-import { inputOf, markRedactions } from "./views/ticket.js";
+import { bodyMarks, inputOf, markRedactions } from "./views/ticket.js";
 
 describe("the console's helpers", () => {
   it("tell an error as a sentence with its code, what the code means and what it left empty", () => {
@@ -63,6 +63,31 @@ describe("the console's helpers", () => {
     expect(nodes.filter(isValidElement)).toHaveLength(2);
     expect(nodes.filter((node) => typeof node === "string")).toEqual(["a ", " b ", ""]);
     expect(markRedactions("nothing secret")).toEqual(["nothing secret"]);
+  });
+
+  it("title a redaction with the kind and field the preview reports, at the place it reports", () => {
+    const text = `key ${REDACTION_MARKER} and ${REDACTION_MARKER}`;
+    const second = text.lastIndexOf(REDACTION_MARKER);
+    const marks = bodyMarks([
+      {
+        field: "errorText",
+        attachmentName: null,
+        marks: [
+          { id: "r1", kind: "github-pat", from: 4, to: 4 + REDACTION_MARKER.length, textFrom: second },
+          { id: null, kind: "jwt", from: 0, to: 3, textFrom: null },
+        ],
+      },
+    ]);
+    expect(marks).toEqual([
+      { at: second, length: REDACTION_MARKER.length, title: "github-pat in errorText" },
+    ]);
+    const titles = markRedactions(text, marks)
+      .filter(isValidElement)
+      .map((node) => (node.props as { title: string }).title);
+    expect(titles).toEqual([
+      "Removed by Flowdoctor's redaction before sending",
+      "Redacted: github-pat in errorText",
+    ]);
   });
 
   it("order findings worst first, surer ones first within a status", () => {

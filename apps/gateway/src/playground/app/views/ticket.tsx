@@ -52,7 +52,23 @@ interface Ticket {
   readonly timeline: readonly { readonly at: string; readonly event: string }[];
 }
 
+/** One redaction as the preview reports it: its kind, and where its marker sits in the field and in the body. */
+export interface PreviewMark {
+  readonly id: string | null;
+  readonly kind: string;
+  readonly from: number;
+  readonly to: number;
+  readonly textFrom: number | null;
+}
+
+interface PreviewField {
+  readonly field: string;
+  readonly attachmentName: string | null;
+  readonly marks: readonly PreviewMark[];
+}
+
 interface Preview {
+  readonly fields: readonly PreviewField[];
   readonly subject: string;
   readonly from: string;
   readonly to: string;
@@ -123,22 +139,52 @@ export const inputOf = (form: Partial<Form>): Record<string, unknown> => {
   return input;
 };
 
-/** The preview text with every redaction marked, so the reader sees what Flowdoctor took out. */
-export const markRedactions = (text: string): ReactNode[] => {
+/** Where a marker sits in the body, and what it says about the secret it replaced. */
+export interface BodyMark {
+  readonly at: number;
+  readonly length: number;
+  readonly title: string;
+}
+
+/** The marks the preview placed in the body (field marks that the body quotes as they are), in order. */
+export const bodyMarks = (fields: readonly PreviewField[]): BodyMark[] =>
+  fields
+    .flatMap((field) =>
+      field.marks.flatMap((mark) =>
+        mark.textFrom === null
+          ? []
+          : [{ at: mark.textFrom, length: mark.to - mark.from, title: `${mark.kind} in ${field.field}` }],
+      ),
+    )
+    .sort((a, b) => a.at - b.at);
+
+/**
+ * The preview text with every redaction marked, so the reader sees what Flowdoctor took out: at the places the preview
+ * reports (titled with the kind of secret and its field), and at any other marker the delivery's own redaction left.
+ */
+export const markRedactions = (text: string, marks: readonly BodyMark[] = []): ReactNode[] => {
   const nodes: ReactNode[] = [];
+  const known = new Map(marks.map((mark) => [mark.at, mark]));
   let from = 0;
-  for (let at = text.indexOf(REDACTION_MARKER); at >= 0; at = text.indexOf(REDACTION_MARKER, from)) {
+  const next = (after: number) => {
+    const placed = marks.find((mark) => mark.at >= after)?.at ?? -1;
+    const generic = text.indexOf(REDACTION_MARKER, after);
+    return placed < 0 ? generic : generic < 0 ? placed : Math.min(placed, generic);
+  };
+  for (let at = next(0); at >= 0; at = next(from)) {
+    const mark = known.get(at);
+    const length = mark?.length ?? REDACTION_MARKER.length;
     nodes.push(
       text.slice(from, at),
       <mark
         key={`redacted@${at}`}
         className="fd-redacted"
-        title="Removed by Flowdoctor's redaction before sending"
+        title={mark ? `Redacted: ${mark.title}` : "Removed by Flowdoctor's redaction before sending"}
       >
-        {REDACTION_MARKER}
+        {text.slice(at, at + length)}
       </mark>,
     );
-    from = at + REDACTION_MARKER.length;
+    from = at + length;
   }
   nodes.push(text.slice(from));
   return nodes;
@@ -230,7 +276,47 @@ const DeliveryStatus = ({ ticket }: { ticket: Ticket }) =>
     </p>
   ) : null;
 
-const PreviewPane = ({ preview }: { preview: Preview }) => {
+const RedactionList = ({
+  fields,
+  onRestore,
+}: {
+  fields: readonly PreviewField[];
+  onRestore: ((redactionId: string) => void) | undefined;
+}) => {
+  const marks = fields.flatMap((field) => field.marks.map((mark) => ({ field, mark })));
+  if (marks.length === 0) return null;
+  return (
+    <ul className="fd-redactions" aria-label="Redactions">
+      {marks.map(({ field, mark }) => (
+        <li key={`${field.field}:${mark.from}`}>
+          <code className="fd-code-chip">{mark.kind}</code> in {field.attachmentName ?? field.field},
+          characters {mark.from}–{mark.to}
+          {onRestore && mark.id && (
+            <>
+              {" "}
+              <button
+                type="button"
+                className="fd-small"
+                onClick={() => onRestore(mark.id as string)}
+                aria-label={`Restore the ${mark.kind} redaction in ${field.field}: it is not a secret`}
+              >
+                Not a secret: restore
+              </button>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+};
+
+const PreviewPane = ({
+  preview,
+  onRestore,
+}: {
+  preview: Preview;
+  onRestore: ((redactionId: string) => void) | undefined;
+}) => {
   const redactions = preview.text.split(REDACTION_MARKER).length - 1;
   return (
     <section className="fd-preview" aria-label="Preview as support receives it">
@@ -257,7 +343,8 @@ const PreviewPane = ({ preview }: { preview: Preview }) => {
           ? "No redactions in this text."
           : `${redactions} redaction${redactions === 1 ? "" : "s"} marked: Flowdoctor removed what looked like secrets.`}
       </p>
-      <pre className="fd-code fd-preview-text">{markRedactions(preview.text)}</pre>
+      <pre className="fd-code fd-preview-text">{markRedactions(preview.text, bodyMarks(preview.fields))}</pre>
+      <RedactionList fields={preview.fields} onRestore={onRestore} />
     </section>
   );
 };
@@ -355,10 +442,15 @@ const Composer = ({ ticket, onSubmitted }: { ticket: Ticket; onSubmitted: () => 
     setForm((previous) => ({ ...previous, [field]: value }));
     autosave.change(field, value);
   };
+  const restore = useMutation<{ restoreRedaction: { id: string } | null }>("restoreRedaction");
   const showPreview = async () => {
     await autosave.flush();
     const answer = await previewQuery.run({ id: ticket.id });
     if (answer.data?.ticketPreview) setPreview(answer.data.ticketPreview);
+  };
+  const onRestore = async (redactionId: string) => {
+    const answer = await restore.run({ ticketId: ticket.id, redactionId });
+    if (answer.data?.restoreRedaction) await showPreview();
   };
   const follow = async () => {
     for (let round = 0; round < POLLS; round += 1) {
@@ -384,7 +476,7 @@ const Composer = ({ ticket, onSubmitted }: { ticket: Ticket; onSubmitted: () => 
   };
   const props = { form, missing: missingFields, onChange };
   const shown = delivered ?? ticket;
-  const lastRan: RanOperation | undefined = submit.ran ?? previewQuery.ran ?? autosave.ran;
+  const lastRan: RanOperation | undefined = submit.ran ?? restore.ran ?? previewQuery.ran ?? autosave.ran;
   return (
     <>
       <div className="fd-composer">
@@ -471,13 +563,13 @@ const Composer = ({ ticket, onSubmitted }: { ticket: Ticket; onSubmitted: () => 
           <p className="fd-muted">
             Idempotency key: <code>{idempotencyKey}</code> (sending twice files one ticket).
           </p>
-          <ErrorList errors={[...submit.errors, ...previewQuery.errors]} />
+          <ErrorList errors={[...submit.errors, ...previewQuery.errors, ...restore.errors]} />
           <DeliveryStatus ticket={shown} />
         </aside>
       </div>
       {preview && (
         <Section title="Preview">
-          <PreviewPane preview={preview} />
+          <PreviewPane preview={preview} onRestore={editable ? onRestore : undefined} />
         </Section>
       )}
       <QueryPanel ran={lastRan} label="The last ticket operation" />
