@@ -74,6 +74,8 @@ describe.skipIf(!DATABASE_URL)("two gateways on one PostgreSQL, one watcher lead
       10_000,
       "subscribers on both gateways",
     );
+    // Each gateway's watcher ran a first cycle at start; cycles queue, so these return once those are done.
+    await Promise.all(gateways.map((gateway) => gateway.watcher?.watcher.runCycle()));
     const template = emulator.scenario.logs.find(
       (entry) => entry.workspace_id === workspaceId && entry.level >= 50,
     );

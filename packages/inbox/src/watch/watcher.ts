@@ -178,7 +178,7 @@ export const createWatcher = (options: WatcherOptions): Watcher => {
         return [];
       });
 
-  const runCycle = async (): Promise<CycleReport> => {
+  const cycleOnce = async (): Promise<CycleReport> => {
     if (!(await tryLease(options.db, LEASE_NAME, options.holder, leaseMs)))
       return { leader: false, events: [], read: new Map(), alerts: [] };
     const now = clock();
@@ -200,6 +200,14 @@ export const createWatcher = (options: WatcherOptions): Watcher => {
     if (events.length > 0) options.onEvents?.(events);
     if (alerts.length > 0) options.onAlertsQueued?.(alerts);
     return { leader: true, events, read, alerts };
+  };
+
+  // One cycle at a time in a process: a cycle asked for while another runs (the timer's, say) starts after it.
+  let lastCycle: Promise<unknown> = Promise.resolve();
+  const runCycle = (): Promise<CycleReport> => {
+    const cycle = lastCycle.then(cycleOnce, cycleOnce);
+    lastCycle = cycle.catch(() => undefined);
+    return cycle;
   };
 
   let timer: NodeJS.Timeout | undefined;
