@@ -40,8 +40,11 @@ describe("live updates over graphql-ws on a gateway watching a workspace", () =>
     return { authorization: basic(user.email, user.apiKey), user };
   };
 
-  /** Logs new problems, so the next cycle records NEW events (the first cycle ran at start). */
-  const logNewErrors = (count: number) => {
+  /**
+   * Logs `count` occurrences of a problem named `problem` (letters only, so it survives normalisation and every name
+   * is its own group): the next cycle records a NEW event for a name not logged before.
+   */
+  const logNewErrors = (count: number, problem: string) => {
     const template = emulator.scenario.logs.find(
       (entry) => entry.workspace_id === workspaceId && entry.level >= 50,
     );
@@ -50,7 +53,7 @@ describe("live updates over graphql-ws on a gateway watching a workspace", () =>
       Array.from({ length: count }, (_, index) => ({
         ...template,
         id: randomUUID(),
-        message: `live test problem ${index} ${randomUUID().slice(0, 8)}: connect ECONNREFUSED`,
+        message: `live test problem ${problem} (attempt ${index}): connect ECONNREFUSED`,
         timestamp: new Date().toISOString(),
       })),
     );
@@ -84,7 +87,7 @@ describe("live updates over graphql-ws on a gateway watching a workspace", () =>
     const onlyChanges = record<EventData>(client, EVENTS, { ws: workspaceId, kinds: ["STATE_CHANGED"] });
     await until(() => gateway.live.feed.subscriberCount() === 2, 10_000, "both subscriptions");
 
-    logNewErrors(3);
+    logNewErrors(3, "delivered");
     const report = await gateway.watcher?.watcher.runCycle();
     const recorded = (report?.events ?? []).map((event) => String(event.id));
     expect(recorded.length).toBeGreaterThan(0);
@@ -157,8 +160,9 @@ describe("live updates over graphql-ws on a gateway watching a workspace", () =>
     const key = carl.apiKey;
     carl.apiKey = "revoked";
     try {
-      logNewErrors(1);
-      await gateway.watcher?.watcher.runCycle();
+      logNewErrors(1, "revoked");
+      const report = await gateway.watcher?.watcher.runCycle();
+      expect(report?.events.map((event) => event.kind)).toEqual(["NEW"]);
       await until(() => received.error !== undefined, 10_000, "the subscription to end");
     } finally {
       carl.apiKey = key;

@@ -84,7 +84,7 @@ describe.skipIf(!DATABASE_URL)("two gateways on one PostgreSQL, one watcher lead
       [1, 2].map((n) => ({
         ...template,
         id: randomUUID(),
-        message: `replica test problem ${n} ${randomUUID().slice(0, 8)}: socket hang up`,
+        message: `replica test problem ${n === 1 ? "one" : "two"}: socket hang up`,
         timestamp: new Date().toISOString(),
       })),
     );
