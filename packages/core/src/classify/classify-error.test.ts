@@ -93,13 +93,14 @@ describe("the classification's shape", () => {
     }
   });
 
-  it("keeps confidence within 0..1; an UNKNOWN's is the (small) chance that UNKNOWN is right", () => {
+  it("keeps confidence within 0..1; an UNKNOWN's is the chance that UNKNOWN is right, 0 without any text", () => {
     for (const item of CLASSIFY_CASES) {
       const { cause, confidence } = classifyError(item.input);
       expect(confidence).toBeGreaterThanOrEqual(0);
       expect(confidence).toBeLessThanOrEqual(1);
-      if (cause === "UNKNOWN") expect(confidence).toBeLessThan(0.5);
+      if (cause === "UNKNOWN") expect(confidence).toBeLessThan(0.9);
       else expect(confidence).toBeGreaterThan(0);
+      if (item.input.message === "" && cause === "UNKNOWN") expect(confidence).toBe(0);
     }
   });
 

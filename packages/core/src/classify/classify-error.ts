@@ -5,6 +5,7 @@ import { contextCandidates, queueFill } from "./context-candidates.js";
 import { type Decision, decide } from "./decide.js";
 import { calibrate } from "./learned/calibrate.js";
 import { combine, isFirm } from "./learned/combine.js";
+import { withoutLogEnvelope } from "./learned/log-envelope.js";
 import { type LearnedModel, type LearnedPrediction, learnedModel, predictWith } from "./learned/predict.js";
 import { matchText, type TextMatch } from "./match-text.js";
 import { type ReadInput, readInput } from "./read-input.js";
@@ -122,9 +123,14 @@ export interface ClassifyParts {
   readonly prediction: LearnedPrediction | undefined;
 }
 
-/** The text the learned model reads: the same scan windows as the rules, without stack-frame lines. */
-export const learnedText = (message: string, stack: string): string =>
-  stack.length > 0 ? `${withoutFrames(message)}\n${withoutFrames(stack)}` : withoutFrames(message);
+/**
+ * The text the learned model reads: the same scan windows as the rules, without stack-frame lines and without the
+ * envelope of a log line (JSON record, timestamp, level and id prefixes).
+ */
+export const learnedText = (message: string, stack: string): string => {
+  const text = withoutLogEnvelope(withoutFrames(message));
+  return stack.length > 0 ? `${text}\n${withoutFrames(stack)}` : text;
+};
 
 /** Rules first; the model is only run (and the text only tokenised) when their decision is not firm. */
 export const classifyParts = (read: ReadInput, model: LearnedModel, alwaysPredict = false): ClassifyParts => {

@@ -85,6 +85,12 @@ describe("the model's words", () => {
     ]);
   });
 
+  it("reads a path of two or more segments as one placeholder: the resource it names is not what failed", () => {
+    expect(
+      learnedWords("Record 403 in /api/v2/orders/403 was skipped; open '/tmp/in.json' and/or /x"),
+    ).toEqual(["record", "403", "in", "_path_", "was", "skipped", "open", "_path_", "and", "or", "x"]);
+  });
+
   it("keeps a status only next to its neighbours, never bare", () => {
     const features = learnedFeatures("status 401 unauthorized");
     expect(features).toContain("status 401");
@@ -134,9 +140,13 @@ describe("classifyError with the learned model", () => {
     expect(result.evidence.map((item) => item.signal)).not.toContain("learnedTokens");
   });
 
-  it("stays UNKNOWN on a bare word, with a small confidence that UNKNOWN is right", () => {
-    const result = classifyError({ message: "Error" });
-    expect(result.cause).toBe("UNKNOWN");
-    expect(result.confidence).toBeLessThan(0.2);
+  it("stays UNKNOWN on a bare word, more likely right there than on words it cannot read", () => {
+    // An UNKNOWN's confidence is the chance that UNKNOWN is right: a text that names nothing has no cause to find,
+    // while a sentence in words the model never saw may well have one.
+    const bare = classifyError({ message: "Error" });
+    const unread = classifyError({ message: "Fehler beim Verarbeiten des Datensatzes" });
+    expect([bare.cause, unread.cause]).toEqual(["UNKNOWN", "UNKNOWN"]);
+    expect(bare.confidence).toBeGreaterThan(unread.confidence);
+    expect(unread.confidence).toBeLessThan(0.5);
   });
 });

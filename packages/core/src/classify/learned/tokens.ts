@@ -4,7 +4,7 @@
  * what the model was trained on is exactly what it sees.
  *
  * Normalisation: camelCase split into words ("userRateLimitExceeded" → "user rate limit exceeded"), lower case,
- * URLs reduced to their host and `_url_`, e-mails to `_email_`, UUIDs and long hex ids to `_id_`, numbers to
+ * URLs reduced to their host and `_url_`, paths of two or more segments (resources and files they name are not what failed) to `_path_`, e-mails to `_email_`, UUIDs and long hex ids to `_id_`, numbers to
  * `_num_` (a run of them to one), dates and times to `_time_`, except three-digit HTTP statuses 4xx/5xx, which are signal and stay as they are.
  */
 
@@ -16,7 +16,7 @@ const MAX_WORD_LENGTH = 32;
 const CAMEL = /([a-z])([A-Z])/g;
 const HAS_CAMEL = /[a-z][A-Z]/;
 const VARIABLE_PARTS =
-  /\b\d{4}-\d\d-\d\d(?:[t ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:z|[+-]\d\d:?\d\d)?)?|\b\d\d?:\d\d:\d\d(?:[.,]\d+)?|https?:\/\/([^\s/"'<>()[\]{}\\]+)[^\s"'<>()[\]{}\\]*|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g;
+  /\b\d{4}-\d\d-\d\d(?:[t ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:z|[+-]\d\d:?\d\d)?)?|\b\d\d?:\d\d:\d\d(?:[.,]\d+)?|https?:\/\/([^\s/"'<>()[\]{}\\]+)[^\s"'<>()[\]{}\\]*|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|(?<![\w.:/-])(?:\/[\w.~%@-]+){2,}\/?/g;
 const WORD = /[a-z0-9_\u00c0-\uffff]+/g;
 const DIGITS = /^\d+$/;
 const HEX_ID = /^(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}$/;
@@ -26,6 +26,7 @@ const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 const replaceVariable = (match: string, host: string | undefined): string => {
   if (host !== undefined) return ` ${host} _url_ `;
+  if (match.startsWith("/")) return " _path_ ";
   if (match.includes("@")) return " _email_ ";
   return match.includes(":") || match.length === 10 ? " _time_ " : " _id_ ";
 };
