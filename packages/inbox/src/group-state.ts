@@ -47,7 +47,7 @@ export interface InboxRules {
    * and at least `minCount` occurrences.
    */
   readonly escalation: { readonly factor: number; readonly minCount: number; readonly baselineHours: number };
-  /** Hourly counts older than this are deleted. @default 90 */
+  /** Hourly counts, events and sent alerts older than this are deleted. @default 90 */
   readonly retentionDays: number;
 }
 

@@ -174,7 +174,7 @@ describe.each(TEST_BACKENDS)("an error inbox through a day (%s)", (backend) => {
     ]);
   });
 
-  it("keeps hourly counts by the entries' hours and prunes those past the retention", async () => {
+  it("keeps hourly counts by the entries' hours and prunes those and the events past the retention", async () => {
     const refused = fingerprintOf("refused");
     const counts = await readHourlyCounts(store.db, workspaceId, refused, at(0));
     expect(counts.map((row) => [row.hour.toISOString(), row.count])).toEqual([
@@ -184,10 +184,20 @@ describe.each(TEST_BACKENDS)("an error inbox through a day (%s)", (backend) => {
       [at(6).toISOString(), 2],
       [at(7).toISOString(), 1],
     ]);
+    const eventsBefore = await readEvents(store.db, workspaceId);
+    expect(eventsBefore.some((event) => event.at < at(24))).toBe(true);
+    await change("refused", 71, "RESOLVED");
     await cycle(24 * 3, occurrences("refused", 1, 24 * 3));
     const left = await readHourlyCounts(store.db, workspaceId, refused, at(0));
     // The entry was logged a second before hour 72, so it counts in hour 71.
     expect(left.map((row) => row.hour.toISOString())).toEqual([at(71).toISOString()]);
+    // Events go with them: only those within the retention are left, and the groups keep their states.
+    const eventsAfter = await readEvents(store.db, workspaceId);
+    expect(eventsAfter.map((event) => [event.kind, event.at.toISOString()])).toEqual([
+      ["STATE_CHANGED", at(71).toISOString()],
+      ["REGRESSED", at(72).toISOString()],
+    ]);
+    expect((await listGroups(store.db, workspaceId, {})).length).toBeGreaterThanOrEqual(5);
   });
 
   it("refuses bad changes naming the field, and unknown groups as NOT_FOUND", async () => {

@@ -1,8 +1,10 @@
 import type { TicketDb } from "@flowdoctor/tickets";
-import { and, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
+import { MAX_DIGEST_MINUTES } from "./alerts/alert-rules.js";
 import {
   type EventRow,
   type GroupRow,
+  inboxAlerts,
   inboxEvents,
   inboxFingerprints,
   inboxGroups,
@@ -203,15 +205,36 @@ const moveGroup = async (
   };
 };
 
-const pruneHourly = (tx: Tx, workspaceId: string, now: Date, rules: InboxRules) =>
-  tx
+/**
+ * Forgets what is older than `retentionDays` in a workspace: hourly counts, alerts already sent, and events no held
+ * alert still needs. Groups and their states stay; only their history is bounded.
+ */
+const pruneHistory = async (tx: Tx, workspaceId: string, now: Date, rules: InboxRules) => {
+  const cutoff = new Date(now.getTime() - rules.retentionDays * 24 * HOUR_MS);
+  await tx
     .delete(inboxHourlyCounts)
+    .where(and(eq(inboxHourlyCounts.workspaceId, workspaceId), lt(inboxHourlyCounts.hour, cutoff)));
+  // A rule's last message must outlive its longest digest interval, which it is timed from.
+  const sentBefore = new Date(Math.min(cutoff.getTime(), now.getTime() - MAX_DIGEST_MINUTES * 60_000));
+  await tx
+    .delete(inboxAlerts)
     .where(
       and(
-        eq(inboxHourlyCounts.workspaceId, workspaceId),
-        lt(inboxHourlyCounts.hour, new Date(now.getTime() - rules.retentionDays * 24 * HOUR_MS)),
+        eq(inboxAlerts.workspaceId, workspaceId),
+        isNotNull(inboxAlerts.jobId),
+        lt(inboxAlerts.sentAt, sentBefore),
       ),
     );
+  await tx
+    .delete(inboxEvents)
+    .where(
+      and(
+        eq(inboxEvents.workspaceId, workspaceId),
+        lt(inboxEvents.at, cutoff),
+        sql`NOT EXISTS (SELECT 1 FROM ${inboxAlerts} WHERE ${inboxAlerts.eventId} = ${inboxEvents.id})`,
+      ),
+    );
+};
 
 /** What one recorded cycle stored, and each group's latest occurrence in it (by group fingerprint). */
 export interface RecordedCycle {
@@ -274,15 +297,15 @@ export const recordCycleDetailed = async (
     );
     if (event !== undefined) events.push(event);
   }
-  await pruneHourly(tx, input.workspaceId, input.now, rules);
+  await pruneHistory(tx, input.workspaceId, input.now, rules);
   const stored = events.length === 0 ? [] : await tx.insert(inboxEvents).values(events).returning();
   return { events: stored, samples: latestOccurrences(groups) };
 };
 
 /**
  * Records one watcher cycle of a workspace in one transaction: finds or creates each occurrence's group (see
- * `resolveGroups`), adds the hourly counts, moves every group the rules move (`nextTransition`), prunes hourly counts
- * past `retentionDays`, and answers the events it stored, in order.
+ * `resolveGroups`), adds the hourly counts, moves every group the rules move (`nextTransition`), prunes counts,
+ * sent alerts and events past `retentionDays`, and answers the events it stored, in order.
  */
 export const recordCycle = (
   db: TicketDb,

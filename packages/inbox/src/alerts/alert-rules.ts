@@ -41,7 +41,8 @@ export interface AlertRuleChange {
 }
 
 const MAX_NAME = 100;
-const MAX_DIGEST_MINUTES = 10_080;
+/** The longest digest interval a rule may have: a week. */
+export const MAX_DIGEST_MINUTES = 10_080;
 const MAX_RULES_PER_WORKSPACE = 100;
 
 const subsetOf = <T extends string>(
