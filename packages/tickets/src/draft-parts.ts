@@ -9,8 +9,15 @@ import {
   tickets,
   ticketTimeline,
 } from "./db/schema.js";
-import { attachmentField, MARKED_FIELDS, markText, timelineField } from "./redactions/marked-text.js";
-import { recordMarks } from "./redactions/redaction-ledger.js";
+import {
+  attachmentField,
+  type FieldMarks,
+  MARKED_FIELDS,
+  markField,
+  markText,
+  timelineField,
+} from "./redactions/marked-text.js";
+import { clearMarks, recordMarks } from "./redactions/redaction-ledger.js";
 import { ticketProblemsError } from "./ticket-errors.js";
 import type { TicketFieldsPatch } from "./ticket-fields.js";
 
@@ -54,27 +61,27 @@ export const insertAttachment = async (
  */
 export const markPatch = (patch: TicketFieldsPatch) => {
   const marked: Record<string, unknown> = { ...patch };
-  const marks: Array<{ field: string; marks: ReturnType<typeof markText>["marks"] }> = [];
-  for (const field of MARKED_FIELDS) {
-    const value = patch[field];
-    if (typeof value !== "string") {
-      if (value === null) marks.push({ field, marks: [] });
-      continue;
-    }
-    const result = markText(value);
-    marked[field] = result.text;
-    marks.push({ field, marks: result.marks });
+  const marks: FieldMarks[] = [];
+  for (const family of MARKED_FIELDS) {
+    const value = patch[family];
+    if (value === undefined) continue;
+    const result = markField(family, value);
+    if (value !== null) marked[family] = result.value;
+    marks.push(result.marks);
   }
   return { patch: marked as TicketFieldsPatch, marks };
 };
 
-/** Records the redactions {@link markPatch} found. */
+/** Records the redactions {@link markPatch} found, in place of those the patched fields had. */
 export const recordPatchMarks = async (
   db: TicketDb,
   ticketId: string,
-  marks: ReturnType<typeof markPatch>["marks"],
+  marks: readonly FieldMarks[],
 ): Promise<void> => {
-  for (const entry of marks) await recordMarks(db, ticketId, entry.field, entry.marks);
+  for (const { family, texts } of marks) {
+    await clearMarks(db, ticketId, family);
+    for (const text of texts) await recordMarks(db, ticketId, text.field, text.marks);
+  }
 };
 
 /** A new draft's parts, checked outside any transaction. */

@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { createEmulator, type Emulator } from "@flowdoctor/platform-emulator";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { basic } from "../testing/emulator-gateway.js";
 import { liveClient, record, until } from "../testing/live-client.js";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database.js";
 import { startTestGateway, type TestGateway } from "../testing/test-gateway.js";
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL;
@@ -13,36 +13,16 @@ interface EventData {
   errorGroupEvents: { id: string; kind: string; fingerprint: string };
 }
 
-/** A database of its own on the test server, so the two gateways share it with nobody else. */
-const createDatabase = async (): Promise<{ url: string; drop: () => Promise<void> }> => {
-  const name = `fd_live_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(DATABASE_URL as string);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const again = new pg.Client({ connectionString: DATABASE_URL });
-      await again.connect();
-      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await again.end();
-    },
-  };
-};
-
 describe.skipIf(!DATABASE_URL)("two gateways on one PostgreSQL, one watcher leading", () => {
   let emulator: Emulator;
-  let database: { url: string; drop: () => Promise<void> };
+  let database: TestDatabase;
   const gateways: TestGateway[] = [];
   let workspaceId: string;
   let authorization: string;
 
   beforeAll(async () => {
     emulator = await createEmulator();
-    database = await createDatabase();
+    database = await createTestDatabase(DATABASE_URL as string, "fd_live");
     workspaceId = emulator.scenario.workspaces.find((ws) => ws.name === "Acme Production")?.id as string;
     const alice = emulator.users.find((user) => user.email.startsWith("alice@")) as Emulator["users"][number];
     authorization = basic(alice.email, alice.apiKey);

@@ -110,7 +110,7 @@ describe.skipIf(!hasChromium)("the troubleshooting console in headless Chromium"
       ],
     });
     await mkdir(screenshots, { recursive: true });
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await gateway?.close();

@@ -122,6 +122,58 @@ describe.each(TEST_BACKENDS)("reviewing redactions on %s", (backend) => {
     expect(mail?.text).not.toMatch(/Jane Roe|abc123secret/);
   });
 
+  it("marks every free text: the blocker's impact, each step, each page consulted and the error report", async () => {
+    const now = new Date();
+    const draft = await service.create(ALICE, {
+      fields: {
+        ...completeFields(now),
+        isBlocker: true,
+        deadline: new Date(now.getTime() + 14 * 86_400_000).toISOString(),
+        blockerImpact: "Invoicing stops; the shared CRM login has password=Winter2026secret",
+        stepsToReproduce: ["Open the orders flow", "Run it with api_key=abc123secret", "See the 401"],
+        docsConsulted: ["Managing Flow Errors", "Credentials (client_secret=abcDEF123456xyz)"],
+        errorReport: { source: "email", text: "Flow failed: token=ORDER-20261124 was rejected" },
+      },
+    });
+    const preview = await service.markedPreview(ALICE, draft.id);
+    const marked = (name: string) => preview.fields.find((field) => field.field === name);
+    for (const name of ["blockerImpact", "stepsToReproduce.1", "docsConsulted.1", "errorReport.text"]) {
+      const field = marked(name);
+      expect({ name, kinds: field?.marks.map((mark) => mark.kind) }).toEqual({ name, kinds: ["key-value"] });
+      for (const mark of field?.marks ?? []) {
+        expect(field?.text.slice(mark.from, mark.to)).toBe(REDACTION_MARKER);
+        expect(mark.textFrom).toBeDefined();
+        expect(
+          preview.message.text.slice(mark.textFrom, (mark.textFrom ?? 0) + REDACTION_MARKER.length),
+        ).toBe(REDACTION_MARKER);
+      }
+    }
+    expect(marked("stepsToReproduce.0")?.marks).toEqual([]);
+    expect(preview.message.text).not.toMatch(/Winter2026secret|abc123secret|abcDEF123456xyz|ORDER-20261124/);
+
+    await service.restoreRedaction(ALICE, draft.id, marked("stepsToReproduce.1")?.marks[0]?.id as string);
+    const at = "Flow failed".length + 2;
+    await service.redactSpan(ALICE, draft.id, { field: "errorReport.text", from: 0, to: at - 2 });
+    const reviewed = await service.markedPreview(ALICE, draft.id);
+    expect(reviewed.message.text).toContain("Run it with api_key=abc123secret");
+    expect(reviewed.fields.find((field) => field.field === "errorReport.text")).toMatchObject({
+      text: `${REDACTION_MARKER}: token=${REDACTION_MARKER} was rejected`,
+      marks: [{ kind: "manual" }, { kind: "key-value" }],
+    });
+
+    // A shorter list replaces the old items' marks: none is left pointing past its end.
+    await service.update(ALICE, draft.id, {
+      stepsToReproduce: ["Open the orders flow with token=ABCDEF987654"],
+    });
+    const shortened = await service.markedPreview(ALICE, draft.id);
+    const steps = shortened.fields.filter((field) => field.field.startsWith("stepsToReproduce."));
+    expect(steps.map((field) => [field.field, field.marks.map((mark) => mark.kind)])).toEqual([
+      ["stepsToReproduce.0", ["key-value"]],
+    ]);
+    const rows = (await service.get(ALICE, draft.id)).fields.stepsToReproduce;
+    expect(rows).toEqual([`Open the orders flow with token=${REDACTION_MARKER}`]);
+  });
+
   it("answers a wrong review with BAD_USER_INPUT naming the field, and refuses non-authors and submitted tickets", async () => {
     const draft = await service.create(ALICE, { fields: { ...completeFields(new Date()), description } });
     const fail = (promise: Promise<unknown>) =>

@@ -3,7 +3,7 @@ import type { TicketDb } from "../db/open-ticket-db.js";
 import type { RedactionRow } from "../db/schema.js";
 import { composeTicketMessage, type MessageOptions, type TicketMessage } from "../delivery/ticket-message.js";
 import type { TicketView } from "../ticket-view.js";
-import { attachmentField, MARKED_FIELDS, timelineField } from "./marked-text.js";
+import { attachmentField, fieldTexts, timelineField } from "./marked-text.js";
 import { keptTexts, readFieldText, redactionsOf } from "./redaction-ledger.js";
 
 /** One marker in a field as delivered. */
@@ -21,7 +21,10 @@ export interface PreviewMark {
 
 /** A text field of the ticket as it leaves, with its markers. */
 export interface PreviewField {
-  /** `title`, `description`, `errorText`, `timeline:<id>` or `attachment:<id>`. */
+  /**
+   * `title`, `description`, `errorText`, `blockerImpact`, `stepsToReproduce.<n>`, `docsConsulted.<n>`,
+   * `errorReport.text`, `timeline:<id>` or `attachment:<id>`.
+   */
   readonly field: string;
   /** The attachment's file name, for an attachment. */
   readonly attachmentName: string | undefined;
@@ -46,7 +49,10 @@ const shifted = (position: number, added: ReturnType<typeof redactSecretsMarked>
 };
 
 const fieldsOf = (view: TicketView) => [
-  ...MARKED_FIELDS.map((field) => ({ field, attachmentName: undefined })),
+  ...fieldTexts(view.fields as Record<string, unknown>).map((field) => ({
+    field,
+    attachmentName: undefined,
+  })),
   ...view.timeline.map((entry) => ({ field: timelineField(entry.id), attachmentName: undefined })),
   ...view.attachments
     .filter((attachment) => attachment.kind !== "SCREENSHOT")

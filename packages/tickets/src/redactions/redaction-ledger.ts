@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { REDACTION_MARKER } from "@flowdoctor/core";
-import { and, asc, eq, gt, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, like, or, sql } from "drizzle-orm";
 import type { TicketDb } from "../db/open-ticket-db.js";
 import {
   type RedactionRow,
@@ -9,7 +9,7 @@ import {
   tickets,
   ticketTimeline,
 } from "../db/schema.js";
-import { MARKED_FIELDS, type MarkedField, type PendingMark } from "./marked-text.js";
+import { fieldPath, type PendingMark, textAt } from "./marked-text.js";
 
 /** Replaces the marks of `field` with `marks` (the field's text was written anew). */
 export const recordMarks = async (
@@ -26,6 +26,17 @@ export const recordMarks = async (
     .insert(ticketRedactions)
     .values(marks.map((mark) => ({ id: randomUUID(), ticketId, field, ...mark })));
 };
+
+/** Forgets the marks of a top-level field and of every text inside it (`stepsToReproduce.0`, `errorReport.text`). */
+export const clearMarks = (db: TicketDb, ticketId: string, family: string) =>
+  db
+    .delete(ticketRedactions)
+    .where(
+      and(
+        eq(ticketRedactions.ticketId, ticketId),
+        or(eq(ticketRedactions.field, family), like(ticketRedactions.field, `${family}.%`)),
+      ),
+    );
 
 /** A ticket's redactions, in the order written, field by field. */
 export const redactionsOf = (db: TicketDb, ticketId: string): Promise<RedactionRow[]> =>
@@ -60,10 +71,10 @@ export const forgetOriginals = (db: TicketDb, ticketId: string) =>
     .set({ original: null })
     .where(and(eq(ticketRedactions.ticketId, ticketId), eq(ticketRedactions.status, "ACTIVE")));
 
-const isMarkedField = (field: string): field is MarkedField =>
-  (MARKED_FIELDS as readonly string[]).includes(field);
-
-/** The stored text of a ticket's field, `timeline:<id>` or `attachment:<id>`; undefined when there is none. */
+/**
+ * The stored text of a ticket's free-text field (`title`, `stepsToReproduce.0`, `errorReport.text`…), `timeline:<id>`
+ * or `attachment:<id>`; undefined when there is none.
+ */
 export const readFieldText = async (
   db: TicketDb,
   ticketId: string,
@@ -85,10 +96,10 @@ export const readFieldText = async (
     const row = rows[0];
     return row === undefined || row.kind === "SCREENSHOT" ? undefined : row.content.toString("utf8");
   }
-  if (!isMarkedField(field)) return undefined;
+  const path = fieldPath(field);
+  if (path === undefined) return undefined;
   const [row] = await db.select({ fields: tickets.fields }).from(tickets).where(eq(tickets.id, ticketId));
-  const value = row?.fields[field];
-  return typeof value === "string" ? value : undefined;
+  return textAt(row?.fields, path);
 };
 
 /** Stores a new text for a field read by {@link readFieldText}. */
@@ -104,7 +115,9 @@ const writeFieldText = async (db: TicketDb, ticketId: string, field: string, tex
   else
     await db
       .update(tickets)
-      .set({ fields: sql`jsonb_set(${tickets.fields}, ${`{${field}}`}::text[], to_jsonb(${text}::text))` })
+      .set({
+        fields: sql`jsonb_set(${tickets.fields}, ${`{${fieldPath(field)?.join(",")}}`}::text[], to_jsonb(${text}::text))`,
+      })
       .where(eq(tickets.id, ticketId));
 };
 

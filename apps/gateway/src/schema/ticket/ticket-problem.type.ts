@@ -67,7 +67,7 @@ export class TicketRedactionMarkType {
 export class TicketPreviewFieldType {
   @Field(() => String, {
     description:
-      "The field: `title`, `description`, `errorText`, `timeline:<id>` or `attachment:<id>`; pass it to `redactSpan`.",
+      "The field: `title`, `description`, `errorText`, `blockerImpact`, `stepsToReproduce.<n>`, `docsConsulted.<n>`, `errorReport.text`, `timeline:<id>` or `attachment:<id>`; pass it to `redactSpan`.",
   })
   field!: string;
   @Field(() => String, { nullable: true, description: "The file name, when the field is an attachment." })
