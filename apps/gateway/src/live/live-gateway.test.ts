@@ -13,6 +13,8 @@ const EVENTS = `subscription E($ws: ID!, $kinds: [ErrorGroupEventKind!]) {
   }
 }`;
 
+const RESUME = `subscription R($ws: ID!, $after: ID) { errorGroupEvents(workspaceId: $ws, after: $after) { id kind } }`;
+
 interface EventData {
   errorGroupEvents: {
     id: string;
@@ -127,6 +129,52 @@ describe("live updates over graphql-ws on a gateway watching a workspace", () =>
     all.stop();
     onlyChanges.stop();
     await client.dispose();
+    await until(() => gateway.live.feed.subscriberCount() === 0, 5000, "the subscriptions to end");
+  });
+
+  it("resumes after an event: what was stored meanwhile first, each once, then live ones", async () => {
+    const authorization = { authorization: login("alice").authorization };
+    const first = liveClient(gateway.graphqlUrl, authorization);
+    const before = record<EventData>(first, EVENTS, { ws: workspaceId });
+    await until(() => gateway.live.feed.subscriberCount() === 1, 10_000, "the subscription");
+    logNewErrors(1, "resumedfirst");
+    await gateway.watcher?.watcher.runCycle();
+    await until(() => before.results.length === 1, 10_000, "the first event");
+    const seen = before.results[0]?.data?.errorGroupEvents.id as string;
+    before.stop();
+    await first.dispose();
+    await until(() => gateway.live.feed.subscriberCount() === 0, 5000, "the first subscription to end");
+
+    // Away: two problems start.
+    logNewErrors(1, "resumedsecond");
+    logNewErrors(1, "resumedthird");
+    const missed = ((await gateway.watcher?.watcher.runCycle())?.events ?? []).map((event) =>
+      String(event.id),
+    );
+    expect(missed).toHaveLength(2);
+
+    const again = liveClient(gateway.graphqlUrl, authorization);
+    const resumed = record<EventData>(again, RESUME, { ws: workspaceId, after: seen });
+    await until(() => resumed.results.length === 2, 10_000, "the missed events");
+    logNewErrors(1, "resumedfourth");
+    const live = ((await gateway.watcher?.watcher.runCycle())?.events ?? []).map((event) => String(event.id));
+    await until(() => resumed.results.length === 3, 10_000, "the live event");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(resumed.results.map((result) => result.data?.errorGroupEvents.id)).toEqual([...missed, ...live]);
+    expect(resumed.results.map((result) => result.data?.errorGroupEvents.kind)).toEqual([
+      "NEW",
+      "NEW",
+      "NEW",
+    ]);
+
+    const bad = record(again, RESUME, { ws: workspaceId, after: "not-an-id" });
+    await until(() => bad.error !== undefined, 10_000, "the refusal");
+    expect((bad.error as { extensions?: Record<string, unknown> }[])[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "after",
+    });
+    resumed.stop();
+    await again.dispose();
     await until(() => gateway.live.feed.subscriberCount() === 0, 5000, "the subscriptions to end");
   });
 

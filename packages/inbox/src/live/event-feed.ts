@@ -1,6 +1,6 @@
 import type { TicketDb } from "@flowdoctor/tickets";
 import type { GroupEventKind } from "../group-state.js";
-import { type LiveEvent, latestEventId, readLiveEvents } from "./read-live-events.js";
+import { type LiveEvent, latestEventId, readLiveEvents, readStoredEvents } from "./read-live-events.js";
 
 /** Which events a subscriber wants: one workspace's, of some kinds (all kinds when empty or absent). */
 export interface LiveEventFilter {
@@ -32,6 +32,11 @@ export interface EventFeed {
    * that removes it. Each event reaches each listener once.
    */
   subscribe(filter: LiveEventFilter, listener: (event: LiveEvent) => void): Promise<() => void>;
+  /**
+   * The events of `filter` stored after `afterId`, oldest first, at most `limit`: what a subscriber that saw
+   * `afterId` last missed (events past the inbox's retention are gone).
+   */
+  replay(filter: LiveEventFilter, afterId: number, limit: number): Promise<LiveEvent[]>;
   /** Listeners at the moment. */
   subscriberCount(): number;
   /** Reads and delivers new events now (the timer does this every `pollMs`); resolves when done. */
@@ -160,6 +165,10 @@ export const createEventFeed = (options: EventFeedOptions): EventFeed => {
       return () => {
         if (listeners.delete(entry) && listeners.size === 0) void serial(forgetWhenIdle);
       };
+    },
+    replay: (filter, afterId, limit) => {
+      queries += 1;
+      return readStoredEvents(options.db, filter.workspaceId, afterId, filter.kinds ?? [], limit);
     },
     subscriberCount: () => listeners.size,
     pollNow: () => serial(poll),

@@ -1,6 +1,7 @@
 import type { TicketDb } from "@flowdoctor/tickets";
 import { and, asc, eq, gt, inArray, max, or } from "drizzle-orm";
 import { type EventRow, type GroupRow, inboxEvents, inboxGroups } from "../db/inbox-schema.js";
+import type { GroupEventKind } from "../group-state.js";
 
 /** An event with its group as stored now (absent only if the group was deleted since). */
 export interface LiveEvent extends EventRow {
@@ -11,6 +12,36 @@ export interface LiveEvent extends EventRow {
 export const latestEventId = async (db: TicketDb): Promise<number> => {
   const [row] = await db.select({ id: max(inboxEvents.id) }).from(inboxEvents);
   return Number(row?.id ?? 0);
+};
+
+/** One workspace's stored events after `afterId` (of `kinds`, all when empty), oldest first, at most `limit`. */
+export const readStoredEvents = async (
+  db: TicketDb,
+  workspaceId: string,
+  afterId: number,
+  kinds: readonly GroupEventKind[],
+  limit: number,
+): Promise<LiveEvent[]> => {
+  const rows = await db
+    .select({ event: inboxEvents, group: inboxGroups })
+    .from(inboxEvents)
+    .leftJoin(
+      inboxGroups,
+      and(
+        eq(inboxGroups.workspaceId, inboxEvents.workspaceId),
+        eq(inboxGroups.fingerprint, inboxEvents.fingerprint),
+      ),
+    )
+    .where(
+      and(
+        eq(inboxEvents.workspaceId, workspaceId),
+        gt(inboxEvents.id, afterId),
+        kinds.length === 0 ? undefined : inArray(inboxEvents.kind, [...kinds]),
+      ),
+    )
+    .orderBy(asc(inboxEvents.id))
+    .limit(limit);
+  return rows.map(({ event, group }) => ({ ...event, group: group ?? undefined }));
 };
 
 /**

@@ -825,6 +825,7 @@ export type ErrorGroupEventFieldsFragment = { id: string, kind: ErrorGroupEventK
 export type ErrorGroupEventsSubscriptionVariables = Exact<{
   workspaceId: string | number;
   kinds?: Array<ErrorGroupEventKind> | ErrorGroupEventKind | null | undefined;
+  after?: string | number | null | undefined;
 }>;
 
 
@@ -2081,8 +2082,8 @@ export const GatewayDocument = new TypedDocumentString(`
 }
     `, {"operationName":"Gateway","operationType":"query","variables":[],"rootFields":["gateway"]}) as unknown as TypedDocumentString<GatewayQuery, GatewayQueryVariables>;
 export const ErrorGroupEventsDocument = new TypedDocumentString(`
-    subscription ErrorGroupEvents($workspaceId: ID!, $kinds: [ErrorGroupEventKind!]) {
-  errorGroupEvents(workspaceId: $workspaceId, kinds: $kinds) {
+    subscription ErrorGroupEvents($workspaceId: ID!, $kinds: [ErrorGroupEventKind!], $after: ID) {
+  errorGroupEvents(workspaceId: $workspaceId, kinds: $kinds, after: $after) {
     ...ErrorGroupEventFields
   }
 }
@@ -2121,7 +2122,7 @@ fragment ErrorGroupEventFields on ErrorGroupEvent {
       ...ErrorGroupStatusFields
     }
   }
-}`, {"operationName":"ErrorGroupEvents","operationType":"subscription","variables":[{"name":"workspaceId","type":"ID!","required":true},{"name":"kinds","type":"[ErrorGroupEventKind!]","required":false}],"rootFields":["errorGroupEvents"]}) as unknown as TypedDocumentString<ErrorGroupEventsSubscription, ErrorGroupEventsSubscriptionVariables>;
+}`, {"operationName":"ErrorGroupEvents","operationType":"subscription","variables":[{"name":"workspaceId","type":"ID!","required":true},{"name":"kinds","type":"[ErrorGroupEventKind!]","required":false},{"name":"after","type":"ID","required":false}],"rootFields":["errorGroupEvents"]}) as unknown as TypedDocumentString<ErrorGroupEventsSubscription, ErrorGroupEventsSubscriptionVariables>;
 export const LogsDocument = new TypedDocumentString(`
     query Logs($workspaceId: ID!, $filter: LogFilter, $first: Int, $after: String) {
   logs(workspaceId: $workspaceId, filter: $filter, first: $first, after: $after) {

@@ -18,15 +18,19 @@ export type Subscription<TItem> = AsyncIterableIterator<TItem>;
 export interface FlowdoctorSubscriptions {
   /**
    * The error-group events of a workspace from now on (NEW, REGRESSED, ESCALATING, SNOOZE_ENDED,
-   * STATE_CHANGED), each once. Rejects the iterator with `UNAUTHENTICATED` or `FORBIDDEN` as the queries do.
-   * After a dropped connection the client reconnects and subscribes again; events stored meanwhile are not
-   * replayed (read `errorGroups` to catch up).
+   * STATE_CHANGED), each once; with `after` (an event's `id`), the events stored since it come first. Rejects the
+   * iterator with `UNAUTHENTICATED` or `FORBIDDEN` as the queries do. After a dropped connection the client
+   * reconnects and resumes after the last event it handed out, so nothing stored meanwhile is missed or repeated
+   * (within the inbox's retention).
    */
   errorGroupEvents(
     variables: G.ErrorGroupEventsSubscriptionVariables,
     options?: SubscribeOptions,
   ): Subscription<G.ErrorGroupEventsSubscription["errorGroupEvents"]>;
 }
+
+/** Item ids a resumable subscription remembers, to drop what a resume replays twice. */
+const MAX_REMEMBERED = 10_000;
 
 /** What the WebSocket transport needs from the client's options. */
 export interface LiveTransportOptions {
@@ -87,13 +91,17 @@ export const createSubscriptions = (options: LiveTransportOptions) => {
     field: keyof TData,
     variables: unknown,
     subscribeOptions: SubscribeOptions = {},
+    resumeAfter?: (item: TItem) => string,
   ): Subscription<TItem> => {
     const name = operationInfo(document).name ?? String(field);
-    const results = connect().iterate<TData>({
+    // graphql-ws sends this same request again after a reconnect: its `after` moves with each item handed out.
+    const request = {
       query: document.toString(),
       operationName: name,
-      variables: variables as Record<string, unknown>,
-    });
+      variables: { ...(variables as object) },
+    };
+    const results = connect().iterate<TData>(request);
+    const handedOut = new Set<string>();
     // graphql-ws's own return() leaves a pending next() waiting forever; this settles it.
     let stop: () => void = () => undefined;
     const stopped = new Promise<{ done: true; value: undefined }>((resolve) => {
@@ -116,7 +124,16 @@ export const createSubscriptions = (options: LiveTransportOptions) => {
         if (result.done) return { done: true, value: undefined };
         const { data, errors } = result.value;
         if (errors !== undefined && errors.length > 0) throw failureOf(errors, name);
-        return { done: false, value: (data as TData)[field] as TItem };
+        const item = (data as TData)[field] as TItem;
+        if (resumeAfter !== undefined) {
+          // A resumed subscription may replay what was still on its way when the connection dropped.
+          const id = resumeAfter(item);
+          if (handedOut.has(id)) return iterator.next();
+          if (handedOut.size >= MAX_REMEMBERED) handedOut.clear();
+          handedOut.add(id);
+          (request.variables as { after?: string }).after = id;
+        }
+        return { done: false, value: item };
       },
       return: async () => {
         subscribeOptions.signal?.removeEventListener("abort", end);
@@ -130,7 +147,7 @@ export const createSubscriptions = (options: LiveTransportOptions) => {
 
   const subscriptions: FlowdoctorSubscriptions = {
     errorGroupEvents: (variables, subscribeOptions) =>
-      iterate(ErrorGroupEventsDocument, "errorGroupEvents", variables, subscribeOptions),
+      iterate(ErrorGroupEventsDocument, "errorGroupEvents", variables, subscribeOptions, (event) => event.id),
   };
   return {
     subscriptions,

@@ -11,7 +11,18 @@ import { ErrorGroupEventKindEnum, ErrorGroupEventType } from "./error-group-even
 interface EventArgs {
   readonly workspaceId: string;
   readonly kinds?: readonly GroupEventKind[] | null;
+  readonly after?: string | null;
 }
+
+/** An event id to resume after: a whole number, as `ErrorGroupEvent.id` gives it. */
+const readAfter = (after: string | null | undefined): number | undefined => {
+  if (after == null) return undefined;
+  if (!/^(0|[1-9]\d{0,15})$/.test(after))
+    throw new GatewayGraphQLError("BAD_USER_INPUT", "after must be an ErrorGroupEvent id (a whole number).", {
+      details: { field: "after" },
+    });
+  return Number(after);
+};
 
 /** Whether the caller may read the workspace's logs, as `errorGroups` and `setErrorGroupState` decide it. */
 const checkAccess = async (session: PlatformSession, workspaceId: string): Promise<void> => {
@@ -60,14 +71,16 @@ const recheckingAccess = (
 
 /** Authorised as `errorGroups` and `setErrorGroupState`: the platform must let the caller read the workspace's logs. */
 const subscribeToEvents = async (context: GatewayContext, args: EventArgs) => {
+  const afterId = readAfter(args.after);
   await checkAccess(await context.session(), args.workspaceId);
   const { live, freshSession } = context;
   if (live === undefined)
     throw new GatewayGraphQLError("INTERNAL", "Live updates are not available in this gateway.");
-  const events = await feedEvents(live.feed, {
-    workspaceId: args.workspaceId,
-    ...(args.kinds == null ? {} : { kinds: args.kinds }),
-  });
+  const events = await feedEvents(
+    live.feed,
+    { workspaceId: args.workspaceId, ...(args.kinds == null ? {} : { kinds: args.kinds }) },
+    afterId,
+  );
   if (freshSession === undefined) return events;
   const recheck = async () => checkAccess(await freshSession(), args.workspaceId);
   return recheckingAccess(events, recheck, live.recheckMs);
@@ -100,7 +113,7 @@ const toEventType = (event: LiveEvent): ErrorGroupEventType => ({
 export class ErrorGroupEventsResolver {
   @Subscription(() => ErrorGroupEventType, {
     description:
-      "The error-group events of a workspace as the inbox records them from now on (new, regressed, escalating groups, snoozes ending, state changes), each once, from whichever gateway replica you are connected to. Over WebSocket (`graphql-transport-ws`) at `/graphql`, credentials in `connectionParams.authorization` as in the HTTP header. Authorised as `errorGroups`: FORBIDDEN unless you may read the workspace's logs. Events appear only for watched workspaces (`INBOX_WATCH`) and state changes.",
+      "The error-group events of a workspace as the inbox records them (new, regressed, escalating groups, snoozes ending, state changes), from now on or from the event after `after`, each once, from whichever gateway replica you are connected to. Over WebSocket (`graphql-transport-ws`) at `/graphql`, credentials in `connectionParams.authorization` as in the HTTP header. Authorised as `errorGroups`: FORBIDDEN unless you may read the workspace's logs. Events appear only for watched workspaces (`INBOX_WATCH`) and state changes.",
     subscribe: ({ args, context }) => subscribeToEvents(context as GatewayContext, args as EventArgs),
   })
   errorGroupEvents(
@@ -112,6 +125,12 @@ export class ErrorGroupEventsResolver {
       description: "Only these kinds of event; all kinds when absent or empty.",
     })
     _kinds: GroupEventKind[] | null,
+    @Arg("after", () => ID, {
+      nullable: true,
+      description:
+        "Resume after this event (an `ErrorGroupEvent.id` you received): the workspace's events stored since come first, oldest first and at most 1000, then the live ones, none twice. Events older than the inbox's retention are gone. BAD_USER_INPUT names `after` when it is no event id.",
+    })
+    _after: string | null,
   ): ErrorGroupEventType {
     // Only a subscription's events come with a root; over HTTP the operation runs once, without one.
     if (event === undefined)
