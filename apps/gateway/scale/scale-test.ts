@@ -1,9 +1,11 @@
 // `pnpm scale-test`: two gateway replicas behind HAProxy on one PostgreSQL, each with its outbox worker, a real SMTP
 // server and the emulator as the platform, under a bounded load from several tenants while a replica is killed,
-// PostgreSQL restarts, SMTP goes away and the platform answers 429 and then 503. Prints the report (also written to
-// scale/last-report.md) and exits 1 on a lost or doubly-created ticket, a 5xx outside the fault windows, or a
-// replica that did not recover. Not part of `pnpm test`. Settings: SCALE_POSTGRES (private | system),
+// PostgreSQL restarts, SMTP goes away and the platform answers 429 and then 503; meanwhile new problems are logged to
+// a watched workspace with an alert rule. Prints the report (also written to scale/last-report.md) and exits 1 on a
+// lost or doubly-created ticket, a 5xx outside the fault windows, a replica that did not recover, or a problem
+// alerted never or more than once. Not part of `pnpm test`. Settings: SCALE_POSTGRES (private | system),
 // SCALE_SMTP_OUTAGE_S (60), SCALE_CONCURRENCY (6), SCALE_GATEWAYS (2).
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -13,6 +15,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { createEmulator } from "@flowdoctor/platform-emulator";
 import { startSmtpSink } from "@flowdoctor/tickets/testing";
 import pg from "pg";
+import { logNewProblems, startAlertReceiver, summariseAlerts, waitForAlerts } from "./alerts.js";
 import { createLoadClient, type LoadUser, runLoad, type Sample, type TicketAttempt } from "./load.js";
 import { startScalePostgres } from "./postgres.js";
 import {
@@ -189,6 +192,9 @@ const main = async () => {
   const emulator = await createEmulator({ scenario: "demo" });
   const smtp = await startSmtpSink();
   const postgres = await startScalePostgres(process.env.SCALE_POSTGRES ?? "private", await freePort());
+  const alerts = await startAlertReceiver();
+  const alice = DEMO_USERS[0] as (typeof DEMO_USERS)[number];
+  const watched = emulator.scenario.workspaces.find((ws) => ws.name === "Acme Production")?.id as string;
   const env = {
     PLATFORM_API_URL: emulator.url,
     DATABASE_URL: postgres.databaseUrl,
@@ -197,6 +203,11 @@ const main = async () => {
     TICKET_WORKER: "on",
     TICKET_RETRY_BASE_MS: "500",
     TICKET_MAX_ATTEMPTS: "30",
+    // Every replica runs the watcher; one at a time holds the lease and reads, so each problem is raised once.
+    INBOX_WATCH: `${watched}=${alice.email}:${alice.apiKey}`,
+    INBOX_SECRET_KEY: randomBytes(32).toString("base64"),
+    INBOX_WATCH_INTERVAL_MS: "2000",
+    ALERT_CHANNELS: alerts.channels,
     LOG_LEVEL: "warn",
     NODE_ENV: "production",
   };
@@ -210,6 +221,7 @@ const main = async () => {
       await balancer?.stop();
       for (const gateway of gateways) await gateway.stop();
       await smtp.stop();
+      await alerts.stop();
       await emulator.close();
       await postgres.close();
       await rm(folder, { recursive: true, force: true });
@@ -238,6 +250,14 @@ const main = async () => {
       "load + emulator + SMTP (this process)": () => process.pid,
     });
     const users = await discoverUsers(lb.url);
+    const rule = await createLoadClient(lb.url, []).graphql(
+      "setup",
+      users[0] as LoadUser,
+      `mutation R($ws: ID!) { setAlertRule(input: { workspaceId: $ws, name: "scale", events: [NEW], channel: "scale-hook", digestMinutes: 0 }) { id } }`,
+      { ws: watched },
+    );
+    if (rule?.data?.setAlertRule == null)
+      throw new Error(`could not set the alert rule: ${JSON.stringify(rule)}`);
     say(`# Flowdoctor scale test (${new Date().toISOString().slice(0, 10)})`);
     say("");
     say(
@@ -316,6 +336,7 @@ const main = async () => {
       ),
     ]);
     const arrivals = watchArrivals(smtp);
+    const problems = logNewProblems(emulator, watched, 9000, loadStart + durationMs - 10_000);
     const tickets = await runLoad(client, samples, {
       users,
       concurrency: CONCURRENCY,
@@ -330,6 +351,9 @@ const main = async () => {
     say(
       `  deliveries settled after ${((performance.now() - loadStart) / 1000).toFixed(0)}s${drained ? "" : " (timed out)"}`,
     );
+    const logged = await problems;
+    await waitForAlerts(alerts, logged, 60_000);
+    say(`  alerts settled after ${((performance.now() - loadStart) / 1000).toFixed(0)}s`);
 
     // Recovery: every replica answers on its own, ready, and serves a query.
     for (const gateway of gateways) {
@@ -357,6 +381,11 @@ const main = async () => {
       peaks,
       failures,
     });
+    const alerted = summariseAlerts(alerts, logged);
+    say("");
+    say("## Alerts (a rule on NEW groups of a watched workspace, to a signed webhook)");
+    for (const line of alerted.lines) say(line);
+    failures.push(...alerted.failures);
     say("");
     say(
       `wall time ${((performance.now() - started) / 1000).toFixed(0)} s; verdict: ${failures.length === 0 ? "PASS" : "FAIL"}`,
@@ -516,8 +545,6 @@ const report = async (input: ReportInput) => {
     "## Peak resident memory per process (VmHWM, polled every 0.5 s; a restarted replica keeps its highest)",
   );
   for (const [name, mb] of input.peaks) say(`  ${name.padEnd(40)} ${mb.toFixed(0)} MB`);
-  say("");
-  say("alerts: not measured (the inbox watcher and its alerts have not landed)");
 };
 
 /** Notes when each message reaches the SMTP server (polled every 100 ms), so a repeat can be set beside the faults. */
