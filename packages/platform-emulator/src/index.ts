@@ -1,7 +1,12 @@
 export type { HealthFlowSpec } from "./demo/health-scenario.js";
 export { HEALTH_FLOWS, healthFlowId } from "./demo/health-scenario.js";
 export type { ExpectedRootCause } from "./demo/rootcause-scenario.js";
-export { EXPECTED_ROOT_CAUSES, ROOT_CAUSE_FLOWS, rootCauseFlowId } from "./demo/rootcause-scenario.js";
+export {
+  EXPECTED_CONTRACT_ROOT_CAUSES,
+  EXPECTED_ROOT_CAUSES,
+  ROOT_CAUSE_FLOWS,
+  rootCauseFlowId,
+} from "./demo/rootcause-scenario.js";
 export type { VerdictFlowSpec } from "./demo/verdict-scenario.js";
 export { VERDICT_FLOWS, verdictFlowId } from "./demo/verdict-scenario.js";
 export type { EmulatorErrorCode } from "./errors.js";

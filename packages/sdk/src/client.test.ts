@@ -154,6 +154,15 @@ describe("every SDK method against a gateway on the emulator", () => {
     const flowIds = new Set(aliceFlows(workspace.id).map((flow) => flow.id));
     for (const cause of data.rootCauses)
       for (const flow of cause.flows) expect(flowIds.has(flow.flowId)).toBe(true);
+
+    // The whole contract: every flow the workspace's answer names is named again, with its workspace.
+    const contract = await client.rootCauses({ contractId: workspace.contractId, since });
+    expect(contract.data.workspaceIds).toContain(workspace.id);
+    const named = new Map(
+      contract.data.rootCauses.flatMap((cause) => cause.flows.map((flow) => [flow.flowId, flow])),
+    );
+    for (const cause of data.rootCauses)
+      for (const flow of cause.flows) expect(named.get(flow.flowId)?.workspaceId).toBe(workspace.id);
   });
 
   it("flowHealth: every flow of the workspace against its own rhythm", async () => {

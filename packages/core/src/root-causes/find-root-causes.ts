@@ -127,6 +127,7 @@ const sharingFlows = (bucket: Bucket, input: RootCauseInput, failing: ReadonlySe
     .map((flow) => ({
       flowId: flow.id,
       flowName: flow.name,
+      workspaceId: flow.workspaceId,
       stepIds: flow.graph.nodes.filter((node) => usesKey(node, bucket, input)).map((node) => node.id),
     }))
     .filter((flow) => flow.stepIds.length > 0);
@@ -136,7 +137,7 @@ const affectedFlows = (failures: readonly Failure[]): AffectedFlow[] => {
   for (const { flow, step } of failures) {
     let entry = byFlow.get(flow.id);
     if (!entry) {
-      entry = { flowId: flow.id, flowName: flow.name, steps: [] };
+      entry = { flowId: flow.id, flowName: flow.name, workspaceId: flow.workspaceId, steps: [] };
       byFlow.set(flow.id, entry);
     }
     entry.steps.push(step);

@@ -24,6 +24,8 @@ export interface AffectedStep {
 export interface AffectedFlow {
   readonly flowId: ObjectId;
   readonly flowName: string;
+  /** The flow's workspace: a contract's root causes span several. */
+  readonly workspaceId: ObjectId;
   readonly steps: readonly AffectedStep[];
 }
 
@@ -31,6 +33,7 @@ export interface AffectedFlow {
 export interface SharingFlow {
   readonly flowId: ObjectId;
   readonly flowName: string;
+  readonly workspaceId: ObjectId;
   readonly stepIds: readonly string[];
 }
 

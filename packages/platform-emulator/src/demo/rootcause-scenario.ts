@@ -83,7 +83,8 @@ export interface ExpectedRootCause {
 /**
  * Flows of one workspace whose failures share causes: a mapper edit that broke a step, a component upgrade that broke
  * three flows, an expired credential shared with a flow that still works, a credential shared by a failing flow
- * (for another reason) and a healthy one, a partner host down for two flows, one transient timeout, healthy flows.
+ * (for another reason) and a healthy one, a partner host down for two flows, one transient timeout, healthy flows;
+ * and one flow of the contract's sandbox that calls the same partner host.
  */
 export const ROOT_CAUSE_FLOWS: readonly DemoFlowSpec[] = [
   {
@@ -233,6 +234,23 @@ export const ROOT_CAUSE_FLOWS: readonly DemoFlowSpec[] = [
   },
   {
     ...hourly,
+    workspace: "acme-sandbox",
+    key: "rc-sandbox-shop-stock",
+    name: "Root causes: partner shop stock (sandbox)",
+    description: "The same partner shop from the contract's other workspace",
+    steps: [timerStep(), rest("step_2", "Read shop stock", "https://shop.partner.example/api/stock", 2)],
+    problems: [
+      {
+        cause: "SYSTEM_DOWNTIME",
+        stepId: "step_2",
+        sinceHours: 3.2,
+        rate: 1,
+        messages: ["connect ECONNREFUSED 203.0.113.40:443"],
+      },
+    ],
+  },
+  {
+    ...hourly,
     key: "rc-transient",
     name: "Root causes: one timeout",
     description: "One run timed out; the runs before and after passed",
@@ -283,10 +301,18 @@ export const EXPECTED_ROOT_CAUSES: readonly ExpectedRootCause[] = [
   { kind: "CAUSE", key: "MAPPING", flows: ["rc-mapper-vat", "rc-erp-orders"], healthyAlsoUsing: [] },
 ];
 
+/** The answer for the whole Acme contract: the same, with the sandbox's flow on the partner host. */
+export const EXPECTED_CONTRACT_ROOT_CAUSES: readonly ExpectedRootCause[] = EXPECTED_ROOT_CAUSES.map(
+  (expected) =>
+    expected.kind === "EXTERNAL_HOST"
+      ? { ...expected, flows: [...expected.flows, "rc-sandbox-shop-stock"] }
+      : expected,
+);
+
 /** The id of a root-cause flow by its key. */
 export const rootCauseFlowId = demoFlowId;
 
-/** The built-in `rootcauses` scenario: the demo's tenants, with the flows of `ROOT_CAUSE_FLOWS` in acme-prod. */
+/** The built-in `rootcauses` scenario: the demo's tenants, with the flows of `ROOT_CAUSE_FLOWS` (acme-prod, one in acme-sandbox). */
 export const createRootCauseScenarioFile = (nowMs: number): ScenarioFile => ({
   name: "rootcauses",
   description: "Failures that share a cause: a mapper edit, a component upgrade, a credential, a host",

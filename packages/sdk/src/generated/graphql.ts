@@ -856,12 +856,13 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 export type MeQuery = { me: { id: string, email: string, firstName: string, lastName: string, company: string | null, lastLoginAt: string | null, registeredAt: string | null } };
 
 export type RootCausesQueryVariables = Exact<{
-  workspaceId: string | number;
+  workspaceId?: string | number | null | undefined;
+  contractId?: string | number | null | undefined;
   since?: string | null | undefined;
 }>;
 
 
-export type RootCausesQuery = { rootCauses: { from: string, to: string, flowsRead: number, errorsRead: number, truncated: boolean, rootCauses: Array<{ kind: RootCauseKind, key: string, label: string, cause: Cause, confidence: number, summary: string, evidence: Array<string>, firstSeen: string, lastSeen: string, fix: { flows: number, steps: number, failedExecutions: number, summary: string }, healthyAlsoUsing: Array<{ flowId: string, flowName: string, stepIds: Array<string> }>, flows: Array<{ flowId: string, flowName: string, steps: Array<{ stepId: string, cause: Cause, message: string, errorCount: number, failedExecutions: number, firstSeen: string, lastSeen: string, change: { status: ChangeStatus, summary: string, problemSince: string, minutesAfterChange: number | null, stepChanged: boolean, version: { id: string, number: number, createdAt: string } | null, previousVersion: { id: string, number: number, createdAt: string } | null, changes: Array<{ kind: FlowChangeKind, stepId: string, path: string | null, before: string | null, after: string | null, addedReads: Array<string> | null, removedReads: Array<string> | null, summary: string }> } | null }> }> }> } | null };
+export type RootCausesQuery = { rootCauses: { from: string, to: string, workspaceIds: Array<string>, skippedWorkspaceIds: Array<string>, flowsRead: number, errorsRead: number, truncated: boolean, rootCauses: Array<{ kind: RootCauseKind, key: string, label: string, cause: Cause, confidence: number, summary: string, evidence: Array<string>, firstSeen: string, lastSeen: string, fix: { flows: number, steps: number, failedExecutions: number, summary: string }, healthyAlsoUsing: Array<{ flowId: string, flowName: string, workspaceId: string, stepIds: Array<string> }>, flows: Array<{ flowId: string, flowName: string, workspaceId: string, steps: Array<{ stepId: string, cause: Cause, message: string, errorCount: number, failedExecutions: number, firstSeen: string, lastSeen: string, change: { status: ChangeStatus, summary: string, problemSince: string, minutesAfterChange: number | null, stepChanged: boolean, version: { id: string, number: number, createdAt: string } | null, previousVersion: { id: string, number: number, createdAt: string } | null, changes: Array<{ kind: FlowChangeKind, stepId: string, path: string | null, before: string | null, after: string | null, addedReads: Array<string> | null, removedReads: Array<string> | null, summary: string }> } | null }> }> }> } | null };
 
 export type TicketFieldsFragment = { id: string, key: string, number: number, status: TicketStatus, title: string | null, description: string | null, contractId: string | null, workspaceId: string | null, flowId: string | null, flowVersion: string | null, involvesFlow: boolean | null, cause: Cause | null, troubleshootingLevel: TroubleshootingLevel | null, errorText: string | null, firstObservedAt: string | null, priority: TicketPriority | null, neededBy: string | null, isBlocker: boolean | null, blockerImpact: string | null, deadline: string | null, reproducible: boolean | null, stepsToReproduce: Array<string> | null, docsChecked: boolean | null, docsConsulted: Array<string> | null, supportAccessGranted: boolean | null, authorId: string, createdAt: string, updatedAt: string, submittedAt: string | null, fingerprints: Array<string>, occurrences: number, lastSeenAt: string | null, resolvedAt: string | null, reopened: boolean, reopenedCount: number, followUpCount: number, otherIds: { executionId: string | null, threadId: string | null, stepId: string | null, credentialId: string | null, componentId: string | null, containerId: string | null } | null, stuckMessageEvidence: { flowSuspended: boolean, lastLogAtPerStep: Array<{ stepId: string, at: string }>, containersRunning: Array<{ stepId: string, running: boolean }> } | null, timeline: Array<{ at: string, event: string }>, attachments: Array<{ id: string, kind: TicketAttachmentKind, name: string, mediaType: string, sizeBytes: number, createdAt: string }>, missing: Array<{ field: string, question: string }>, delivery: { status: TicketDeliveryStatus, channel: string, attempts: number, maxAttempts: number, messageId: string, deliveredAt: string | null, nextAttemptAt: string | null, lastError: string | null } | null, statusHistory: Array<{ status: string, at: string, actorUserId: string | null, note: string | null }>, occurrenceTimeline: Array<{ at: string, fingerprint: string, reportedBy: string, reopened: boolean, excerpt: string | null }> };
 
@@ -2171,10 +2172,12 @@ export const MeDocument = new TypedDocumentString(`
 }
     `, {"operationName":"Me","operationType":"query","variables":[],"rootFields":["me"]}) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const RootCausesDocument = new TypedDocumentString(`
-    query RootCauses($workspaceId: ID!, $since: DateTimeISO) {
-  rootCauses(workspaceId: $workspaceId, since: $since) {
+    query RootCauses($workspaceId: ID, $contractId: ID, $since: DateTimeISO) {
+  rootCauses(workspaceId: $workspaceId, contractId: $contractId, since: $since) {
     from
     to
+    workspaceIds
+    skippedWorkspaceIds
     flowsRead
     errorsRead
     truncated
@@ -2197,11 +2200,13 @@ export const RootCausesDocument = new TypedDocumentString(`
       healthyAlsoUsing {
         flowId
         flowName
+        workspaceId
         stepIds
       }
       flows {
         flowId
         flowName
+        workspaceId
         steps {
           stepId
           cause
@@ -2244,7 +2249,7 @@ export const RootCausesDocument = new TypedDocumentString(`
     removedReads
     summary
   }
-}`, {"operationName":"RootCauses","operationType":"query","variables":[{"name":"workspaceId","type":"ID!","required":true},{"name":"since","type":"DateTimeISO","required":false}],"rootFields":["rootCauses"]}) as unknown as TypedDocumentString<RootCausesQuery, RootCausesQueryVariables>;
+}`, {"operationName":"RootCauses","operationType":"query","variables":[{"name":"workspaceId","type":"ID","required":false},{"name":"contractId","type":"ID","required":false},{"name":"since","type":"DateTimeISO","required":false}],"rootFields":["rootCauses"]}) as unknown as TypedDocumentString<RootCausesQuery, RootCausesQueryVariables>;
 export const TicketDocument = new TypedDocumentString(`
     query Ticket($id: ID!) {
   ticket(id: $id) {

@@ -60,6 +60,9 @@ export class RootCauseFlowType {
   @Field(() => String, { description: "The flow's name." })
   flowName!: string;
 
+  @Field(() => ID, { description: "The flow's workspace (a contract's root causes span several)." })
+  workspaceId!: string;
+
   @Field(() => [RootCauseStepType], { description: "Its failing steps." })
   steps!: readonly RootCauseStepType[];
 }
@@ -73,6 +76,9 @@ export class SharingFlowType {
 
   @Field(() => String, { description: "The flow's name." })
   flowName!: string;
+
+  @Field(() => ID, { description: "The flow's workspace." })
+  workspaceId!: string;
 
   @Field(() => [String], { description: "Its steps that use it." })
   stepIds!: readonly string[];
@@ -150,14 +156,26 @@ export class RootCauseReportType {
   @Field(() => [RootCauseType], { description: "Worst first: most flows, then most failed executions." })
   rootCauses!: readonly RootCauseType[];
 
-  @Field(() => Int, { description: "Flows of the workspace looked at." })
+  @Field(() => [ID], {
+    description: "The workspaces read: the one asked for, or the contract's you may read.",
+  })
+  workspaceIds!: readonly string[];
+
+  @Field(() => [ID], {
+    description:
+      "A contract's workspaces whose logs you may not read, left out of the answer; empty for a workspace.",
+  })
+  skippedWorkspaceIds!: readonly string[];
+
+  @Field(() => Int, { description: "Flows of the workspaces looked at." })
   flowsRead!: number;
 
   @Field(() => Int, { description: "Error and fatal entries read in the window." })
   errorsRead!: number;
 
   @Field(() => Boolean, {
-    description: "True when the window held more error entries than one request reads (`MAX_LOG_SCAN`).",
+    description:
+      "True when the window held more error entries than one request reads (`MAX_LOG_SCAN`, shared among a contract's workspaces), or the contract more workspaces than one answer reads.",
   })
   truncated!: boolean;
 }

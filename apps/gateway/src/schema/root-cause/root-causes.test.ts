@@ -1,4 +1,10 @@
-import { EXPECTED_ROOT_CAUSES, ROOT_CAUSE_FLOWS, rootCauseFlowId } from "@flowdoctor/platform-emulator";
+import {
+  EXPECTED_CONTRACT_ROOT_CAUSES,
+  EXPECTED_ROOT_CAUSES,
+  type ExpectedRootCause,
+  ROOT_CAUSE_FLOWS,
+  rootCauseFlowId,
+} from "@flowdoctor/platform-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmulatorGateway, startEmulatorGateway } from "../../testing/emulator-gateway.js";
 
@@ -11,6 +17,13 @@ const ROOT_CAUSES = `query RootCauses($workspaceId: ID!) {
       healthyAlsoUsing { flowId flowName }
       flows { flowId flowName steps { stepId cause failedExecutions change { status stepChanged summary changes { kind stepId } } } }
     }
+  }
+}`;
+
+const CONTRACT_ROOT_CAUSES = `query ContractRootCauses($contractId: ID, $workspaceId: ID) {
+  rootCauses(contractId: $contractId, workspaceId: $workspaceId) {
+    workspaceIds skippedWorkspaceIds truncated
+    rootCauses { kind key healthyAlsoUsing { flowId workspaceId } flows { flowId workspaceId } }
   }
 }`;
 
@@ -42,8 +55,45 @@ interface Cause {
   }[];
 }
 
+interface ContractReport {
+  workspaceIds: string[];
+  skippedWorkspaceIds: string[];
+  rootCauses: (Pick<Cause, "kind" | "key"> & {
+    healthyAlsoUsing: { flowId: string; workspaceId: string }[];
+    flows: { flowId: string; workspaceId: string }[];
+  })[];
+}
+
 const keyOf = (flowId: string): string =>
   ROOT_CAUSE_FLOWS.find((spec) => rootCauseFlowId(spec.key) === flowId)?.key ?? flowId;
+
+/** The causes found are exactly those expected (ties in any order), and none names a flow that must stay silent. */
+const expectCauses = (
+  causes: readonly {
+    kind: string;
+    key: string;
+    flows: { flowId: string }[];
+    healthyAlsoUsing: { flowId: string }[];
+  }[],
+  expected: readonly ExpectedRootCause[],
+) => {
+  const got = causes.map((cause) => ({
+    kind: cause.kind,
+    key: cause.key,
+    flows: cause.flows.map((flow) => keyOf(flow.flowId)).sort(),
+    healthyAlsoUsing: cause.healthyAlsoUsing.map((flow) => keyOf(flow.flowId)).sort(),
+  }));
+  const sorted = expected.map((cause) => ({
+    ...cause,
+    flows: [...cause.flows].sort(),
+    healthyAlsoUsing: [...cause.healthyAlsoUsing].sort(),
+  }));
+  expect(got).toEqual(expect.arrayContaining(sorted));
+  expect(got).toHaveLength(sorted.length);
+  const everywhere = JSON.stringify(got);
+  for (const silent of ["rc-transient", "rc-welcome", "rc-rest-v2-healthy", "rc-erp-customers"])
+    expect(everywhere).not.toContain(`"${silent}"`);
+};
 
 describe("rootCauses and the change behind a verdict, over the emulator's rootcauses scenario", () => {
   let env: EmulatorGateway;
@@ -67,22 +117,7 @@ describe("rootCauses and the change behind a verdict, over the emulator's rootca
   });
 
   it("finds exactly the shared causes the scenario was built with, and nothing for the transient or healthy flows", () => {
-    const got = causes.map((cause) => ({
-      kind: cause.kind,
-      key: cause.key,
-      flows: cause.flows.map((flow) => keyOf(flow.flowId)).sort(),
-      healthyAlsoUsing: cause.healthyAlsoUsing.map((flow) => keyOf(flow.flowId)).sort(),
-    }));
-    const expected = EXPECTED_ROOT_CAUSES.map((cause) => ({
-      ...cause,
-      flows: [...cause.flows].sort(),
-      healthyAlsoUsing: [...cause.healthyAlsoUsing].sort(),
-    }));
-    expect(got).toEqual(expect.arrayContaining(expected));
-    expect(got).toHaveLength(expected.length);
-    const everywhere = JSON.stringify(got);
-    for (const silent of ["rc-transient", "rc-welcome", "rc-rest-v2-healthy", "rc-erp-customers"])
-      expect(everywhere).not.toContain(`"${silent}"`);
+    expectCauses(causes, EXPECTED_ROOT_CAUSES);
   });
 
   it("ranks the component upgrade that broke three flows first and says what fixing it fixes", () => {
@@ -184,5 +219,41 @@ describe("rootCauses and the change behind a verdict, over the emulator's rootca
     });
     const verdict = (body.data?.diagnoseFlow as { verdict: unknown } | undefined)?.verdict;
     expect(verdict).toMatchObject({ status: "HEALTHY", change: null });
+  });
+
+  it("answers for a contract across the workspaces the caller may read: a host down for flows of both is one cause", async () => {
+    const contractId = env.emulator.scenario.workspaces.find((ws) => ws.id === workspaceId)?.contractId;
+    const sandbox = env.emulator.scenario.flows.find(
+      (flow) => flow.id === rootCauseFlowId("rc-sandbox-shop-stock"),
+    )?.workspaceId as string;
+    const ask = async (user: string, variables: Record<string, unknown>) =>
+      (await env.gateway.query(CONTRACT_ROOT_CAUSES, { variables, headers: env.as(user) })).body;
+
+    const alice = await ask("alice", { contractId });
+    expect(alice.errors).toBeUndefined();
+    const report = alice.data?.rootCauses as ContractReport;
+    expect([...report.workspaceIds].sort()).toEqual([workspaceId, sandbox].sort());
+    expect(report.skippedWorkspaceIds).toEqual([]);
+    expectCauses(report.rootCauses, EXPECTED_CONTRACT_ROOT_CAUSES);
+    const host = report.rootCauses.find((cause) => cause.kind === "EXTERNAL_HOST");
+    expect(new Set(host?.flows.map((flow) => flow.workspaceId))).toEqual(new Set([workspaceId, sandbox]));
+
+    // Gina sees the contract, is a guest in production (no logs) and not in the sandbox: nothing read, one skipped.
+    const gina = await ask("gina", { contractId });
+    expect(gina.errors).toBeUndefined();
+    expect(gina.data?.rootCauses).toMatchObject({
+      workspaceIds: [],
+      skippedWorkspaceIds: [workspaceId],
+      rootCauses: [],
+    });
+
+    const bob = await ask("bob", { contractId });
+    expect(bob.data?.rootCauses ?? null).toBeNull();
+    expect(["NOT_FOUND", "FORBIDDEN"]).toContain(bob.errors?.[0]?.extensions?.code);
+
+    for (const variables of [{}, { contractId, workspaceId }]) {
+      const both = await ask("alice", variables);
+      expect(both.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT" });
+    }
   });
 });
