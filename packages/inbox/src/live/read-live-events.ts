@@ -1,5 +1,5 @@
 import type { TicketDb } from "@flowdoctor/tickets";
-import { and, asc, eq, gt, inArray, max, or } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, max, or, type SQL } from "drizzle-orm";
 import { type EventRow, type GroupRow, inboxEvents, inboxGroups } from "../db/inbox-schema.js";
 import type { GroupEventKind } from "../group-state.js";
 
@@ -14,12 +14,10 @@ export const latestEventId = async (db: TicketDb): Promise<number> => {
   return Number(row?.id ?? 0);
 };
 
-/** One workspace's stored events after `afterId` (of `kinds`, all when empty), oldest first, at most `limit`. */
-export const readStoredEvents = async (
+/** Events matching `where` with their groups, oldest first, at most `limit`: one query. */
+const readEventsWithGroups = async (
   db: TicketDb,
-  workspaceId: string,
-  afterId: number,
-  kinds: readonly GroupEventKind[],
+  where: SQL | undefined,
   limit: number,
 ): Promise<LiveEvent[]> => {
   const rows = await db
@@ -32,44 +30,44 @@ export const readStoredEvents = async (
         eq(inboxGroups.fingerprint, inboxEvents.fingerprint),
       ),
     )
-    .where(
-      and(
-        eq(inboxEvents.workspaceId, workspaceId),
-        gt(inboxEvents.id, afterId),
-        kinds.length === 0 ? undefined : inArray(inboxEvents.kind, [...kinds]),
-      ),
-    )
+    .where(where)
     .orderBy(asc(inboxEvents.id))
     .limit(limit);
   return rows.map(({ event, group }) => ({ ...event, group: group ?? undefined }));
 };
 
+/** One workspace's stored events after `afterId` (of `kinds`, all when empty), oldest first, at most `limit`. */
+export const readStoredEvents = (
+  db: TicketDb,
+  workspaceId: string,
+  afterId: number,
+  kinds: readonly GroupEventKind[],
+  limit: number,
+): Promise<LiveEvent[]> =>
+  readEventsWithGroups(
+    db,
+    and(
+      eq(inboxEvents.workspaceId, workspaceId),
+      gt(inboxEvents.id, afterId),
+      kinds.length === 0 ? undefined : inArray(inboxEvents.kind, [...kinds]),
+    ),
+    limit,
+  );
+
 /**
  * Events of every workspace with an id above `afterId` or among `alsoIds` (ids skipped earlier, whose transactions may
  * have committed since), oldest first, each with its group: one query, at most `limit` rows.
  */
-export const readLiveEvents = async (
+export const readLiveEvents = (
   db: TicketDb,
   afterId: number,
   alsoIds: readonly number[],
   limit: number,
-): Promise<LiveEvent[]> => {
-  const rows = await db
-    .select({ event: inboxEvents, group: inboxGroups })
-    .from(inboxEvents)
-    .leftJoin(
-      inboxGroups,
-      and(
-        eq(inboxGroups.workspaceId, inboxEvents.workspaceId),
-        eq(inboxGroups.fingerprint, inboxEvents.fingerprint),
-      ),
-    )
-    .where(
-      alsoIds.length === 0
-        ? gt(inboxEvents.id, afterId)
-        : or(gt(inboxEvents.id, afterId), inArray(inboxEvents.id, [...alsoIds])),
-    )
-    .orderBy(asc(inboxEvents.id))
-    .limit(limit);
-  return rows.map(({ event, group }) => ({ ...event, group: group ?? undefined }));
-};
+): Promise<LiveEvent[]> =>
+  readEventsWithGroups(
+    db,
+    alsoIds.length === 0
+      ? gt(inboxEvents.id, afterId)
+      : or(gt(inboxEvents.id, afterId), inArray(inboxEvents.id, [...alsoIds])),
+    limit,
+  );
