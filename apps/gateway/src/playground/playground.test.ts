@@ -4,13 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_PLAYGROUND_DIR } from "../http/playground-files.js";
+import { CHROMIUM, hasChromium, launchChromium } from "../testing/chromium.js";
 import { startTestGateway, type TestGateway } from "../testing/test-gateway.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(
     `console browser test skipped: ${CHROMIUM} is absent (apt-get install -y chromium; .ci/run does)`,
@@ -98,17 +97,7 @@ describe.skipIf(!hasChromium)("the troubleshooting console in headless Chromium"
     }
     dataDir = await mkdtemp(join(tmpdir(), "flowdoctor-console-"));
     gateway = await startTestGateway({ DATA_DIR: dataDir, TICKET_DELIVERY: "mail-folder" });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
     await mkdir(screenshots, { recursive: true });
   }, 180_000);
   afterAll(async () => {
@@ -340,7 +329,7 @@ describe.skipIf(!hasChromium)("the troubleshooting console in headless Chromium"
   );
 
   it(
-    "opens a view's GraphQL in GraphiQL in one click, with long comment lines wrapped, and runs it",
+    "opens a view's GraphQL in GraphiQL in one click, with long comment lines wrapped, runs it, validates it and prettifies it",
     async () => {
       const { page, problems, gzippedBytes } = await watch();
       await signIn(page, /Alice Berger/);
@@ -362,18 +351,43 @@ describe.skipIf(!hasChromium)("the troubleshooting console in headless Chromium"
       await expect
         .poll(async () => plain(await page.locator(".graphiql-response").textContent()), { timeout: 60_000 })
         .toContain('"errorGroups": {');
-      // GraphiQL's prettify loads Prettier and its GraphQL plugin on demand; the bundle holds one copy of the plugin.
-      const prettified = await page.evaluate<string>(String.raw`(async () => {
-        const chunks = performance.getEntriesByType("resource").map((entry) => entry.name);
-        const view = chunks.find((url) => /graphiql-view-[^/]+\.js$/.test(url));
-        const code = await (await fetch(view)).text();
-        const chunk = (pattern) => new URL(code.match(pattern)[1], view).href;
-        const prettier = await import(chunk(/\.\/(standalone-[\w-]+\.js)/));
-        const { printers, parsers } = await import(chunk(/\.\/(graphql-[\w-]+\.js)/));
-        return prettier.format("query A { w { id name } }", { parser: "graphql", plugins: [{ printers }, { parsers }] });
-      })()`);
-      expect(prettified).toBe("query A {\n  w {\n    id\n    name\n  }\n}\n");
       await shoot(page, "graphiql");
+
+      // One worker script serves Monaco's language services, each worker named after the one it runs.
+      const workers = page.workers();
+      expect(new Set(workers.map((worker) => new URL(worker.url()).pathname)).size).toBe(1);
+      const services = await Promise.all(workers.map((worker) => worker.evaluate<string>("self.name")));
+      expect(services.sort()).toEqual(["graphql", "json"]);
+      // JSON's service validates the variables.
+      await page.locator('button[data-name="variables"]').click();
+      const variables = page.locator(".graphiql-editor-tool .graphiql-editor:not(.hidden)");
+      await variables.click();
+      await page.keyboard.press("ControlOrMeta+A");
+      await page.keyboard.insertText('{ "first": }');
+      await expect
+        .poll(() => page.locator(".graphiql-editor-tool .squiggly-error").count(), { timeout: 30_000 })
+        .toBeGreaterThan(0);
+      await page.keyboard.press("ControlOrMeta+A");
+      await page.keyboard.insertText("{}");
+      // GraphQL's service validates against the schema; Prettify (Prettier, loaded on demand) formats.
+      await editor.click();
+      await page.keyboard.press("ControlOrMeta+A");
+      await page.keyboard.insertText("query A { w { noSuchField } }");
+      await expect
+        .poll(() => page.locator(".graphiql-query-editor .squiggly-error").count(), { timeout: 30_000 })
+        .toBeGreaterThan(0);
+      await page.getByRole("button", { name: /Prettify/ }).click();
+      const shownLines = () =>
+        page
+          .locator(".graphiql-query-editor .view-line")
+          .evaluateAll((lines) =>
+            lines
+              .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+              .map((line) => (line.textContent ?? "").replace(/\u00a0/g, " ")),
+          );
+      await expect
+        .poll(shownLines, { timeout: 30_000 })
+        .toEqual(["query A {", "  w {", "    noSuchField", "  }", "}", ""]);
       const kilobytes = gzippedBytes() / 1024;
       console.info(`console with GraphiQL opened: ${kilobytes.toFixed(0)} kB gzipped loaded`);
       expect(problems()).toEqual([]);

@@ -1,4 +1,4 @@
-import "graphiql/setup-workers/vite";
+import "../monaco/setup-workers.js";
 // GraphiQL's parts one by one rather than `graphiql/style.css`, which repeats Monaco's CSS (Monaco's own modules
 // bring it) and inlines web fonts: 350 kB gzipped less; system fonts take their place.
 import "@graphiql/react/style.css";
