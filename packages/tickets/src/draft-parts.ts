@@ -17,7 +17,7 @@ import {
   markText,
   timelineField,
 } from "./redactions/marked-text.js";
-import { clearMarks, recordMarks } from "./redactions/redaction-ledger.js";
+import { clearMarks, insertMarks } from "./redactions/redaction-ledger.js";
 import { ticketProblemsError } from "./ticket-errors.js";
 import type { TicketFieldsPatch } from "./ticket-fields.js";
 
@@ -31,7 +31,7 @@ export const insertTimeline = async (
     const id = randomUUID();
     const { text, marks } = markText(entry.event);
     await db.insert(ticketTimeline).values({ id, ticketId, at: entry.at, event: text });
-    await recordMarks(db, ticketId, timelineField(id), marks);
+    await insertMarks(db, ticketId, timelineField(id), marks);
   }
 };
 
@@ -51,7 +51,7 @@ export const insertAttachment = async (
   await db
     .insert(ticketAttachments)
     .values({ id, ticketId, ...attachment, sizeBytes: attachment.content.length });
-  if (marked !== undefined) await recordMarks(db, ticketId, attachmentField(id), marked.marks);
+  if (marked !== undefined) await insertMarks(db, ticketId, attachmentField(id), marked.marks);
   return id;
 };
 
@@ -80,7 +80,7 @@ export const recordPatchMarks = async (
 ): Promise<void> => {
   for (const { family, texts } of marks) {
     await clearMarks(db, ticketId, family);
-    for (const text of texts) await recordMarks(db, ticketId, text.field, text.marks);
+    for (const text of texts) await insertMarks(db, ticketId, text.field, text.marks);
   }
 };
 

@@ -11,16 +11,13 @@ import {
 } from "../db/schema.js";
 import { fieldPath, type PendingMark, textAt } from "./marked-text.js";
 
-/** Replaces the marks of `field` with `marks` (the field's text was written anew). */
-export const recordMarks = async (
+/** Adds the marks of `field`, which has none yet: a new text, or one whose family's marks were cleared. */
+export const insertMarks = async (
   db: TicketDb,
   ticketId: string,
   field: string,
   marks: readonly PendingMark[],
 ): Promise<void> => {
-  await db
-    .delete(ticketRedactions)
-    .where(and(eq(ticketRedactions.ticketId, ticketId), eq(ticketRedactions.field, field)));
   if (marks.length === 0) return;
   await db
     .insert(ticketRedactions)
