@@ -38,6 +38,7 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "saas-apis.jsonl",
   "thin-causes.jsonl",
   "round3.jsonl",
+  "round4.jsonl",
 ]);
 
 /** Whether an entry comes from a file the rules were not written against. */
