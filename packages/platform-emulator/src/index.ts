@@ -1,5 +1,6 @@
 export type { HealthFlowSpec } from "./demo/health-scenario.js";
 export { HEALTH_FLOWS, healthFlowId } from "./demo/health-scenario.js";
+export { randomVerdictFlows } from "./demo/random-verdict-flows.js";
 export type { ExpectedRootCause } from "./demo/rootcause-scenario.js";
 export {
   EXPECTED_CONTRACT_ROOT_CAUSES,
@@ -8,7 +9,7 @@ export {
   rootCauseFlowId,
 } from "./demo/rootcause-scenario.js";
 export type { VerdictFlowSpec } from "./demo/verdict-scenario.js";
-export { VERDICT_FLOWS, verdictFlowId } from "./demo/verdict-scenario.js";
+export { createVerdictScenarioFile, VERDICT_FLOWS, verdictFlowId } from "./demo/verdict-scenario.js";
 export type { EmulatorErrorCode } from "./errors.js";
 export { EMULATOR_ERROR_CODES, EmulatorError, isEmulatorError } from "./errors.js";
 export type { ScenarioSource } from "./scenario/load-scenario.js";

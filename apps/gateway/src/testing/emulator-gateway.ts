@@ -1,4 +1,4 @@
-import { createEmulator, type Emulator } from "@flowdoctor/platform-emulator";
+import { createEmulator, type Emulator, type ScenarioSource } from "@flowdoctor/platform-emulator";
 import { startTestGateway, type TestGateway } from "./test-gateway.js";
 
 /** A gateway serving its own demo emulator as a "real" platform, so tests can inject faults and count calls. */
@@ -19,7 +19,7 @@ export const basic = (email: string, apiKey: string): string =>
 /** Starts an emulator (the demo unless told) and a gateway with PLATFORM_API_URL pointing at it. */
 export const startEmulatorGateway = async (
   env: Record<string, string> = {},
-  scenario: "demo" | "verdicts" | "rootcauses" | "health" = "demo",
+  scenario: ScenarioSource = "demo",
 ): Promise<EmulatorGateway> => {
   const emulator = await createEmulator({ scenario });
   const gateway = await startTestGateway({ PLATFORM_API_URL: emulator.url, ...env });

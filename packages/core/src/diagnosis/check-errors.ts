@@ -70,10 +70,10 @@ export const errorGroupFindings = (
   logs: readonly LogEntry[],
   components: ComponentNotes = new Map(),
 ): Finding[] => {
-  const recoveries = stepRecoveries(logs);
+  const recoveryOf = stepRecoveries(logs);
   return groups.map((item) => {
     const { group, classification } = item;
-    const recoveredAt = group.stepId === undefined ? undefined : recoveries.get(group.stepId);
+    const recoveredAt = group.stepId === undefined ? undefined : recoveryOf(group.stepId, group.lastSeen);
     const firstLine = group.sample.message.split("\n", 1)[0] ?? "";
     return makeFinding({
       check: checkOfCause(classification.cause),

@@ -98,6 +98,20 @@ describe("diagnoseFlow", () => {
     }
   });
 
+  it("names the step's current problem, not one that ended before it began", async () => {
+    const throttled = "Error: Code: 429 Message: Too Many Requests";
+    const logs = [
+      ...runs(["t1", "t2", "t3", "t4", "t5"], 110, OUTAGE),
+      ...runs(["t6", "t7", "t8"], 90, null),
+      ...runs(["t9", "t10"], 40, throttled),
+    ];
+    const diagnosis = await diagnoseFlow(portOver({ logs }), { flowId: "f", now: NOW });
+    expect(diagnosis.verdict).toMatchObject({ status: "FAILING", cause: "RATE_LIMITED", stepId: "step_2" });
+    const outage = diagnosis.findings.find((finding) => finding.cause === "SYSTEM_DOWNTIME");
+    const firstPass = logs.find((entry) => entry.threadId === "t6" && entry.stepId === "step_2");
+    expect(outage?.recoveredAt).toBe(firstPass?.timestamp);
+  });
+
   it("calls a flow with one transient error that later runs got past healthy, with no cause", async () => {
     const logs = [...runs(["t1"], 50, OUTAGE), ...runs(["t2", "t3", "t4"], 40, null)];
     const diagnosis = await diagnoseFlow(portOver({ logs }), { flowId: "f", now: NOW });

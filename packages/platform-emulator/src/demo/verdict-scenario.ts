@@ -28,7 +28,7 @@ const hourly = {
   createdDaysAgo: 60,
 } as const;
 
-const crmSteps = [
+export const crmSteps = [
   timerStep(),
   restStep({
     id: "step_2",
@@ -206,8 +206,11 @@ export const VERDICT_FLOWS: readonly VerdictFlowSpec[] = [
 /** The id of a verdict flow by its key. */
 export const verdictFlowId = demoFlowId;
 
-/** The built-in `verdicts` scenario: the demo's tenants, with the flows of `VERDICT_FLOWS`. */
-export const createVerdictScenarioFile = (nowMs: number): ScenarioFile => ({
+/** The built-in `verdicts` scenario: the demo's tenants, with the flows of `VERDICT_FLOWS` (or `flows`). */
+export const createVerdictScenarioFile = (
+  nowMs: number,
+  flows: readonly VerdictFlowSpec[] = VERDICT_FLOWS,
+): ScenarioFile => ({
   name: "verdicts",
   description:
     "Flows whose right verdict is not the worst error: recoveries, transient errors, hidden causes",
@@ -217,7 +220,7 @@ export const createVerdictScenarioFile = (nowMs: number): ScenarioFile => ({
   components: demoComponents(),
   credentials: DEMO_CREDENTIALS,
   dataSamples: DEMO_DATA_SAMPLES,
-  flows: VERDICT_FLOWS.map(toFlow),
-  logs: VERDICT_FLOWS.flatMap((spec) => generateHistory(spec, demoFlowId(spec.key), nowMs)),
-  containerExits: VERDICT_FLOWS.flatMap(exitsOf),
+  flows: flows.map(toFlow),
+  logs: flows.flatMap((spec) => generateHistory(spec, demoFlowId(spec.key), nowMs)),
+  containerExits: flows.flatMap(exitsOf),
 });
