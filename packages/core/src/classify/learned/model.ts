@@ -42,7 +42,7 @@ export const LEARNED_MODEL: RawModel = {
   calibration: {
     rule: [
       [0.56, 0.478],
-      [0.696, 0.804],
+      [0.695, 0.807],
       [0.851, 0.941],
       [0.924, 0.997],
     ],
@@ -55,7 +55,7 @@ export const LEARNED_MODEL: RawModel = {
     unknown: [
       [0.021, 0.005],
       [0.08, 0.161],
-      [0.361, 0.281],
+      [0.361, 0.282],
     ],
   },
 };

@@ -338,6 +338,68 @@ const UNKNOWN: ClassifyCase[] = [
 ];
 
 /** At least eight real-looking inputs for each of the 17 causes. */
+/** Families of texts known from the systems components talk to, one case each (session 8's rules). */
+const KNOWN_FAMILIES: ClassifyCase[] = [
+  ...text(
+    "MESSAGE_TOO_LARGE",
+    "Response too large to return. Consider specifying a destination table in your job configuration.",
+    "ValidationException: Item size has exceeded the maximum allowed size",
+    "org.apache.kafka.common.errors.RecordTooLargeException: The message is 2097152 bytes when serialized",
+    "AxiosError: maxContentLength size exceeded (ERR_FR_MAX_CONTENT_LENGTH_EXCEEDED)",
+    "The size of the file exceeds the allowed limit of 25 MB",
+    "Error: Cannot create a string longer than 0x1fffffe8 characters",
+    "ER_NET_PACKET_TOO_LARGE: Got a packet bigger than 'max_allowed_packet' bytes",
+  ),
+  ...text(
+    "RATE_LIMITED",
+    "Error: 8 RESOURCE_EXHAUSTED: Resource has been exhausted (e.g. check quota).",
+    "The project's quota for this operation has been exceeded.",
+    "ResponseError: Maximum credits exceeded",
+  ),
+  ...text(
+    "INVALID_CREDENTIALS",
+    '{"error":"Couldn\'t authenticate you"}',
+    "HttpError: Resource not accessible by integration",
+    'error: role "crm_reader" does not exist',
+    "Error: Username is required for basic auth",
+    'FATAL: пользователь "sync" не прошёл проверку подлинности (по паролю)',
+    '{"error":"insufficient_scope","error_description":"The request requires higher privileges"}',
+  ),
+  ...text(
+    "SYSTEM_DOWNTIME",
+    "ssh: Could not resolve hostname sftp.partner.example: Name or service not known",
+    "ORA-12541: TNS:no listener",
+    "Error: NJS-500: connection to the Oracle Database was broken",
+    "Error: Invalid greeting. response=554 mx01.partner.example ESMTP not accepting messages",
+    "Salesforce respond with 503",
+    "no healthy upstream",
+  ),
+  ...text(
+    "ANSWER_STRUCTURE",
+    'Could not find properties by following path: "body.orderLines"!',
+    "Response is not a valid JSON",
+    'com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException: Unrecognized field "customerId" (class com.acme.Order), not marked as ignorable',
+    "json: cannot unmarshal string into Go struct field Order.total of type float64",
+    "AttributeError: 'NoneType' object has no attribute 'get'",
+    "KeyError: 'results'",
+  ),
+  ...text(
+    "MAPPING",
+    '{"errors":{"email":["has already been taken"]}}',
+    "Invalid integer: 12.50",
+    "Cannot convert value 'abc' to type Int32",
+    "Date format is incorrect, expected YYYY-MM-DD",
+  ),
+  ...text(
+    "COMPONENT_ERROR",
+    "Error: secretId not provided, can't fetch secret",
+    "Unexpected emit behaviour: fetchPage",
+    "SyntaxError: Unexpected token 'export'\n    at internalCompileFunction (node:internal/vm:76:18)\n    at wrapSafe (node:internal/modules/cjs/loader:1283:20)",
+    "Error: Invalid configuration: missing 'baseUrl'",
+    "Error: Unknown action: upsertObject",
+  ),
+];
+
 export const CLASSIFY_CASES: readonly ClassifyCase[] = [
   ...DOWNTIME,
   ...CREDENTIALS,
@@ -356,4 +418,5 @@ export const CLASSIFY_CASES: readonly ClassifyCase[] = [
   ...QUOTA,
   ...MESSAGING,
   ...UNKNOWN,
+  ...KNOWN_FAMILIES,
 ];
