@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_PLAYGROUND_DIR } from "../http/playground-files.js";
 import { CHROMIUM, hasChromium, launchChromium } from "../testing/chromium.js";
@@ -82,6 +82,19 @@ describe.skipIf(!hasChromium)("the troubleshooting console in headless Chromium"
     await page.getByRole("button", { name }).click();
     await expect.poll(() => page.evaluate<string>("location.hash")).toContain("#/inbox");
   };
+
+  /** Replaces a Monaco editor's whole text, as typed (no auto-closed brackets). */
+  const typeInEditor = async (page: Page, editor: Locator, text: string): Promise<void> => {
+    await editor.click();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.insertText(text);
+  };
+
+  /** Waits until a language service marks an error in the editor under `scope`. */
+  const expectErrorMark = (page: Page, scope: string) =>
+    expect
+      .poll(() => page.locator(`${scope} .squiggly-error`).count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
 
   const errorTexts = async (page: Page): Promise<string> =>
     plain(
@@ -361,21 +374,12 @@ describe.skipIf(!hasChromium)("the troubleshooting console in headless Chromium"
       // JSON's service validates the variables.
       await page.locator('button[data-name="variables"]').click();
       const variables = page.locator(".graphiql-editor-tool .graphiql-editor:not(.hidden)");
-      await variables.click();
-      await page.keyboard.press("ControlOrMeta+A");
-      await page.keyboard.insertText('{ "first": }');
-      await expect
-        .poll(() => page.locator(".graphiql-editor-tool .squiggly-error").count(), { timeout: 30_000 })
-        .toBeGreaterThan(0);
-      await page.keyboard.press("ControlOrMeta+A");
-      await page.keyboard.insertText("{}");
+      await typeInEditor(page, variables, '{ "first": }');
+      await expectErrorMark(page, ".graphiql-editor-tool");
+      await typeInEditor(page, variables, "{}");
       // GraphQL's service validates against the schema; Prettify (Prettier, loaded on demand) formats.
-      await editor.click();
-      await page.keyboard.press("ControlOrMeta+A");
-      await page.keyboard.insertText("query A { w { noSuchField } }");
-      await expect
-        .poll(() => page.locator(".graphiql-query-editor .squiggly-error").count(), { timeout: 30_000 })
-        .toBeGreaterThan(0);
+      await typeInEditor(page, editor, "query A { w { noSuchField } }");
+      await expectErrorMark(page, ".graphiql-query-editor");
       await page.getByRole("button", { name: /Prettify/ }).click();
       const shownLines = () =>
         page

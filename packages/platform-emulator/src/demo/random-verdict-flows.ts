@@ -6,7 +6,7 @@ import { crmSteps, type VerdictFlowSpec } from "./verdict-scenario.js";
 /**
  * Flows drawn at random, each with the verdict its history earns: healthy, one failed run, an outage that
  * ended, a problem that goes on, an ended outage followed by another problem, suspended, stopped in a limited
- * workspace. Schedules, windows, steps and texts vary with the seed, so no verdict rule can be tuned to them.
+ * workspace. Schedules, windows, steps and texts vary with the seed, so the verdict rules are tuned to none of them.
  */
 
 /** Classic texts per step and cause; what varies is when and how often they happen. */
