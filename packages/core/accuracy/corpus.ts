@@ -39,6 +39,9 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "thin-causes.jsonl",
   "round3.jsonl",
   "round4.jsonl",
+  "round5-elasticio.jsonl",
+  "round5-libraries.jsonl",
+  "round5-saas.jsonl",
 ]);
 
 /** Whether an entry comes from a file the rules were not written against. */

@@ -82,6 +82,7 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "OUT_OF_MEMORY",
     88,
     "System\\.OutOfMemoryException",
+    "node was low on resource: memory",
     "array buffer allocation failed",
     "fork: [^\\n]{0,40}?(?:memory|speicher|mémoire|memoria|память|内存|メモリ)",
     "(?:nicht genügend|kein) speicher",
@@ -149,6 +150,8 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "flows? in limited workspaces",
     "convert your workspace to (?:a )?production",
     "start your flows again to reset",
+    "limited operational time",
+    "flows in this workspace (?:have|has) a limited",
   ),
   sig(
     "queueOverflowText",
@@ -170,6 +173,8 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     82,
     "(?:flow|task)\\b[^\\n.:;]{0,80}?\\b(?:has been|is|was|got) suspended",
     "flow (?:may|might|can|will) (?:also )?be suspended",
+    "in order to retry,? (?:the )?flow needs to be active",
+    'flow \\\\?"[^"\\n]{1,100}" has been stopped',
   ),
   sig(
     "brokerMessageTooLarge",
@@ -252,5 +257,12 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "status: killed",
     "OCI runtime (?:create|exec) failed",
     "error response from daemon",
+    "node was low on resource: (?:ephemeral-storage|disk|storage|pids?)",
+    "\\bCreateContainer(?:Config)?Error\\b",
+    "MountVolume\\.SetUp failed",
+    "\\bFailedMount\\b",
+    "\\bNodeUnderMemoryPressure\\b",
+    "no nodes are available that match",
+    "\\b(?:ImagePullBackOff|ErrImagePull|CrashLoopBackOff)\\b",
   ),
 ];
