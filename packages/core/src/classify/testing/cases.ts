@@ -337,8 +337,7 @@ const UNKNOWN: ClassifyCase[] = [
   ...withInput("UNKNOWN", { message: "", context: { flowStatus: "active", workspaceType: "full" } }),
 ];
 
-/** At least eight real-looking inputs for each of the 17 causes. */
-/** Families of texts known from the systems components talk to, one case each (session 8's rules). */
+/** Families of texts known from the systems components talk to, one case each. */
 const KNOWN_FAMILIES: ClassifyCase[] = [
   ...text(
     "MESSAGE_TOO_LARGE",
@@ -478,6 +477,7 @@ const KNOWN_FAMILIES: ClassifyCase[] = [
   ),
 ];
 
+/** At least eight real-looking inputs for each of the 17 causes. */
 export const CLASSIFY_CASES: readonly ClassifyCase[] = [
   ...DOWNTIME,
   ...CREDENTIALS,
