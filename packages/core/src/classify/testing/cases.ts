@@ -465,6 +465,17 @@ const KNOWN_FAMILIES: ClassifyCase[] = [
     "non ISO-8601 date formats are currently not supported: 15.03.2024",
   ),
   ...text(
+    "MESSAGING_FAILURE",
+    "pika.exceptions.StreamLostError: Stream connection lost: ConnectionResetError(104, 'Connection reset by peer')",
+    "pika.exceptions.ConnectionClosedByBroker: (320, \"CONNECTION_FORCED - broker forced connection closure with reason 'shutdown'\")",
+    "PhpAmqpLib\\Exception\\AMQPConnectionClosedException: Broken pipe or closed connection",
+    "RabbitMQ.Client.Exceptions.BrokerUnreachableException: None of the specified endpoints were reachable",
+    "org.springframework.amqp.AmqpConnectException: java.net.ConnectException: Connection refused",
+    "Bunny::TCPConnectionFailedForAllHosts: could not establish TCP connection to any of the configured hosts",
+    "consumer: Cannot connect to amqp://guest:**@rabbitmq:5672//: Connection to broker lost.",
+    "Channel closed by server: 404 (NOT-FOUND) with message \"NOT_FOUND - no queue 'step_2:messages' in vhost '/'\"",
+  ),
+  ...text(
     "MESSAGE_TOO_LARGE",
     "FetchError: content size at https://files.example.com/export.csv over limit: 10485760",
     "ERROR: payload string too long\nCONTEXT: SQL statement \"SELECT pg_notify('orders', $1)\"",
