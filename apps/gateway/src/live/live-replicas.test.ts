@@ -34,6 +34,8 @@ describe.skipIf(!DATABASE_URL)("two gateways on one PostgreSQL, one watcher lead
       INBOX_WATCH_INTERVAL_MS: "3600000",
       LIVE_POLL_MS: "100",
     };
+    // The watchers' first cycles read logs slowly, so a subscription made before they end would see their events.
+    emulator.setFaults([{ method: "GET", path: "/v2/logs", latencyMs: 1500, times: 2 }]);
     gateways.push(await startTestGateway(env));
     gateways.push(await startTestGateway(env));
   });
@@ -44,6 +46,9 @@ describe.skipIf(!DATABASE_URL)("two gateways on one PostgreSQL, one watcher lead
   });
 
   it("delivers every event the leader records to subscribers on both gateways, each exactly once", async () => {
+    // Each gateway's watcher ran a first cycle at start; cycles queue, so these return once those are done. Only
+    // then do the clients subscribe: events the first cycles store after a subscription would rightly reach it.
+    await Promise.all(gateways.map((gateway) => gateway.watcher?.watcher.runCycle()));
     const clients = gateways.flatMap((gateway) => [
       liveClient(gateway.graphqlUrl, { authorization }),
       liveClient(gateway.graphqlUrl, { authorization }),
@@ -54,8 +59,6 @@ describe.skipIf(!DATABASE_URL)("two gateways on one PostgreSQL, one watcher lead
       10_000,
       "subscribers on both gateways",
     );
-    // Each gateway's watcher ran a first cycle at start; cycles queue, so these return once those are done.
-    await Promise.all(gateways.map((gateway) => gateway.watcher?.watcher.runCycle()));
     const template = emulator.scenario.logs.find(
       (entry) => entry.workspace_id === workspaceId && entry.level >= 50,
     );
