@@ -132,7 +132,7 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "module '[^'\\n]{1,60}' has no attribute",
     "SyntaxError: [^\\n]{0,120}?\\s+at (?:wrapSafe|internalCompileFunction|Module\\._compile)\\b",
     "unexpected emit behaviou?r",
-    "SyntaxError: (?:Unexpected (?:token '(?:export|import|const|let|class|async|await|function|=>|\\?\\.|\\?\\?)'|identifier|reserved word|strict mode reserved word)|missing \\) after argument list|Invalid or unexpected token)",
+    "SyntaxError: (?:Unexpected (?:token '(?:export|import|const|let|class|async|await|function|=>|\\?\\.|\\?\\?)'|identifier|reserved word|strict mode reserved word)|missing \\) after argument list)",
     "unable to load class",
     "\\bDPI-1047\\b",
     "cannot locate an? (?:64-bit )?Oracle Client library",

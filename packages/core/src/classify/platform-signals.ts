@@ -273,6 +273,5 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "\\bFailedMount\\b",
     "\\bNodeUnderMemoryPressure\\b",
     "no nodes are available that match",
-    "\\b(?:ImagePullBackOff|ErrImagePull|CrashLoopBackOff)\\b",
   ),
 ];
