@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { type CorpusEntry, holdsOut, readCorpus } from "./corpus.js";
-import { buildLearned, developmentPart, fitIsotonic, splitFolds, trainWeights } from "./learn.js";
+import {
+  baggedThreshold,
+  buildLearned,
+  developmentPart,
+  fitIsotonic,
+  splitFolds,
+  trainWeights,
+} from "./learn.js";
 
 const corpus = readCorpus();
 const development = developmentPart(corpus);
@@ -39,5 +46,68 @@ describe("fitIsotonic", () => {
       expect(curve[index]?.[1]).toBeGreaterThanOrEqual(curve[index - 1]?.[1] as number);
     expect(curve.length).toBe(2); // 0.5 and 0.7 pooled: 14 of 40 right
     expect(curve[0]?.[1]).toBeCloseTo((14 + 2 * (33 / 60)) / 42, 3);
+  });
+});
+
+describe("baggedThreshold", () => {
+  const thresholds = [2, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5];
+  /** A deterministic sequence in [0, 1): the test's answers must not change between runs. */
+  const sequence = (seed: number) => {
+    let state = seed;
+    return () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 4294967296;
+    };
+  };
+  /**
+   * Answers with a probability on the grid; each is answered at every threshold up to its probability, right (+1)
+   * or wrong (−1). Above 0.75 the model is right as often as its probability says; below, half the time: the total
+   * utility is a plateau from 0.75 down, with noise.
+   */
+  const answers = (count: number, seed: number): number[][] => {
+    const next = sequence(seed);
+    return Array.from({ length: count }, () => {
+      const probability = 0.5 + Math.floor(next() * 9) * 0.05;
+      const right = next() < (probability > 0.75 ? probability : 0.5);
+      return thresholds.map((threshold) => (threshold <= probability + 1e-9 ? (right ? 1 : -1) : 0));
+    });
+  };
+  const plainBest = (rows: number[][]): number => {
+    const totals = thresholds.map((_, at) => rows.reduce((sum, row) => sum + (row[at] as number), 0));
+    return thresholds[totals.indexOf(Math.max(...totals))] as number;
+  };
+  /** Mean absolute deviation from the mean. */
+  const deviation = (values: number[]): number => {
+    const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+    return values.reduce((sum, value) => sum + Math.abs(value - mean), 0) / values.length;
+  };
+
+  it("varies less than the plain maximum when a tenth of the answers is left out", () => {
+    let plain = 0;
+    let bagged = 0;
+    for (const seed of [7, 11, 13, 17, 19])
+      for (const count of [300, 600, 1200]) {
+        const rows = answers(count, seed);
+        const leftOut = Array.from({ length: 10 }, (_, tenth) => rows.filter((_, at) => at % 10 !== tenth));
+        const chosen = leftOut.map((part) => baggedThreshold(part, thresholds));
+        plain += deviation(leftOut.map(plainBest));
+        bagged += deviation(chosen);
+        for (const threshold of chosen) expect(threshold).toBeLessThanOrEqual(0.8);
+      }
+    expect(bagged).toBeLessThan(plain * 0.8);
+  });
+
+  it("finds a clear best threshold, and is deterministic", () => {
+    // One answer per probability on the grid, right exactly when its probability is at least 0.8.
+    const rows = thresholds
+      .slice(1)
+      .map((probability) => thresholds.map((t) => (t <= probability ? (probability >= 0.8 ? 1 : -1) : 0)));
+    const many = Array.from({ length: 20 }, () => rows).flat();
+    expect(baggedThreshold(many, thresholds)).toBe(0.8);
+    expect(baggedThreshold(many, thresholds)).toBe(baggedThreshold(many, thresholds));
+  });
+
+  it("never answers without answers to learn from", () => {
+    expect(baggedThreshold([], thresholds)).toBe(2);
   });
 });
