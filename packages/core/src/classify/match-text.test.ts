@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { readCorpus } from "../../accuracy/corpus.js";
 import { alternationSources, matchText } from "./match-text.js";
+import { BENCH_MESSAGES } from "./testing/corpus.js";
 import { CASE_SENSITIVE_SIGNALS, TEXT_SIGNALS } from "./text-signals.js";
 
 const names = (text: string): string[] => matchText(text).map((match) => match.signal.name);
@@ -63,5 +65,67 @@ describe("matchText", () => {
 
   it("returns nothing for an empty text", () => {
     expect(matchText("")).toEqual([]);
+  });
+});
+
+describe("matchText, indexed by literal prefixes", () => {
+  /** The reference: each signal's whole pattern tried at every place outside a word, the strongest first. */
+  const reference = (text: string): [string, string][] => {
+    const signals = [...TEXT_SIGNALS].sort((a, b) => b.score - a.score);
+    const raw: { name: string; cause: string; index: number; text: string; rank: number }[] = [];
+    signals.forEach((signal, rank) => {
+      const regex = new RegExp(`(?<![\\w])(?:${signal.pattern})`, "gi");
+      for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
+        raw.push({ name: signal.name, cause: signal.cause, index: match.index, text: match[0], rank });
+        regex.lastIndex = match.index + 1;
+      }
+    });
+    raw.sort((a, b) => a.index - b.index || a.rank - b.rank);
+    const found: [string, string][] = [];
+    let coveredUntil = -1;
+    let coveredCause = "";
+    let lastIndex = -1;
+    for (const match of raw) {
+      if (match.index === lastIndex) continue;
+      lastIndex = match.index;
+      const end = match.index + match.text.length;
+      const nested = end <= coveredUntil && match.cause === coveredCause;
+      if (!nested && !found.some(([name]) => name === match.name)) {
+        found.push([match.name, match.text]);
+        if (end > coveredUntil) {
+          coveredUntil = end;
+          coveredCause = match.cause;
+        }
+      }
+    }
+    return found;
+  };
+  const insensitive = (text: string): [string, string][] =>
+    matchText(text)
+      .filter((match) => match.signal.name !== "jsonataCode")
+      .map((match) => [match.signal.name, match.text]);
+
+  it("finds what trying every signal at every place finds, on the corpus and the benchmark's texts", () => {
+    const texts = [...readCorpus().map((entry) => entry.text), ...BENCH_MESSAGES];
+    let signalsFound = 0;
+    for (const text of texts) {
+      const expected = reference(text);
+      signalsFound += expected.length;
+      expect(insensitive(text), text).toEqual(expected);
+    }
+    expect(signalsFound).toBeGreaterThan(texts.length);
+  });
+
+  it("folds case as the RegExp does, beyond ASCII", () => {
+    for (const text of [
+      "ECONNREFUSED",
+      "econnrefused",
+      "ВРЕМЯ ОЖИДАНИЯ истекло",
+      "Ʃ ſocket hang up",
+      "K\u212Aey",
+    ])
+      expect(insensitive(text), text).toEqual(reference(text));
+    expect(names("время ожидания истекло")).toContain("foreignDowntime");
+    expect(names("ВРЕМЯ ОЖИДАНИЯ истекло")).toContain("foreignDowntime");
   });
 });
