@@ -42,6 +42,12 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "round5-elasticio.jsonl",
   "round5-libraries.jsonl",
   "round5-saas.jsonl",
+  "round6-elasticio.jsonl",
+  "round6-libraries.jsonl",
+  "round6-saas.jsonl",
+  "round7-connectors.jsonl",
+  "round7-integration-platforms.jsonl",
+  "round7-runtimes.jsonl",
 ]);
 
 /** Whether an entry comes from a file the rules were not written against. */
