@@ -1,15 +1,18 @@
 import type { CalibrationCurve } from "./types.js";
 
 /**
- * The calibrated confidence at `raw`: linear between the curve's points, flat beyond its ends, rounded to two
- * decimals. An empty curve leaves the raw value as it is.
+ * The calibrated confidence at `raw`: linear between the curve's points, flat below the first, rounded to two
+ * decimals. Above the last point (the mean raw confidence of the surest answers) it rises linearly to 1 at raw 1:
+ * a stronger answer is never less likely right, so a structured fact (raw 0.97) stays surer than a strong text
+ * (raw 0.88) even where both sit past the curve's end. An empty curve leaves the raw value as it is.
  */
 export const calibrate = (curve: CalibrationCurve, raw: number): number => {
   const first = curve[0];
   const last = curve[curve.length - 1];
   if (first === undefined || last === undefined) return raw;
   let value = last[1];
-  if (raw <= first[0]) value = first[1];
+  if (raw > last[0] && last[0] < 1) value = last[1] + ((raw - last[0]) / (1 - last[0])) * (1 - last[1]);
+  else if (raw <= first[0]) value = first[1];
   else if (raw < last[0]) {
     for (let index = 1; index < curve.length; index += 1) {
       const [x1, y1] = curve[index] as readonly [number, number];

@@ -64,10 +64,12 @@ describe("calibrate", () => {
     [0.9, 0.95],
   ] as const;
 
-  it("interpolates between points and is flat beyond them", () => {
+  it("interpolates between points, is flat below them and rises to 1 above them", () => {
     expect(calibrate(curve, 0.3)).toBe(0.4);
     expect(calibrate(curve, 0.6)).toBe(0.5);
-    expect(calibrate(curve, 0.99)).toBe(0.95);
+    expect(calibrate(curve, 0.9)).toBe(0.95);
+    expect(calibrate(curve, 0.96)).toBe(0.98);
+    expect(calibrate(curve, 1)).toBe(1);
   });
 
   it("never falls as the raw confidence rises", () => {

@@ -91,6 +91,25 @@ describe("the model's words", () => {
     ).toEqual(["record", "403", "in", "_path_", "was", "skipped", "open", "_path_", "and", "or", "x"]);
   });
 
+  it("reads the name of a setting given a number as a placeholder, but not a status's", () => {
+    expect(learnedWords('options: { timeout: 30000, "retries"=3 }')).toEqual([
+      "options",
+      "_setting_",
+      "_num_",
+      "_setting_",
+      "_num_",
+    ]);
+    expect(learnedWords("status: 503 timeout after 30 s")).toEqual([
+      "status",
+      "503",
+      "timeout",
+      "after",
+      "_num_",
+      "s",
+    ]);
+    expect(classifyError({ message: "options: { timeout: 30000 }" }).cause).toBe("UNKNOWN");
+  });
+
   it("keeps a status only next to its neighbours, never bare", () => {
     const features = learnedFeatures("status 401 unauthorized");
     expect(features).toContain("status 401");

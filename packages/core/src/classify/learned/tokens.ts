@@ -5,7 +5,8 @@
  *
  * Normalisation: camelCase split into words ("userRateLimitExceeded" → "user rate limit exceeded"), lower case,
  * URLs reduced to their host and `_url_`, paths of two or more segments (resources and files they name are not what failed) to `_path_`, e-mails to `_email_`, UUIDs and long hex ids to `_id_`, numbers to
- * `_num_` (a run of them to one), dates and times to `_time_`, except three-digit HTTP statuses 4xx/5xx, which are signal and stay as they are.
+ * `_num_` (a run of them to one), dates and times to `_time_`, except three-digit HTTP statuses 4xx/5xx, which are signal and stay as they are;
+ * the name of a setting given a number ("timeout: 30000") to `_setting_`.
  */
 
 /** At most this many words are read: the head of a long text says what failed. */
@@ -18,6 +19,8 @@ const HAS_CAMEL = /[a-z][A-Z]/;
 const VARIABLE_PARTS =
   /\b\d{4}-\d\d-\d\d(?:[t ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:z|[+-]\d\d:?\d\d)?)?|\b\d\d?:\d\d:\d\d(?:[.,]\d+)?|https?:\/\/([^\s/"'<>()[\]{}\\]+)[^\s"'<>()[\]{}\\]*|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|(?<![\w.:/-])(?:\/[\w.~%@-]+){2,}\/?/g;
 const WORD = /[a-z0-9_\u00c0-\uffff]+/g;
+/** What follows a setting's name: `: 30000`, `=3`, `": 5000`. */
+const NUMERIC_VALUE = /["']?\s*[:=]\s*["']?(\d+)(?![\w.])/y;
 const DIGITS = /^\d+$/;
 const HEX_ID = /^(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}$/;
 const HTTP_ERROR_STATUS = /^[45]\d\d$/;
@@ -29,6 +32,16 @@ const replaceVariable = (match: string, host: string | undefined): string => {
   if (match.startsWith("/")) return " _path_ ";
   if (match.includes("@")) return " _email_ ";
   return match.includes(":") || match.length === 10 ? " _time_ " : " _id_ ";
+};
+
+/**
+ * Whether the word just read names a setting: it is given a number that is not an HTTP error status
+ * ("timeout: 30000", "retries=3", but not "status: 503"). A setting's name says what was configured, not what failed.
+ */
+const namesSetting = (lower: string, end: number): boolean => {
+  NUMERIC_VALUE.lastIndex = end;
+  const value = NUMERIC_VALUE.exec(lower);
+  return value !== null && !HTTP_ERROR_STATUS.test(value[1] as string);
 };
 
 const normalWord = (word: string): string => {
@@ -45,7 +58,8 @@ export const learnedWords = (text: string): string[] => {
   const words: string[] = [];
   WORD.lastIndex = 0;
   for (let match = WORD.exec(lower); match !== null && words.length < MAX_WORDS; match = WORD.exec(lower)) {
-    const word = normalWord(match[0]);
+    const word =
+      DIGITS.test(match[0]) || !namesSetting(lower, WORD.lastIndex) ? normalWord(match[0]) : "_setting_";
     // A run of the same placeholder ("_num_ _num_ _num_") is one: how many numbers a text has says nothing.
     if (word.startsWith("_") && words[words.length - 1] === word) continue;
     words.push(word);
