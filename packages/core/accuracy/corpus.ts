@@ -48,6 +48,9 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "round7-connectors.jsonl",
   "round7-integration-platforms.jsonl",
   "round7-runtimes.jsonl",
+  "round8-pipelines.jsonl",
+  "round8-qa-pages.jsonl",
+  "round8-sdks.jsonl",
 ]);
 
 /** Whether an entry comes from a file the rules were not written against. */
