@@ -14,6 +14,7 @@ export {
   parseComponentCommand,
   previousStep,
   previousSteps,
+  stepFieldsOf,
   stepsInExecutionOrder,
   triggerStep,
 } from "./model/flow-graph.js";

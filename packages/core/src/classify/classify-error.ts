@@ -3,6 +3,7 @@ import { CAUSE_INFO } from "../taxonomy/taxonomy.js";
 import { type Candidate, clipValue } from "./candidate.js";
 import { contextCandidates, queueFill } from "./context-candidates.js";
 import { type Decision, decide } from "./decide.js";
+import { fieldCandidates } from "./field-candidates.js";
 import { calibrate } from "./learned/calibrate.js";
 import { combine, isFirm } from "./learned/combine.js";
 import { withoutLogEnvelope } from "./learned/log-envelope.js";
@@ -107,6 +108,7 @@ const collectCandidates = (read: ReadInput, message: string, stack: string): Can
     ...contextCandidates(read.context as ErrorContext),
     ...statusFieldCandidates(read.statusCode, hints),
     ...statusTextCandidates(messageText, hints),
+    ...fieldCandidates(messageText, read.context.stepFields),
     ...textCandidates(messageMatches, "message"),
     ...textCandidates(stackMatches, "stack"),
     ...stackCandidates(stack.length > 0 ? `${message}\n${stack}` : message),

@@ -8,5 +8,6 @@ export type {
   Evidence,
   EvidenceSource,
   QueueLimits,
+  StepFields,
 } from "./types.js";
 export { EVIDENCE_SOURCES } from "./types.js";

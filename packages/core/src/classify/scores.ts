@@ -31,6 +31,8 @@
  * - Answers that are not what was expected ("Unexpected token < in JSON", HTML, "Cannot read properties of
  *   undefined (reading 'data')" and other response-like properties) → ANSWER_STRUCTURE (76–84).
  * - Field validation ("X is required", "must be", HTTP 400/404/409/422 from the target) → MAPPING (70–84).
+ * - Unless the diagnosis knows the step's fields (`context.stepFields`): a complaint about a field of the step's
+ *   configuration is COMPONENT_ERROR, about a field its mapper sets MAPPING (88), above every text signal for either.
  * - TypeError/ReferenceError with a stack frame in the component's own files → COMPONENT_ERROR (80); the same
  *   error whose frames are all in node_modules or Node internals is not blamed on the component, and a generic
  *   "Cannot read properties of undefined" then counts as ANSWER_STRUCTURE (66).
@@ -44,6 +46,8 @@ export const SCORES = {
   statusCodeField: 92,
   statusCodeFieldServerError: 88,
   credentialRejected: 90,
+  /** An error naming a field of the step's configuration, or one its mapper sets (`field-candidates.ts`). */
+  namedStepField: 88,
   containerFailed: 86,
   statusInText: 84,
   statusInTextServerError: 80,

@@ -20,6 +20,7 @@ export const EVIDENCE_SOURCES = [
   "container",
   "queueStats",
   "credential",
+  "stepFields",
 ] as const;
 export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
 
@@ -38,6 +39,12 @@ export interface QueueLimits {
   readonly messages?: number;
   /** @default PLATFORM_LIMITS.queueBytes (200 MB) */
   readonly bytes?: number;
+}
+
+/** The names of a step's configuration fields and of the fields its mapper sets (`stepFieldsOf`). */
+export interface StepFields {
+  readonly configuration?: readonly string[];
+  readonly mapped?: readonly string[];
 }
 
 /** Facts about the flow, step and contract around one error. Every field is optional; wrong types are ignored. */
@@ -59,6 +66,12 @@ export interface ErrorContext {
   readonly now?: IsoDateTime;
   /** The result of verifying the step's credential, when known. */
   readonly credentialVerification?: CredentialVerification;
+  /**
+   * The failing step's configuration field names (the flow node's `fields`) and the message fields its mapper
+   * sets: an error that names one of them tells a configuration mistake (COMPONENT_ERROR) from wrong data (MAPPING),
+   * which the text alone cannot ("openApiUrl is required" reads like "email is required").
+   */
+  readonly stepFields?: StepFields;
   /** Whether the error is the platform's answer at a flow's webhook (decides what a 429 means). */
   readonly webhook?: boolean;
 }

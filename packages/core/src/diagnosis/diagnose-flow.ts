@@ -59,7 +59,7 @@ const gatherFacts = (port: DiagnosisPort, flow: Flow, from: IsoDateTime, to: Iso
   const logs = port.logs({ flowId: flow.id, workspaceId: flow.workspaceId, from, to });
   const queues = port.queueStats(flow.id);
   for (const fact of [workspace, contract, logs, queues]) fact.catch(() => undefined);
-  const groups = logs.then(classifyGroups);
+  const groups = logs.then((entries) => classifyGroups(entries, [flow]));
   groups.catch(() => undefined);
   return { flow, workspace, contract, logs, queues, groups };
 };

@@ -7,6 +7,7 @@ import {
   parseComponentCommand,
   previousStep,
   previousSteps,
+  stepFieldsOf,
   stepsInExecutionOrder,
   triggerStep,
 } from "./flow-graph.js";
@@ -103,5 +104,31 @@ describe("flow graph helpers", () => {
       version: "latest",
     });
     expect(parseComponentCommand("not a command")).toBeUndefined();
+  });
+});
+
+describe("stepFieldsOf", () => {
+  const graph: FlowGraph = {
+    nodes: [node("step_1"), node("step_2", { fields: { url: "https://x", method: "POST" } }), node("step_3")],
+    edges: [
+      {
+        source: "step_1",
+        target: "step_2",
+        config: { mapper: { body: { customer: { email: "$.email", tags: { a: "1" } } }, id: "$.id" } },
+      },
+      { source: "step_2", target: "step_3", config: { mapper: "$" } },
+    ],
+  };
+
+  it("names the step's configuration fields and the fields its mapper sets, three levels deep", () => {
+    expect(stepFieldsOf(graph, "step_2")).toEqual({
+      configuration: ["url", "method"],
+      mapped: ["body", "customer", "email", "tags", "id"],
+    });
+  });
+
+  it("sets no fields for a mapper that is one expression, and knows no unknown step", () => {
+    expect(stepFieldsOf(graph, "step_3")).toEqual({ configuration: [], mapped: [] });
+    expect(stepFieldsOf(graph, "step_9")).toBeUndefined();
   });
 });

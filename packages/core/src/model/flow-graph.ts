@@ -93,3 +93,31 @@ export const parseComponentCommand = (command: string): ComponentCommand | undef
   ];
   return version === undefined ? { team, repo, function: fn } : { team, repo, function: fn, version };
 };
+
+/** Object keys at most this deep count as fields the mapper sets (`{ body: { email: … } }` sets body and email). */
+const MAPPER_DEPTH = 3;
+
+const keysOf = (value: unknown, depth: number, into: string[]): string[] => {
+  if (depth === 0 || typeof value !== "object" || value === null || Array.isArray(value)) return into;
+  for (const [key, inner] of Object.entries(value)) {
+    into.push(key);
+    keysOf(inner, depth - 1, into);
+  }
+  return into;
+};
+
+/**
+ * The names of a step's configuration fields and of the fields the mapper into it sets, for the classifier to tell
+ * a configuration mistake from wrong data (`ErrorContext.stepFields`). Undefined for an unknown step.
+ */
+export const stepFieldsOf = (
+  graph: FlowGraph,
+  stepId: string,
+): { configuration: string[]; mapped: string[] } | undefined => {
+  const node = graph.nodes.find((candidate) => candidate.id === stepId);
+  if (node === undefined) return undefined;
+  return {
+    configuration: Object.keys(node.fields ?? {}),
+    mapped: keysOf(edgeInto(graph, stepId)?.config?.mapper, MAPPER_DEPTH, []),
+  };
+};

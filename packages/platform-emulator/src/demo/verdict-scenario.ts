@@ -159,6 +159,57 @@ export const VERDICT_FLOWS: readonly VerdictFlowSpec[] = [
   },
   {
     ...hourly,
+    key: "verdict-setting-cleared",
+    name: "Verdicts: a setting left empty",
+    description:
+      "The REST step's URL setting was cleared in an edit; every run since fails before any request",
+    steps: [
+      timerStep(),
+      restStep({ id: "step_2", name: "Read CRM contacts", method: "GET", url: "" }),
+      crmSteps[2] as DemoFlowSpec["steps"][number],
+    ],
+    problems: [
+      {
+        cause: "COMPONENT_ERROR",
+        stepId: "step_2",
+        sinceHours: 7,
+        rate: 1,
+        messages: [
+          "Error: url is required\n    at RestClient.request (/home/node/lib/utils/rest-client.js:41:13)\n    at Object.process (/home/node/lib/actions/httpRequestAction.js:22:9)",
+        ],
+      },
+    ],
+    verdict: { status: "FAILING", cause: "COMPONENT_ERROR" },
+  },
+  {
+    ...hourly,
+    key: "verdict-mapped-value-rejected",
+    name: "Verdicts: a mapped value rejected in the component",
+    description:
+      "Since a change upstream, the mapper fills customerId with text; the step's own check rejects it",
+    steps: [
+      timerStep(),
+      crmSteps[1] as DemoFlowSpec["steps"][number],
+      {
+        ...(crmSteps[2] as DemoFlowSpec["steps"][number]),
+        mapper: { customerId: "$.body.customer", email: "$.body.email" },
+      },
+    ],
+    problems: [
+      {
+        cause: "MAPPING",
+        stepId: "step_3",
+        sinceHours: 6,
+        rate: 1,
+        messages: [
+          "TypeError: Parameter 'customerId' must be a number\n    at validateRow (/home/node/lib/actions/upsert.js:88:19)\n    at Object.process (/home/node/lib/actions/upsert.js:31:5)",
+        ],
+      },
+    ],
+    verdict: { status: "FAILING", cause: "MAPPING" },
+  },
+  {
+    ...hourly,
     key: "verdict-broker-down",
     name: "Verdicts: message broker failing",
     description: "Publishing to the next step fails in the platform's transport",

@@ -3,6 +3,7 @@ import {
   classifyError,
   type ErrorContext,
   type Flow,
+  stepFieldsOf,
   type Workspace,
 } from "@flowdoctor/core";
 import type { LogEntryData } from "../log/log-entry.type.js";
@@ -21,11 +22,13 @@ export type EntryClassifier = (entry: LogEntryData) => Classification;
 
 const contextOf = (entry: LogEntryData, facts: ErrorFacts): ErrorContext => {
   const flow = facts.flows.get(entry.flowId);
+  const stepFields = flow && stepFieldsOf(flow.graph, entry.stepId);
   return {
     now: facts.now,
     ...(facts.workspace ? { workspaceType: facts.workspace.type } : {}),
     ...(flow ? { flowStatus: flow.status, flowCurrentStatus: flow.currentStatus } : {}),
     ...(flow?.lastStartTime ? { lastStartTime: flow.lastStartTime } : {}),
+    ...(stepFields ? { stepFields } : {}),
   };
 };
 

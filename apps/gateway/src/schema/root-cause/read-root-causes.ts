@@ -103,7 +103,10 @@ const combine = async (
   window: { since: string; now: string },
 ) => {
   const flows = readings.flatMap((reading) => reading.flows);
-  const groups = classifyGroups(readings.flatMap((reading) => reading.read.entries));
+  const groups = classifyGroups(
+    readings.flatMap((reading) => reading.read.entries),
+    flows,
+  );
   const known = new Set(flows.map((flow) => flow.id));
   const failing = new Set(
     groups
