@@ -51,6 +51,9 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "round8-pipelines.jsonl",
   "round8-qa-pages.jsonl",
   "round8-sdks.jsonl",
+  "round9-erp-crm-commerce.jsonl",
+  "round9-jvm-dotnet.jsonl",
+  "round9-serverless-containers.jsonl",
 ]);
 
 /** Whether an entry comes from a file the rules were not written against. */
