@@ -30,6 +30,7 @@ describe("literalPrefixes", () => {
     expect(prefixes("\\.net")).toEqual([".NE"]);
     expect(prefixes("(?=x)abc")).toEqual(["ABC"]);
     expect(prefixes("время")).toEqual(["ВРЕ"]);
+    expect(prefixes("x{ab")).toEqual(["X{A"]); // a brace that is no quantifier is a literal
   });
 
   it("does not know what `.`, `\\w`, negated classes or repetition before the third character start with", () => {

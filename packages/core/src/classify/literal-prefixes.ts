@@ -134,7 +134,8 @@ class Parser {
   private quantified(node: Node): Node {
     const char = this.source[this.at];
     if (char !== "?" && char !== "*" && char !== "+" && char !== "{") return node;
-    const quantifier = /^(?:[?*+]|\{\d*,?\d*\})\??/.exec(this.source.slice(this.at)) as RegExpExecArray;
+    const quantifier = /^(?:[?*+]|\{\d+(?:,\d*)?\})\??/.exec(this.source.slice(this.at));
+    if (quantifier === null) return node; // a "{" that is no quantifier is a literal, read as the next atom
     this.at += quantifier[0].length;
     if (quantifier[0].startsWith("?") && (node.kind === "chars" || node.kind === "group"))
       return { ...node, optional: true };

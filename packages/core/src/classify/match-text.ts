@@ -36,8 +36,8 @@ const capturingGroups = (pattern: string): number => (new RegExp(`${pattern}|`).
  */
 const MAX_ALTERNATION_LENGTH = 10_000;
 
-const compileAlternatives = (alternatives: readonly Alternative[], flags: string): Compiled => ({
-  regex: new RegExp(`(?:${alternatives.map(({ source }) => `(${source})`).join("|")})`, flags),
+const compileAlternatives = (alternatives: readonly Alternative[], flags: string, prefix = ""): Compiled => ({
+  regex: new RegExp(`${prefix}(?:${alternatives.map(({ source }) => `(${source})`).join("|")})`, flags),
   alternatives,
 });
 
@@ -54,10 +54,7 @@ const compileScanning = (alternatives: readonly Alternative[], flags: string): C
     length += alternative.source.length;
   }
   // Positions inside a word are rejected by one look-behind before any alternative is tried.
-  return parts.map((part) => {
-    const compiled = compileAlternatives(part, flags);
-    return { ...compiled, regex: new RegExp(`(?<![\\w])${compiled.regex.source}`, flags) };
-  });
+  return parts.map((part) => compileAlternatives(part, flags, "(?<![\\w])"));
 };
 
 /**
