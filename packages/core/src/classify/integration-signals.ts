@@ -442,6 +442,8 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "terminating connection due to administrator command",
     "(?:do not|don't) have (?:sufficient|enough) capacity",
     "\\bApiConnectionException\\b",
+    // Redis out of its maxmemory: the remote store refuses writes, the step's own container is fine.
+    "\\bOOM command not allowed",
     "\\bFUNCTION_INVOCATION_TIMEOUT\\b",
     "\\bREFUSED_STREAM\\b",
     "unknown SMTP host",

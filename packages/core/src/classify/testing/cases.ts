@@ -534,11 +534,6 @@ const KNOWN_FAMILIES: ClassifyCase[] = [
     "***************************\nAPPLICATION FAILED TO START\n***************************\nDescription:\nWeb server failed to start. Port 8080 was already in use.",
   ),
   ...text(
-    "QUEUE_OVERFLOW",
-    "The maximum entity size has been reached or exceeded for Topic: 'ns:TOPIC:orders'. QuotaType: EntitySize",
-    "nats: maximum messages exceeded",
-  ),
-  ...text(
     "SYSTEM_DOWNTIME",
     "Error: 4 DEADLINE_EXCEEDED: Deadline exceeded",
     "Error: Polling time out. Job is not completed.",
@@ -590,7 +585,6 @@ const KNOWN_FAMILIES: ClassifyCase[] = [
     'failed to publish: Exception (504) Reason: "channel/connection is not open"',
     "operation basic.publish caused a channel exception not_found: no exchange 'events' in vhost '/'",
     "Received negative acknowledgement from broker for delivery tag 17",
-    "org.apache.kafka.clients.consumer.CommitFailedException: Offset commit cannot be completed since the consumer is not part of an active group",
   ),
   ...text(
     "OUT_OF_MEMORY",
@@ -598,7 +592,6 @@ const KNOWN_FAMILIES: ClassifyCase[] = [
     "heroku[web.1]: Error R15 (Memory quota vastly exceeded)",
     "Error: Runtime exited with error: signal: killed Runtime.ExitError",
     "Task exited with return code Negsignal.SIGKILL",
-    "ReplyError: OOM command not allowed when used memory > 'maxmemory'.",
   ),
   ...text(
     "COMPONENT_FAILED_TO_START",
@@ -617,6 +610,7 @@ const KNOWN_FAMILIES: ClassifyCase[] = [
   ...text(
     "SYSTEM_DOWNTIME",
     "com.stripe.exception.ApiConnectionException: IOException during API request to Stripe",
+    "ReplyError: OOM command not allowed when used memory > 'maxmemory'.",
   ),
   ...text("RATE_LIMITED", "rpc error: code = ResourceExhausted desc = request exceeded available capacity"),
   ...text(
@@ -668,11 +662,7 @@ const KNOWN_FAMILIES: ClassifyCase[] = [
     "[PM2][WORKER] Process 0 restarted because it exceeds --max-memory-restart value",
     "Server virtual memory limit (2147483648) reached.",
   ),
-  ...text(
-    "MESSAGING_FAILURE",
-    "Could not connect to the AMQP server. Please check the configuration.",
-    "ServiceBusException: The lock supplied is invalid. Either the lock expired, or the message has already been removed from the queue.",
-  ),
+  ...text("MESSAGING_FAILURE", "Could not connect to the AMQP server. Please check the configuration."),
   ...text(
     "RATE_LIMITED",
     "Error response from daemon: toomanyrequests: You have reached your pull rate limit.",
