@@ -1,10 +1,11 @@
 import type { CalibrationCurve } from "./types.js";
 
 /**
- * The calibrated confidence at `raw`: linear between the curve's points, flat below the first, rounded to two
- * decimals. Above the last point (the mean raw confidence of the surest answers) it rises linearly to 1 at raw 1:
- * a stronger answer is never less likely right, so a structured fact (raw 0.97) stays surer than a strong text
- * (raw 0.88) even where both sit past the curve's end. An empty curve leaves the raw value as it is.
+ * The calibrated confidence at `raw`: linear between the curve's points, flat below the first, rounded to three
+ * decimals (two would tie answers the curve ranks apart, such as a contested verdict and a clear one). Above the last
+ * point (the mean raw confidence of the surest answers) it rises linearly to 1 at raw 1: a stronger answer is never
+ * less likely right, so a structured fact (raw 0.97) stays surer than a strong text (raw 0.88) even where both sit
+ * past the curve's end. An empty curve leaves the raw value as it is.
  */
 export const calibrate = (curve: CalibrationCurve, raw: number): number => {
   const first = curve[0];
@@ -22,5 +23,5 @@ export const calibrate = (curve: CalibrationCurve, raw: number): number => {
       break;
     }
   }
-  return Math.round(Math.min(1, Math.max(0, value)) * 100) / 100;
+  return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
 };
