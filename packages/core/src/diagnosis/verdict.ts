@@ -33,15 +33,27 @@ const isActive = (finding: Finding): boolean => isProblem(finding) && finding.re
 const rankOf = (finding: Finding): number =>
   isProblem(finding) && !isActive(finding) ? 1.5 : STATUS_ORDER[finding.status];
 
+/** Whether a finding rests on errors the step logged, rather than on what a check predicts (a mapper against a sample). */
+const isObserved = (finding: Finding): boolean =>
+  finding.evidence.some((item) => item.signal === "errorGroup");
+
 /**
- * Worst first: status (a problem that recovered after warnings that did not), then root-cause tier, then the step's place in the flow (the guide's go-through names the
- * first step that breaks; flow-wide findings come before step findings), then confidence.
+ * Worst first: status (a problem that recovered after warnings that did not), then root-cause tier, then the step's
+ * place in the flow (the guide's go-through names the first step that breaks; flow-wide findings come before step
+ * findings), then what the step logged before what a check predicts for it (a refused connection is the step's
+ * problem even when its mapper also reads a path the sample lacks), then confidence. Confidences of different checks
+ * are not on one scale, so they only break the last ties.
  */
 export const sortFindings = (findings: readonly Finding[], stepOrder: readonly string[]): Finding[] => {
   const place = (finding: Finding) => (finding.stepId === undefined ? -1 : stepOrder.indexOf(finding.stepId));
+  const observed = (finding: Finding) => (isObserved(finding) ? 0 : 1);
   return [...findings].sort(
     (a, b) =>
-      rankOf(a) - rankOf(b) || tierOf(a) - tierOf(b) || place(a) - place(b) || b.confidence - a.confidence,
+      rankOf(a) - rankOf(b) ||
+      tierOf(a) - tierOf(b) ||
+      place(a) - place(b) ||
+      observed(a) - observed(b) ||
+      b.confidence - a.confidence,
   );
 };
 
