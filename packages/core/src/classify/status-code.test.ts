@@ -39,6 +39,12 @@ describe("findStatusCode", () => {
     expect(findStatusCode("HTTP/1.1 301 Moved Permanently")).toBeUndefined();
   });
 
+  it("skips SMTP reply codes, told by the enhanced status code after them", () => {
+    expect(findStatusCode("Error: 554 5.5.1 Error: no valid recipients")).toBeUndefined();
+    expect(findStatusCode("421 4.7.0 Try again later, closing connection")).toBeUndefined();
+    expect(findStatusCode("Error: 554 5.5.1 rejected; then HTTP 503 from the API")?.statusCode).toBe(503);
+  });
+
   it("returns undefined for empty or non-string input", () => {
     expect(findStatusCode("")).toBeUndefined();
     expect(findStatusCode(401 as unknown as string)).toBeUndefined();

@@ -34,10 +34,13 @@ const STATUS_IN_TEXT = new RegExp(
 );
 
 const isErrorStatus = (code: number): boolean => code >= 400 && code <= 599;
+/** An SMTP enhanced status code ("5.5.1", "4.7.0") right after a reply code: the number is SMTP's, not HTTP's. */
+const SMTP_ENHANCED_CODE = /^[ -]?[245]\.\d{1,3}\.\d{1,3}\b/;
 
 /**
  * The first HTTP error status (400–599) a text reports, with the snippet around it; `undefined` when none.
- * Statuses 1xx–3xx are skipped: a "200" in the same text does not explain an error.
+ * Statuses 1xx–3xx are skipped: a "200" in the same text does not explain an error; so are SMTP reply codes, told by
+ * the enhanced status code that follows them ("554 5.5.1 no valid recipients" is a mail server's answer).
  *
  * @example findStatusCode('Error: Code: 401 Message: Unauthorized Body: {}') // { statusCode: 401, text: "Code: 401" }
  */
@@ -47,7 +50,8 @@ export const findStatusCode = (text: string): StatusCodeMatch | undefined => {
   for (let match = STATUS_IN_TEXT.exec(text); match !== null; match = STATUS_IN_TEXT.exec(text)) {
     const digits = match.find((group, index) => index > 0 && group !== undefined);
     const statusCode = Number(digits);
-    if (isErrorStatus(statusCode)) return { statusCode, text: match[0] };
+    const smtp = SMTP_ENHANCED_CODE.test(text.slice(match.index + match[0].length));
+    if (isErrorStatus(statusCode) && !smtp) return { statusCode, text: match[0] };
   }
   return undefined;
 };
