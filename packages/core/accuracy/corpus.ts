@@ -54,6 +54,9 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "round9-erp-crm-commerce.jsonl",
   "round9-jvm-dotnet.jsonl",
   "round9-serverless-containers.jsonl",
+  "round10-go-rust.jsonl",
+  "round10-mail-files-webhooks.jsonl",
+  "round10-python.jsonl",
 ]);
 
 /** Whether an entry comes from a file the rules were not written against. */
