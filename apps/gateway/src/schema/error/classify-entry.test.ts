@@ -40,6 +40,8 @@ describe("classifyEntry", () => {
   it("reads an error naming a setting of its step as a configuration mistake, one naming a mapped field as data", () => {
     expect(classifyEntry(entry("Error: url is required"), facts).cause).toBe("COMPONENT_ERROR");
     expect(classifyEntry(entry("Parameter 'customerId' is invalid"), facts).cause).toBe("MAPPING");
-    expect(classifyEntry(entry("Error: url is required"), { ...facts, flows: new Map() }).cause).toBe("MAPPING");
+    expect(classifyEntry(entry("Error: url is required"), { ...facts, flows: new Map() }).cause).toBe(
+      "MAPPING",
+    );
   });
 });
