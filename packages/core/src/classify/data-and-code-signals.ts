@@ -578,7 +578,7 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "can't open lib '[^'\\n]{1,160}' : file not found",
     "there is no reactor running",
     "KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT must be defined",
-    "'[\\w.-]{1,40}' package is required for",
+    "\\bpackage is required for\\b",
     'unknown driver "[^"\\n]{1,40}" \\(forgotten import\\?\\)',
     "assignment to entry in nil map",
     "invalid memory address or nil pointer dereference",
