@@ -13,6 +13,7 @@ import { learnedFeatures } from "../src/classify/learned/tokens.js";
 import type { AnswerKind, CalibrationCurve, LearnedPolicy, RawModel } from "../src/classify/learned/types.js";
 import { readInput } from "../src/classify/read-input.js";
 import { scanWindow } from "../src/classify/scan-window.js";
+import { createRandom } from "../src/seeded-random.js";
 import { CAUSES, type Cause } from "../src/taxonomy/taxonomy.js";
 import { type CorpusEntry, holdsOut, isFresh } from "./corpus.js";
 
@@ -193,18 +194,6 @@ const NO_OVERRIDE = { below: 0, threshold: 2 };
 /** Resamples of the cross-validated answers behind the chosen threshold. */
 const RESAMPLES = 201;
 
-/** mulberry32: a small seeded generator, so that training stays deterministic. */
-const seeded = (seed: number): (() => number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
-
 /** Index of the highest total; ties go to the earlier (stricter) threshold. */
 const bestIndex = (totals: readonly number[]): number =>
   totals.reduce((best, total, at) => (total > (totals[best] as number) ? at : best), 0);
@@ -221,7 +210,7 @@ export const baggedThreshold = (
   thresholds: readonly number[],
 ): number => {
   if (utilities.length === 0) return thresholds[0] as number;
-  const random = seeded(utilities.length);
+  const random = createRandom(utilities.length);
   let indexSum = 0;
   for (let resample = 0; resample < RESAMPLES; resample += 1) {
     const totals = new Array<number>(thresholds.length).fill(0);

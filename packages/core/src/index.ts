@@ -53,6 +53,7 @@ export type {
 } from "./model/platform.js";
 export * from "./redaction/index.js";
 export * from "./root-causes/index.js";
+export { createRandom } from "./seeded-random.js";
 export type { Cause, CauseInfo, Level } from "./taxonomy/taxonomy.js";
 export { CAUSE_INFO, CAUSES, isCause, isLevel, LEVELS } from "./taxonomy/taxonomy.js";
 export * from "./tickets/index.js";

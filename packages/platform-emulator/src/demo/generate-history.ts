@@ -1,4 +1,4 @@
-import { createRandom } from "../scenario/ids.js";
+import { createRandom } from "@flowdoctor/core";
 import type { ScenarioLogFile } from "../scenario/scenario-file.js";
 import type { DemoFlowSpec, DemoProblem, DemoStep } from "./demo-spec.js";
 

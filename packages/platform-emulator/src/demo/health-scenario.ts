@@ -1,5 +1,4 @@
-import type { FlowHealthStatus } from "@flowdoctor/core";
-import { createRandom } from "../scenario/ids.js";
+import { createRandom, type FlowHealthStatus } from "@flowdoctor/core";
 import type { ScenarioFile, ScenarioFlowFile, ScenarioLogFile } from "../scenario/scenario-file.js";
 import { demoComponents } from "./demo-components.js";
 import {

@@ -1,5 +1,4 @@
-import type { Cause } from "@flowdoctor/core";
-import { createRandom } from "../scenario/ids.js";
+import { type Cause, createRandom } from "@flowdoctor/core";
 import type { DemoProblem } from "./demo-spec.js";
 import { crmSteps, type VerdictFlowSpec } from "./verdict-scenario.js";
 

@@ -19,18 +19,6 @@ export const uuidFor = (label: string): string => {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };
 
-/** A seeded pseudo-random generator (mulberry32): same seed, same sequence, in [0, 1). */
-export const createRandom = (seed: number): (() => number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
-
 /** A 24-hex MongoDB ObjectId. */
 export const OBJECT_ID_PATTERN = /^[0-9a-f]{24}$/;
 /** A 40-hex git hash. */
