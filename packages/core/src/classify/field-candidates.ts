@@ -67,19 +67,10 @@ export const fieldCandidates = (text: string, stepFields: StepFields | undefined
       if (CREDENTIAL_NAME.test(name)) continue;
       const configured = configuration.has(name);
       if (configured === mapped.has(name)) continue;
-      return [
-        configured
-          ? candidate("COMPONENT_ERROR", SCORES.namedStepField, {
-              signal: "namesConfigurationField",
-              source: "stepFields",
-              value: written,
-            })
-          : candidate("MAPPING", SCORES.namedStepField, {
-              signal: "namesMappedField",
-              source: "stepFields",
-              value: written,
-            }),
-      ];
+      const [cause, signal] = configured
+        ? (["COMPONENT_ERROR", "namesConfigurationField"] as const)
+        : (["MAPPING", "namesMappedField"] as const);
+      return [candidate(cause, SCORES.namedStepField, { signal, source: "stepFields", value: written })];
     }
   }
   return [];
