@@ -3,8 +3,10 @@ import { type CorpusEntry, holdsOut, readCorpus } from "./corpus.js";
 import {
   baggedThreshold,
   buildLearned,
+  choosePolicy,
   developmentPart,
   fitIsotonic,
+  type HeldPrediction,
   splitFolds,
   trainWeights,
 } from "./learn.js";
@@ -109,5 +111,41 @@ describe("baggedThreshold", () => {
 
   it("never answers without answers to learn from", () => {
     expect(baggedThreshold([], thresholds)).toBe(2);
+  });
+});
+
+describe("choosePolicy", () => {
+  /** `count` texts the rules found nothing in; the model names SYSTEM_DOWNTIME at `probability`, right `right` times. */
+  const band = (probability: number, count: number, right: number): HeldPrediction[] =>
+    Array.from({ length: count }, (_, at) => ({
+      entry: {
+        text: `band ${probability} text ${at}`,
+        cause: at < right ? "SYSTEM_DOWNTIME" : "MAPPING",
+        source: "test",
+        why: "test",
+        at: "test.jsonl:1",
+      },
+      parts: {
+        read: { message: "", stack: "", statusCode: undefined, componentName: "", context: {}, notes: [] },
+        scanned: 1,
+        decision: undefined,
+        prediction: {
+          cause: "SYSTEM_DOWNTIME",
+          probability,
+          unknownProbability: 0.05,
+          tokens: ["connection refused"],
+          support: 5,
+        },
+      },
+    }));
+
+  it("lets the model answer where it is right at least one time in three, and not below", () => {
+    // A calibrated model: of the texts it gives probability p, it is right on a share p.
+    const held = Array.from({ length: 16 }, (_, at) => 0.2 + at * 0.05).flatMap((probability) =>
+      band(Math.round(probability * 100) / 100, 40, Math.round(40 * probability)),
+    );
+    const { threshold } = choosePolicy(held);
+    expect(threshold).toBeLessThanOrEqual(0.45); // right 40 % of the time: worth answering
+    expect(threshold).toBeGreaterThanOrEqual(0.25); // right 20 % of the time: UNKNOWN is better
   });
 });

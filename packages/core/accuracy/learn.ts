@@ -171,9 +171,16 @@ export const crossValidate = (entries: readonly CorpusEntry[], options: TrainOpt
 };
 
 const isRight = (answer: Answer, cause: Cause): boolean => (answer.decision?.cause ?? "UNKNOWN") === cause;
-/** Utility of an answer: right +1, a wrong cause −1 (it sends people the wrong way), UNKNOWN 0. */
+/**
+ * What a wrong cause costs, against the 1 a right one is worth. UNKNOWN sends the user through the whole flow step by
+ * step; a right cause spares them that, a wrong one costs them one check of the wrong thing before the same go-through.
+ * So a wrong answer costs less than a right one gains: the model answers once it is right at least one time in three.
+ */
+const WRONG_ANSWER_COST = 0.5;
+
+/** Utility of an answer: right +1, a wrong cause −`WRONG_ANSWER_COST`, UNKNOWN 0. */
 const utility = (answer: Answer, cause: Cause): number =>
-  isRight(answer, cause) ? 1 : answer.decision === undefined ? 0 : -1;
+  isRight(answer, cause) ? 1 : answer.decision === undefined ? 0 : -WRONG_ANSWER_COST;
 
 const steps = (from: number, to: number, step: number): number[] =>
   Array.from(
@@ -181,8 +188,8 @@ const steps = (from: number, to: number, step: number): number[] =>
     (_, at) => Math.round((from + at * step) * 1000) / 1000,
   );
 
-/** The model answers only when it holds its cause more likely than all others together. */
-const MIN_THRESHOLD = 0.5;
+/** The lowest threshold tried: below it the model's first cause is rarely ahead of the next ones. */
+const MIN_THRESHOLD = 0.2;
 /** Thresholds tried, strictest first, 0.025 apart; 2 ("never") stands next to 0.95. */
 const THRESHOLDS: readonly number[] = [2, ...steps(0.95, MIN_THRESHOLD, -0.025)];
 /**

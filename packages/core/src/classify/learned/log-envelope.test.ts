@@ -12,6 +12,7 @@ describe("withoutLogEnvelope", () => {
       `[2026-11-24T10:15:42.401Z] ERROR step_3 5f1b2c3d4e5f6a7b8c9d0e1f: ${MESSAGE}`,
     ],
     ["a time and a bracketed level", `10:15:42.401 [WARN] - ${MESSAGE}`],
+    ["a lower-case level before a timestamp", `error [2026-11-24T10:15:42.401Z] ${MESSAGE}`],
     ["a pino record", JSON.stringify({ level: 50, time: 1, msg: MESSAGE, threadId: "3f2a9c1e" })],
     [
       "a record with the error as an object",

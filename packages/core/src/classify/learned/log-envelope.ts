@@ -34,9 +34,11 @@ const unwrapRecord = (text: string): string => {
   return texts.length === 0 ? text : [...new Set(texts)].join("\n");
 };
 
-// One prefix part: a date-time or time (optionally bracketed), an upper-case level name, a step id, a 24-hex ObjectId
-// or a UUID, each optionally followed by a colon or a dash.
-const PREFIX_PART = String.raw`(?:\[?(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?|\d\d:\d\d:\d\d(?:[.,]\d+)?)\]?|\[?(?:ERROR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL)\]?|step_\d+|[0-9a-f]{24}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[ \t]*[:-])?`;
+const TIMESTAMP = String.raw`\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?|\d\d:\d\d:\d\d(?:[.,]\d+)?`;
+// One prefix part: a date-time or time (optionally bracketed), an upper-case level name (or a lower-case one before a
+// time, as coloured consoles print it), a step id, a 24-hex ObjectId or a UUID, each optionally followed by a colon or
+// a dash. A lower-case level elsewhere may be the message's own word ("error: connect ECONNREFUSED").
+const PREFIX_PART = String.raw`(?:\[?(?:${TIMESTAMP})\]?|\[?(?:ERROR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL)\]?|(?:error|warn|warning|info|debug|trace|fatal)(?=[ \t]+\[?(?:${TIMESTAMP}))|step_\d+|[0-9a-f]{24}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[ \t]*[:-])?`;
 const LINE_PREFIX = new RegExp(String.raw`^[ \t]*(?:${PREFIX_PART}[ \t]+)+`, "gm");
 
 /** The text without JSON log envelopes and line prefixes. */
