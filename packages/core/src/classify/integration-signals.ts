@@ -42,6 +42,7 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "could not be authenticated or authorized",
     "\\bEFEDAUTH\\b",
     "application is in blocked state",
+    "\\b530 (?:Please login with USER and PASS|Not logged in|Login incorrect)",
   ),
   sig(
     "rateLimitPhrase",
@@ -245,6 +246,12 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "authentication invalid",
     "likely an authentication (?:issue|problem)",
     "hasn.?t returned (?:keys|tokens?) for (?:the )?(?:current )?credentials",
+    "is not allowed to connect to this (?:MySQL|MariaDB) server",
+    "could not authenticate\\b",
+    "unable to authenticate with (?:the )?provided credentials",
+    "(?:could not|unable to|failed to) obtain (?:temporary )?[\\w-]{0,20} ?credentials",
+    "\\bPERMISSION_DENIED\\b",
+    "malformed (?:OpenSSH )?private key",
   ),
   sig(
     "remoteDefinitionUnreachable",
@@ -497,6 +504,11 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "too much mail from",
     "intrusion prevention active",
     "already \\d+ users from",
+    "remaining connection slots are reserved",
+    "too many simultaneous queries",
+    "\\bEsRejectedExecutionException\\b",
+    "service is currently busy\\. Retry the request after",
+    "exceed(?:ed)? sending limit",
   ),
   sig(
     "oversizedTransfer",
@@ -529,5 +541,35 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "<title>\\s*5\\d\\d [^<\\n]{1,60}</title>",
     "temporary authentication failure",
     "insufficient system storage",
+  ),
+  sig(
+    "curlTransferFailure",
+    "SYSTEM_DOWNTIME",
+    88,
+    // libcurl's codes for a host it could not resolve (6) or reach (7), a timeout (28), a failed TLS connect (35),
+    // an empty reply (52) and a broken receive (56), as PHP's Guzzle and the curl tool print them.
+    "\\bcURL error (?:6|7|28|35|52|56)\\b",
+    "\\[curl\\] (?:6|7|28|35|52|56):",
+    "\\bcurl: \\((?:6|7|28|35|52|56)\\)",
+  ),
+  sig(
+    "storeRefusesWork",
+    "SYSTEM_DOWNTIME",
+    93,
+    // A database, search cluster or broker refusing work because of its own state: loading, split, read-only,
+    // out of disk or memory. The status beside it (often a 429, with TOO_MANY_REQUESTS) is the store's, not a throttle
+    // on us, so this outranks an explicit status code.
+    "\\bLOADING Redis is loading\\b",
+    "\\bCLUSTERDOWN\\b",
+    "\\bMISCONF Redis\\b",
+    "\\bcluster_block_exception\\b",
+    "\\bcircuit_breaking_exception\\b",
+    "could not extend file",
+    "unable to extend (?:table|index|temp segment|rollback segment)",
+    "The table '[^'\\n]{1,80}' is full",
+    "Cannot achieve consistency level",
+    "\\bquery_wait_timeout\\b",
+    "(?:failed to|could not) find (?:the )?group coordinator",
+    "no brokers (?:in the broker pool|available)",
   ),
 ];

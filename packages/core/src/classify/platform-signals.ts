@@ -61,6 +61,7 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "reached heap limit",
     "java\\.lang\\.OutOfMemoryError",
     "OutOfMemoryError: (?:Java heap space|GC overhead)",
+    "last resort GC in (?:old|new) space",
   ),
   sig(
     "processCannotStart",
@@ -213,6 +214,10 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "\\bCONNECTION_FORCED - ",
     "connection to broker lost",
     "\\bNOT_FOUND - no (?:queue|exchange) ",
+    // A consumer the broker cancelled (queue deleted, node down) and a mandatory message it returned (rascal).
+    "subscription: [\\w.:-]{1,80} was cancelled by the broker",
+    "consumer (?:was )?cancell?ed by (?:the )?broker",
+    "was republished to queue: [\\w.:-]{1,80}, but was returned",
   ),
   sig(
     "platformStateRecord",

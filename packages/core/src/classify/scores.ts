@@ -9,7 +9,8 @@
  *    to them: "Rebound limit exceeded", "Component run out of memory", "Outgoing message size … exceeds limit",
  *    "This contract has been suspended" (93–95). They outrank a status code because the status (say a 503) is
  *    why the rebounds happened, not why the message failed.
- * 3. Queue at or above its limit (93); an explicit `statusCode` (92); credential verification `verified: false` (90).
+ * 3. Queue at or above its limit (93); a data store refusing work for its own state, whatever status it sends
+ *    (CLUSTERDOWN, cluster_block_exception: 93); an explicit `statusCode` (92); credential verification `verified: false` (90).
  * 4. Strong text: exact platform and library texts, error codes (ECONNREFUSED, invalid_grant, JSONata T2002),
  *    status codes inside wrappers ("Code: 401", "status code 503"), Java exception classes (76–90).
  *    A container that failed with another non-zero exit code (86) sits here: it says *that* the container
