@@ -135,6 +135,7 @@ describe("choosePolicy", () => {
           unknownProbability: 0.05,
           tokens: ["connection refused"],
           support: 5,
+          reportsOutcome: false,
         },
       },
     }));

@@ -21,6 +21,14 @@ describe("scanWindow", () => {
     );
   });
 
+  it("reads a level name a console coloured as the log prefix it is", () => {
+    const red = (word: string) => `\u001b[31m${word}\u001b[39m`;
+    expect(scanWindow(`${red("error")} connect ETIMEDOUT\n  ${red("warn")} retrying`)).toBe(
+      "ERROR connect ETIMEDOUT\n  WARN retrying",
+    );
+    expect(scanWindow(`failed: ${red("error")} in the middle`)).toBe("failed: error in the middle");
+  });
+
   it("removes the logs API's <em> search marks", () => {
     expect(scanWindow("request <em>Unauthor</em>ized at <EM>step_2</EM>")).toBe(
       "request Unauthorized at step_2",

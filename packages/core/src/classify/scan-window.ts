@@ -5,12 +5,18 @@ export const TAIL_CHARS = 4_096;
 
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, "g");
 const SEARCH_MARK = /<\/?em>/gi;
+/** A level name a console coloured at the start of a line: a log level, however it is cased. */
+const COLOURED_LEVEL = new RegExp(
+  `^([ \\t]*)${String.fromCharCode(27)}\\[[0-9;]*m(error|warn|warning|info|debug|trace|fatal)${String.fromCharCode(27)}\\[[0-9;]*m`,
+  "gim",
+);
 /** One pass to learn whether there is any noise at all; most texts have none. */
 const NOISE = new RegExp(`${String.fromCharCode(27)}|<\\/?em>`, "i");
 
 /**
  * The part of a text worth scanning, without noise: a bounded head and tail of huge inputs, ANSI colour codes
- * removed, and the `<em>` marks the logs API wraps around search hits taken out so words match again.
+ * removed (a coloured level name upper-cased, so it reads as the log prefix it is), and the `<em>` marks the logs API
+ * wraps around search hits taken out so words match again.
  */
 export const scanWindow = (text: string): string => {
   let window =
@@ -18,6 +24,9 @@ export const scanWindow = (text: string): string => {
       ? text
       : `${text.slice(0, HEAD_CHARS)}\n${text.slice(-TAIL_CHARS)}`;
   if (!NOISE.test(window)) return window;
-  if (window.includes("\u001b")) window = window.replace(ANSI, "");
+  if (window.includes("\u001b"))
+    window = window
+      .replace(COLOURED_LEVEL, (_, indent: string, level: string) => `${indent}${level.toUpperCase()}`)
+      .replace(ANSI, "");
   return window.replace(SEARCH_MARK, "");
 };

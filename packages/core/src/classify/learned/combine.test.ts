@@ -20,6 +20,7 @@ const model = (
   unknownProbability: 0.03,
   tokens: ["rate", "limit"],
   support: 5,
+  reportsOutcome: false,
 });
 
 describe("combine: precedence between the rules and the model", () => {
@@ -50,6 +51,13 @@ describe("combine: precedence between the rules and the model", () => {
     expect(combine(undefined, { ...model(0.9), tokens: ["timeout", "_num_"] }, policy).kind).toBe("unknown");
     expect(combine(undefined, { ...model(0.9), tokens: ["timed out"] }, policy).kind).toBe("learned");
     expect(combine(undefined, model(0.9, "UNKNOWN"), policy).kind).toBe("unknown");
+  });
+
+  it("hears a weak guess on a text that reports an outcome only when it is surer", () => {
+    const low = { threshold: 0.35, override: policy.override };
+    expect(combine(undefined, model(0.45), low).kind).toBe("learned");
+    expect(combine(undefined, { ...model(0.45), reportsOutcome: true }, low).kind).toBe("unknown");
+    expect(combine(undefined, { ...model(0.55), reportsOutcome: true }, low).kind).toBe("learned");
   });
 
   it("is UNKNOWN with raw confidence 0 when there was nothing to read", () => {

@@ -24,6 +24,12 @@ export const isFirm = (decision: Decision | undefined, policy: LearnedPolicy): b
  */
 export const MIN_SUPPORT = 3;
 
+/**
+ * Below this probability the model is not heard on a text that reports an outcome: "processing 500 records took
+ * 503 ms" and "completed with warnings" name no failure, and the model's weak guess for them is noise.
+ */
+export const OUTCOME_MIN_PROBABILITY = 0.5;
+
 /** Placeholders (`_num_`, `_url_`…) say where a value was, not what failed. */
 const isPlaceholder = (token: string): boolean => token.startsWith("_") && !token.includes(" ");
 
@@ -49,7 +55,8 @@ const learnedDecision = (prediction: LearnedPrediction): Decision => ({
  *    not consulted (see `isFirm`).
  * * 2. A weak rule decision stands unless the model names another known cause with probability ≥ `override.threshold`.
  * 3. No rule decision: the model's cause when its probability is ≥ `threshold`.
- * The model is only heard when it knows `MIN_SUPPORT` features of the text and names a cause other than UNKNOWN.
+ * The model is only heard when it knows `MIN_SUPPORT` features of the text and names a cause other than UNKNOWN,
+ * and on a text that reports an outcome only from `OUTCOME_MIN_PROBABILITY` up.
  * 4. Otherwise UNKNOWN; its raw confidence is the model's probability that the cause is UNKNOWN (0 without text).
  */
 export const combine = (
@@ -63,6 +70,7 @@ export const combine = (
     prediction !== undefined &&
     prediction.cause !== "UNKNOWN" &&
     prediction.support >= MIN_SUPPORT &&
+    (!prediction.reportsOutcome || prediction.probability >= OUTCOME_MIN_PROBABILITY) &&
     hasWordsFor(prediction);
   if (decision !== undefined) {
     return usable &&

@@ -51,6 +51,12 @@ describe("predictCause", () => {
     expect(prediction.tokens).toEqual([]);
   });
 
+  it("tells a text that reports an outcome from one that only reports a failure", () => {
+    expect(predictCause("processing 500 records took 503 ms").reportsOutcome).toBe(true);
+    expect(predictCause("Operation completed with warnings, see details").reportsOutcome).toBe(true);
+    expect(predictCause("connect ECONNREFUSED 10.0.0.7:443").reportsOutcome).toBe(false);
+  });
+
   it("comes from a generated model trained on development texts", () => {
     expect(LEARNED_MODEL.trainedOn).toBeGreaterThan(500);
     expect(LEARNED_MODEL.policy.threshold).toBeGreaterThanOrEqual(0.2);

@@ -41,6 +41,8 @@ export interface LearnedPrediction {
   readonly tokens: readonly string[];
   /** How many of the text's features the model knows. */
   readonly support: number;
+  /** Whether the text reports an outcome ("completed", "processed", "took 503 ms") rather than only a failure. */
+  readonly reportsOutcome: boolean;
 }
 
 const parseWeights = (name: string, row: string): FeatureWeights => {
@@ -111,6 +113,9 @@ const knownFeatures = (model: LearnedModel, text: string) => {
 
 const TOP_TOKENS = 3;
 
+const OUTCOME_REPORT =
+  /\b(?:completed|finished|processed|succeeded|successfully)\b|\btook \d+(?:\.\d+)? ?(?:ms|s|sec|seconds|milliseconds)\b/i;
+
 /** Softmax over the causes of a scaled sum of weights of the features present (each counted once). */
 export const predictWith = (model: LearnedModel, text: string): LearnedPrediction => {
   const known = knownFeatures(model, text);
@@ -133,6 +138,7 @@ export const predictWith = (model: LearnedModel, text: string): LearnedPredictio
     unknownProbability: model.unknownIndex < 0 ? 0 : probabilityOf(model.unknownIndex),
     tokens: topTokens(known, best),
     support: known.length,
+    reportsOutcome: OUTCOME_REPORT.test(text),
   };
 };
 
