@@ -272,7 +272,7 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "SOAP-ERROR: Encoding: object hasn't '[^'\\n]{1,60}' property",
     "werden in Tabelle [^\\n]{1,120}abgeschnitten",
     // Mail servers on an address they cannot parse: 5.1.3 and 5.1.7, "syntax error in parameters".
-    "\\b5\\d\\d[ -]5\\.1\\.[37]\\b",
+    "\\b(?:501|550|553|554|555)[ -]5\\.1\\.[37]\\b",
     "\\b555 5\\.5\\.2 Syntax error",
     "\\b501 Syntax error in parameters",
     "bad (?:sender|recipient|destination) (?:mailbox )?address syntax",
