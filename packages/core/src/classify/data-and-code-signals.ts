@@ -538,6 +538,18 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "external entities are not supported",
   ),
   sig(
+    "tokenAnswerIncomplete",
+    "ANSWER_STRUCTURE",
+    88,
+    // An identity provider's answer that lacks what a token response or key set must hold.
+    "missing access token parameter",
+    "\\bMissingTokenError\\b",
+    "did not contain any signing keys",
+    '\\\\?"response\\\\?" body \\\\?"\\w+\\\\?" property must be',
+    "\\bfailed_to_parse_response\\b",
+    "expected near '<'",
+  ),
+  sig(
     "otherProtocolAnswer",
     "ANSWER_STRUCTURE",
     88,
@@ -639,6 +651,16 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "call to a member function \\w+\\(\\) on (?:a non-object|null)",
   ),
   sig(
+    "passwordPolicy",
+    "MAPPING",
+    88,
+    // A new password the system refuses by its policy: the value sent is wrong, not who we are.
+    "password policy not met",
+    "\\bPasswordPolicyNotMet\\w*",
+    "password requirements were not met",
+    "password does not (?:meet|satisfy) (?:the )?(?:password )?(?:policy|complexity|length|history)",
+  ),
+  sig(
     "clientMisuse",
     "COMPONENT_ERROR",
     91,
@@ -658,6 +680,12 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "option must be explicitly (?:supplied|provided|specified|set)",
     "could not instantiate mail function",
     "\\bextension missing: \\w+",
+    // Token requests the code builds incompletely, and authentication middleware used wrongly.
+    "request body must contain the following parameter",
+    "\\bAADSTS(?:50011|900144|7000218|90014)\\b",
+    'unknown authentication strategy \\\\?"',
+    "requires session support",
+    "on a proxy that has been revoked",
     "requires (?:Redis|Node(?:\\.js)?|PHP|Ruby|Python|MongoDB|PostgreSQL|MySQL|Elasticsearch) (?:version )?v?[\\d.]+ or (?:greater|higher|newer|later)",
   ),
   sig(

@@ -7,6 +7,9 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "INVALID_CREDENTIALS",
     88,
     "\\b(?:invalid_grant|invalid_client|unauthorized_client|invalid_token|expired_token|access_denied|INVALID_SESSION_ID|INVALID_AUTH_HEADER|INVALID_LOGIN)\\b",
+    // OpenID Connect's codes for a user who must log in or consent again, and a token whose claims do not hold.
+    "\\b(?:consent_required|interaction_required|login_required|client_not_authorized_for_user|invalid_claim)\\b",
+    "does not match a verified Sender Identity",
     "InvalidCredentialsException",
     "\\b(?:InvalidAccessKeyId|SignatureDoesNotMatch|ExpiredToken(?:Exception)?|InvalidClientTokenId|UnrecognizedClientException|AccessDeniedException)\\b",
   ),
@@ -49,7 +52,7 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "RATE_LIMITED",
     84,
     "too many requests",
-    "\\brate[- _]?limit(?:ed|ing|s| exceeded| reached)?\\b",
+    "\\brate[- _]?limit(?:ed|ing|s|[ _]exceeded|[ _]reached)?\\b",
     "request limit exceeded",
     "REQUEST_LIMIT_EXCEEDED",
     "RateLimitExceeded",
@@ -551,6 +554,17 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bcURL error (?:6|7|28|35|52|56)\\b",
     "\\[curl\\] (?:6|7|28|35|52|56):",
     "\\bcurl: \\((?:6|7|28|35|52|56)\\)",
+  ),
+  sig(
+    "identityProviderUnavailable",
+    "SYSTEM_DOWNTIME",
+    88,
+    // An identity provider or API client failing to reach its server: a credential error class around a server's 5xx.
+    "\\btemporarily_unavailable\\b",
+    "\\bAADSTS90033\\b",
+    "returned http error: 50[234]\\b",
+    "\\bAPIConnectionError\\b",
+    "unexpected error communicating (?:when trying to connect )?(?:to|with) ",
   ),
   sig(
     "storeRefusesWork",

@@ -39,6 +39,9 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "failed to load component\\.json",
     "process function is not found",
     "component\\.json (?:is )?(?:not found|missing|invalid)",
+    // The Java sailor and the Node sailor on a function or file the component does not have.
+    "\\bClass [\\w.$]{3,200} is not found\\b",
+    "expected file at \\S{1,200} not found",
   ),
   sig(
     "amqpConnection",
@@ -289,6 +292,7 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "connection to \\S{1,80}?:567[12] refused",
     "\\bMarchHare::ConnectionRefused\\b",
     "\\bRabbitMqConnectionException\\b",
+    "(?:give up|gave up|can ?not|could not|unable to|failed to) (?:connect|connecting) to rabbit ?mq",
     "the AMQP operation was interrupted",
     "channel/connection is not open",
     "connect to the AMQP server",
@@ -379,5 +383,16 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "address already in use",
     "error starting ApplicationContext",
     "APPLICATION FAILED TO START",
+    // Servers and proxies refusing to start on their own configuration.
+    "error initializing configuration '",
+    "could not prepare Kong prefix",
+    "failed to start server in \\(?\\w+\\)? mode",
+  ),
+  sig(
+    "inactiveFlowText",
+    "FLOW_SUSPENDED",
+    90,
+    // The platform's own answer when a message is sent to a flow that is not running.
+    "flow \\S{1,80} either does not exist or is inactive",
   ),
 ];

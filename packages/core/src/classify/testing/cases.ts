@@ -910,6 +910,57 @@ const KNOWN_FAMILIES: ClassifyCase[] = [
     "Subscription: order-events was cancelled by the broker",
     "Message: 0b7a5e9d was republished to queue: invoices, but was returned",
     "Consumer cancelled by broker",
+    "Error: Give up connecting to rabbitmq after 10 attempts",
+  ),
+  ...text(
+    "COMPONENT_ERROR",
+    "Class io.elastic.hubspot.actions.UpsertContact is not found",
+    "Expected file at ./lib/triggers/poll.js not found",
+    "AADSTS50011: The redirect URI 'https://app.example.com/callback' specified in the request does not match the redirect URIs configured for the application",
+    "invalid_request: AADSTS900144: The request body must contain the following parameter: 'grant_type'.",
+    'Error: Unknown authentication strategy "saml"',
+    "Error: OAuth 2.0 authentication requires session support when using state. Did you forget to use express-session middleware?",
+    "TypeError: Cannot perform 'set' on a proxy that has been revoked",
+  ),
+  ...text(
+    "COMPONENT_FAILED_TO_START",
+    "[critical][main] [source/server/server.cc:117] error initializing configuration '/etc/envoy/envoy.yaml': Protobuf message has unknown fields",
+    "Error: could not prepare Kong prefix at /usr/local/kong: nginx configuration is invalid (exit code 1)",
+    "ERROR: Failed to start server in (production) mode",
+  ),
+  ...withInput("FLOW_SUSPENDED", {
+    message: "Flow 65a1f0c2e4b0a70012ab34cd either does not exist or is inactive",
+  }),
+  ...text(
+    "RATE_LIMITED",
+    "Error 403: rate_limit_exceeded This app has reached the maximum allowable request rate.",
+    '{"ok":false,"error":"rate_limit_exceeded"}',
+  ),
+  ...text(
+    "INVALID_CREDENTIALS",
+    "AADSTS65001: consent_required - The user or administrator has not consented to use the application",
+    "InvalidClaimError: invalid_claim: Invalid claim 'aud'",
+    "The from address does not match a verified Sender Identity. Mail cannot be sent until this error is resolved.",
+  ),
+  ...text(
+    "SYSTEM_DOWNTIME",
+    'AdalError: Get Token request returned http error: 503 and server response: {"error":"temporarily_unavailable"}',
+    "AADSTS90033: A transient error has occurred. Please try again.",
+    "Stripe::APIConnectionError: Unexpected error communicating with Stripe. If this problem persists, let us know at support@stripe.com.",
+  ),
+  ...text(
+    "ANSWER_STRUCTURE",
+    "oauthlib.oauth2.rfc6749.errors.MissingTokenError: (missing_token) Missing access token parameter.",
+    "JwksError: The JWKS endpoint did not contain any signing keys",
+    'OPError: "response" body "access_token" property must be a string',
+    "BrowserAuthError: failed_to_parse_response: Failed to parse network response.",
+    "oidc_util_decode_json_and_check_error: JSON parsing returned an error: '[' or '{' expected near '<'",
+  ),
+  ...text(
+    "MAPPING",
+    "PasswordPolicyNotMetException: invalidPasswordMinLengthMessage",
+    "Api validation failed: password, Password requirements were not met. Password requirements: at least 8 characters",
+    "The password does not meet the password policy requirements. Check the minimum password length, password complexity and password history requirements.",
   ),
 ];
 
