@@ -52,6 +52,18 @@ describe("classifyError: texts designed to mislead", () => {
     });
     expect(result.cause).toBe("ANSWER_STRUCTURE");
     expect(signals(result)).not.toContain("ownStackFrame");
+    expect(signals(result)).toContain("libraryReadOfNothing");
+  });
+
+  it("blames the code for a property read of nothing when no frame or property points at an answer", () => {
+    const bare = classifyError({
+      message: "TypeError: Cannot read properties of undefined (reading 'filter')",
+    });
+    expect(bare.cause).toBe("COMPONENT_ERROR");
+    expect(signals(bare)).toContain("readOfNothing");
+    expect(classifyError({ message: "TypeError: Cannot read property 'items' of undefined" }).cause).toBe(
+      "ANSWER_STRUCTURE",
+    );
   });
 
   it("blames the component for the same TypeError thrown from its own file", () => {

@@ -102,13 +102,20 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "cannotReadGeneric",
     "ANSWER_STRUCTURE",
     66,
-    "cannot read propert(?:y|ies) [^\\n]{0,40}?of (?:undefined|null)",
     "cannot destructure property",
     "(?:undefined|null) is not an object",
     "is not iterable",
     "cannot convert undefined or null to object",
     "'NoneType' object (?:has no attribute|is not subscriptable)",
     "\\bKeyError: '",
+  ),
+  sig(
+    "readOfNothing",
+    "COMPONENT_ERROR",
+    66,
+    // Code reading a property of nothing, with nothing saying it was an answer (a property such as `data` or
+    // `items`, or frames only in a library reading a response: `stackCandidates`): a defect of the code.
+    "cannot read propert(?:y|ies) [^\\n]{0,40}?of (?:undefined|null)",
   ),
   sig(
     "moduleMissing",

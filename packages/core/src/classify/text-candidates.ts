@@ -10,14 +10,28 @@ export const textCandidates = (matches: readonly TextMatch[], source: EvidenceSo
     candidate(signal.cause, signal.score, { signal: signal.name, source, value: text }),
   );
 
+const READ_OF_NOTHING = /cannot read propert(?:y|ies) [^\n]{0,40}?of (?:undefined|null)/i;
+
 /**
  * A code error (TypeError, ReferenceError, NullPointerException…) thrown from a frame in the component's own
- * files is the component's defect; frames only in node_modules or runtime internals do not blame it.
+ * files is the component's defect; frames only in node_modules or runtime internals do not blame it, and a
+ * library that read a property of nothing was most likely reading an answer that lacked it.
  */
 export const stackCandidates = (text: string): Candidate[] => {
   if (!text.includes("\n") || !CODE_ERROR_CLASS.test(text)) return [];
-  const { ownFrame } = readStack(text);
-  if (ownFrame === undefined) return [];
+  const { ownFrame, frames } = readStack(text);
+  if (ownFrame === undefined) {
+    const read = frames > 0 ? READ_OF_NOTHING.exec(text) : null;
+    return read === null
+      ? []
+      : [
+          candidate("ANSWER_STRUCTURE", SCORES.libraryReadOfNothing, {
+            signal: "libraryReadOfNothing",
+            source: "stack",
+            value: read[0],
+          }),
+        ];
+  }
   return [
     candidate("COMPONENT_ERROR", SCORES.ownStackFrame, {
       signal: "ownStackFrame",
