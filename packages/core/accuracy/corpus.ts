@@ -60,6 +60,9 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "round11-db-servers.jsonl",
   "round11-js-clients.jsonl",
   "round11-php-ruby.jsonl",
+  "round12-elasticio.jsonl",
+  "round12-identity-gateways.jsonl",
+  "round12-productivity-apis.jsonl",
 ]);
 
 const fileOf = (entry: Pick<CorpusEntry, "at">): string => entry.at.split(":")[0] ?? "";
