@@ -254,6 +254,10 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "unable to authenticate with (?:the )?provided credentials",
     "(?:could not|unable to|failed to) obtain (?:temporary )?[\\w-]{0,20} ?credentials",
     "\\bPERMISSION_DENIED\\b",
+    // A credential missing altogether is fixed where a rejected one is (corpus/README.md).
+    "(?:could not|unable to) load (?:the )?(?:default |aws )?credentials",
+    "\\bDefaultCredentialsError\\b",
+    "\\bcredentials? (?:are |is )?not set\\b",
     "malformed (?:OpenSSH )?private key",
   ),
   sig(
@@ -565,6 +569,19 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "returned http error: 50[234]\\b",
     "\\bAPIConnectionError\\b",
     "unexpected error communicating (?:when trying to connect )?(?:to|with) ",
+  ),
+  sig(
+    "transportCutShort",
+    "SYSTEM_DOWNTIME",
+    86,
+    // A transfer or connection the other side ended early, and clients reporting they have no connection to use.
+    "\\bIncompleteRead\\(",
+    "\\bUNEXPECTED_EOF_WHILE_READING\\b",
+    "EOF occurred in violation of protocol",
+    "cannot write to closing transport",
+    "\\b14 UNAVAILABLE\\b",
+    "\\bdatabase (?:is )?not (?:ready|connected)\\b",
+    "can't publish, not connected",
   ),
   sig(
     "storeRefusesWork",
