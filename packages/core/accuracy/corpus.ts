@@ -63,6 +63,9 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "round12-elasticio.jsonl",
   "round12-identity-gateways.jsonl",
   "round12-productivity-apis.jsonl",
+  "round13-cloud-sdks.jsonl",
+  "round13-data-formats.jsonl",
+  "round13-workflow-nodes.jsonl",
 ]);
 
 const fileOf = (entry: Pick<CorpusEntry, "at">): string => entry.at.split(":")[0] ?? "";
