@@ -69,12 +69,15 @@ describe("matchText", () => {
 });
 
 describe("matchText, indexed by literal prefixes", () => {
+  /** Each signal's whole pattern, compiled once, the strongest first. */
+  const whole = [...TEXT_SIGNALS]
+    .sort((a, b) => b.score - a.score)
+    .map((signal) => ({ signal, regex: new RegExp(`(?<![\\w])(?:${signal.pattern})`, "gi") }));
   /** The reference: each signal's whole pattern tried at every place outside a word, the strongest first. */
   const reference = (text: string): [string, string][] => {
-    const signals = [...TEXT_SIGNALS].sort((a, b) => b.score - a.score);
     const raw: { name: string; cause: string; index: number; text: string; rank: number }[] = [];
-    signals.forEach((signal, rank) => {
-      const regex = new RegExp(`(?<![\\w])(?:${signal.pattern})`, "gi");
+    whole.forEach(({ signal, regex }, rank) => {
+      regex.lastIndex = 0;
       for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
         raw.push({ name: signal.name, cause: signal.cause, index: match.index, text: match[0], rank });
         regex.lastIndex = match.index + 1;
