@@ -1,5 +1,8 @@
 import { sig, type TextSignal } from "./text-signal.js";
 
+/** Code reading a property of nothing: its own signal, and also read beside library-only frames (`stackCandidates`). */
+export const READ_OF_NOTHING = "cannot read propert(?:y|ies) [^\\n]{0,40}?of (?:undefined|null)";
+
 /** Properties whose absence means the answer had another shape than expected. */
 const RESPONSE_PROPS =
   "data|body|response|result|results|items|Items|records|value|values|headers|status|statusCode|entries|rows|attributes|payload|content|fields|hits|list|d";
@@ -115,7 +118,7 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     66,
     // Code reading a property of nothing, with nothing saying it was an answer (a property such as `data` or
     // `items`, or frames only in a library reading a response: `stackCandidates`): a defect of the code.
-    "cannot read propert(?:y|ies) [^\\n]{0,40}?of (?:undefined|null)",
+    READ_OF_NOTHING,
   ),
   sig(
     "moduleMissing",

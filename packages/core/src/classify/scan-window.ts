@@ -5,9 +5,11 @@ export const TAIL_CHARS = 4_096;
 
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, "g");
 const SEARCH_MARK = /<\/?em>/gi;
+/** Log level names, as loggers print them before a line (lower case; upper-cased where a logger does). */
+export const LEVEL_NAMES = "error|warn|warning|info|debug|trace|fatal";
 /** A level name a console coloured at the start of a line: a log level, however it is cased. */
 const COLOURED_LEVEL = new RegExp(
-  `^([ \\t]*)${String.fromCharCode(27)}\\[[0-9;]*m(error|warn|warning|info|debug|trace|fatal)${String.fromCharCode(27)}\\[[0-9;]*m`,
+  `^([ \\t]*)${String.fromCharCode(27)}\\[[0-9;]*m(${LEVEL_NAMES})${String.fromCharCode(27)}\\[[0-9;]*m`,
   "gim",
 );
 /** One pass to learn whether there is any noise at all; most texts have none. */

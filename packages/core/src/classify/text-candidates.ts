@@ -1,4 +1,5 @@
 import { type Candidate, candidate } from "./candidate.js";
+import { READ_OF_NOTHING } from "./data-and-code-signals.js";
 import type { TextMatch } from "./match-text.js";
 import { SCORES } from "./scores.js";
 import { CODE_ERROR_CLASS, readStack } from "./stack-frames.js";
@@ -10,7 +11,7 @@ export const textCandidates = (matches: readonly TextMatch[], source: EvidenceSo
     candidate(signal.cause, signal.score, { signal: signal.name, source, value: text }),
   );
 
-const READ_OF_NOTHING = /cannot read propert(?:y|ies) [^\n]{0,40}?of (?:undefined|null)/i;
+const READ_OF_NOTHING_IN_TEXT = new RegExp(READ_OF_NOTHING, "i");
 
 /**
  * A code error (TypeError, ReferenceError, NullPointerException…) thrown from a frame in the component's own
@@ -21,7 +22,7 @@ export const stackCandidates = (text: string): Candidate[] => {
   if (!text.includes("\n") || !CODE_ERROR_CLASS.test(text)) return [];
   const { ownFrame, frames } = readStack(text);
   if (ownFrame === undefined) {
-    const read = frames > 0 ? READ_OF_NOTHING.exec(text) : null;
+    const read = frames > 0 ? READ_OF_NOTHING_IN_TEXT.exec(text) : null;
     return read === null
       ? []
       : [

@@ -4,6 +4,8 @@
  * read the same whether it was logged plain, as JSON or after a prefix.
  */
 
+import { LEVEL_NAMES } from "../scan-window.js";
+
 /** A JSON record's fields that hold what happened, as loggers (pino, bunyan, winston, the sailor) name them. */
 const MESSAGE_FIELDS = ["msg", "message", "error", "err", "reason", "detail"] as const;
 /** JSON records longer than this are not log lines: parsing them is not worth it. */
@@ -38,7 +40,7 @@ const TIMESTAMP = String.raw`\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(
 // One prefix part: a date-time or time (optionally bracketed), an upper-case level name (or a lower-case one before a
 // time, as coloured consoles print it), a step id, a 24-hex ObjectId or a UUID, each optionally followed by a colon or
 // a dash. A lower-case level elsewhere may be the message's own word ("error: connect ECONNREFUSED").
-const PREFIX_PART = String.raw`(?:\[?(?:${TIMESTAMP})\]?|\[?(?:ERROR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL)\]?|(?:error|warn|warning|info|debug|trace|fatal)(?=[ \t]+\[?(?:${TIMESTAMP}))|step_\d+|[0-9a-f]{24}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[ \t]*[:-])?`;
+const PREFIX_PART = String.raw`(?:\[?(?:${TIMESTAMP})\]?|\[?(?:${LEVEL_NAMES.toUpperCase()})\]?|(?:${LEVEL_NAMES})(?=[ \t]+\[?(?:${TIMESTAMP}))|step_\d+|[0-9a-f]{24}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[ \t]*[:-])?`;
 const LINE_PREFIX = new RegExp(String.raw`^[ \t]*(?:${PREFIX_PART}[ \t]+)+`, "gm");
 
 /** The text without JSON log envelopes and line prefixes. */
