@@ -340,7 +340,7 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     88,
     "usageLimits",
     "user rate limit exceeded",
-    "\\b(?:\\w+ )?limit exceeded\\b",
+    "\\blimit exceeded\\b",
     "reduce your request rate",
     "\\bSlowDown\\b",
     "over its [^\\n]{0,40}?limit",

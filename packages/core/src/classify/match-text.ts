@@ -152,8 +152,10 @@ const scanningMatches = (text: string, index: SignalIndex, raw: RawMatch[]): voi
 const rawMatches = (text: string, index: SignalIndex): RawMatch[] => {
   const raw: RawMatch[] = [];
   prefixMatches(text, index, raw);
+  const found = raw.length;
   scanningMatches(text, index, raw);
-  return raw.sort((a, b) => a.index - b.index || a.order - b.order);
+  // Prefix matches come in order of place, at most one a place; only scanning adds matches out of order.
+  return raw.length === found ? raw : raw.sort((a, b) => a.index - b.index || a.order - b.order);
 };
 
 const scan = (text: string, index: SignalIndex, found: TextMatch[]): void => {
