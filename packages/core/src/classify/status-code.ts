@@ -33,6 +33,9 @@ const STATUS_IN_TEXT = new RegExp(
   "gi",
 );
 
+/** What every context above ends with: a status's three digits at the end of a word. One quick scan rules most texts out. */
+const STATUS_DIGITS = /[1-5]\d\d\b/;
+
 const isErrorStatus = (code: number): boolean => code >= 400 && code <= 599;
 /** An SMTP enhanced status code ("5.5.1", "4.7.0") right after a reply code: the number is SMTP's, not HTTP's. */
 const SMTP_ENHANCED_CODE = /^[ -]?[245]\.\d{1,3}\.\d{1,3}\b/;
@@ -45,7 +48,7 @@ const SMTP_ENHANCED_CODE = /^[ -]?[245]\.\d{1,3}\.\d{1,3}\b/;
  * @example findStatusCode('Error: Code: 401 Message: Unauthorized Body: {}') // { statusCode: 401, text: "Code: 401" }
  */
 export const findStatusCode = (text: string): StatusCodeMatch | undefined => {
-  if (typeof text !== "string" || text.length === 0) return undefined;
+  if (typeof text !== "string" || !STATUS_DIGITS.test(text)) return undefined;
   STATUS_IN_TEXT.lastIndex = 0;
   for (let match = STATUS_IN_TEXT.exec(text); match !== null; match = STATUS_IN_TEXT.exec(text)) {
     const digits = match.find((group, index) => index > 0 && group !== undefined);
