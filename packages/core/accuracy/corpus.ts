@@ -66,6 +66,9 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "round13-cloud-sdks.jsonl",
   "round13-data-formats.jsonl",
   "round13-workflow-nodes.jsonl",
+  "round14-baas.jsonl",
+  "round14-graphql.jsonl",
+  "round14-logistics-accounting.jsonl",
 ]);
 
 const fileOf = (entry: Pick<CorpusEntry, "at">): string => entry.at.split(":")[0] ?? "";

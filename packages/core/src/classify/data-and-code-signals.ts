@@ -48,6 +48,7 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "bad (?:control|escaped) character in (?:string literal|JSON)",
     "expected property name or '\\}' in JSON",
     "unterminated string in JSON",
+    "JSON\\.parse: (?:unexpected|bad|expected|unterminated)",
     "(?:response|answer|reply|result)(?: body)? (?:is|was) not (?:a )?valid (?:JSON|XML)",
   ),
   sig(
@@ -733,5 +734,63 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "\\b(?:ENOTFOUND|EAI_AGAIN) (?:undefined|null)\\b",
     "\\binvalid URL:? '?(?:undefined|null)\\b",
     "\\bconnect to host (?:none|null|undefined):\\d",
+    // A URL given where a host name belongs: the setting is wrong, not the network.
+    "\\b(?:ENOTFOUND|EAI_AGAIN) (?:https?|ftp|wss?)://",
+  ),
+  sig(
+    "clientNotReady",
+    "COMPONENT_ERROR",
+    90,
+    // An SDK used before it was set up, or without what its setup needs: the code that calls it is wrong.
+    "make sure (?:you )?call \\w+\\(\\) before",
+    'could not find \\\\?"\\w+\\\\?" in the context',
+    "is not found globally and no fetcher",
+    "\\bautocancell?ed\\b",
+    "query requires an index",
+    "connection is insecure \\(try using",
+    "requires an? (?:SSL|TLS|HTTPS) connection",
+  ),
+  sig(
+    "queryTooComplex",
+    "MESSAGE_TOO_LARGE",
+    90,
+    // A GraphQL query past the server's cost, complexity or depth limit: the request is too big, whatever link to
+    // rate-limit docs comes with it.
+    "query (?:is )?too complex",
+    "\\b(?:query )?(?:complexity|cost|depth) (?:of |is )?\\d+,? which exceeds",
+    "exceeds (?:the )?(?:single query )?max(?:imum)? (?:query )?(?:cost|complexity|depth)",
+  ),
+  sig(
+    "answerOutOfShape",
+    "ANSWER_STRUCTURE",
+    88,
+    // A client or gateway that received an answer of the wrong shape, whatever network wording wraps it.
+    "missing field '[^'\\n]{1,80}' while writing result",
+    "can't find field \\S{1,80} on (?:object|ROOT_QUERY)",
+    "didn't return JSON",
+    "response was malformed",
+    "invalid JSON from ",
+    "response validation failed",
+    "GraphQL Error \\(Code: 200\\)",
+    "undefined namespace prefix",
+  ),
+  sig(
+    "requestRejectedAsInvalid",
+    "MAPPING",
+    88,
+    // The target names what is wrong with the request we sent: an unknown object or field, a query it cannot parse.
+    "could not resolve to an? \\w+ with the (?:name|id|login|number)",
+    "field \\\\?[\"'][^\"'\\\\\\n]{1,60}\\\\?[\"'] not found in type",
+    "\\bSyntax Error: Unexpected (?:Name|Punctuator|<EOF>|String|Int)\\b",
+    "\\bPOST body missing\\b",
+    "failure while unmarshalling message",
+    "error when parsing the provided",
+  ),
+  sig(
+    "fieldErrorList",
+    "MAPPING",
+    84,
+    // A list of errors, each naming the field it is about: a validation answer about the data sent.
+    '\\\\?"field\\\\?":\\s*\\\\?"[^"\\\\\\n]{1,60}\\\\?",\\s*\\\\?"message\\\\?":',
   ),
 ];

@@ -503,6 +503,8 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bRequestRateTooLarge(?:Exception)?\\b",
     "request rate is large",
     "only one request may be made against a session at a time",
+    "\\bTOO_MANY_ATTEMPTS",
+    "max(?:imum)? client connections reached",
     // A server's limit on connections or clients is it throttling us, as max_user_connections is.
     "too many (?:clients|connections|simultaneous connections)",
     "\\bER_CON_COUNT_ERROR\\b",
@@ -602,5 +604,30 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bquery_wait_timeout\\b",
     "(?:failed to|could not) find (?:the )?group coordinator",
     "no brokers (?:in the broker pool|available)",
+  ),
+  sig(
+    "serverSaysItIsDown",
+    "SYSTEM_DOWNTIME",
+    86,
+    // The client or the server itself saying the server is down, not running, or failed on its side.
+    "\\b(?:API|service|server|backend) (?:may|might) be down\\b",
+    "is it running and accessible",
+    "can't reach database server",
+    "make sure (?:your|the) (?:database )?server is running",
+    "(?:error|problem) (?:happened|occurred) on our (?:side|end)",
+    "something went wrong on our (?:side|end)",
+  ),
+  sig(
+    "credentialNotAccepted",
+    "INVALID_CREDENTIALS",
+    88,
+    // A key, secret or licence the system does not accept, or a request it only answers for a logged-in caller.
+    "\\b(?:api[ _]?key|key|token|credentials?|licen[cs]e) (?:is|has been) no longer (?:active|valid)",
+    "\\b(?:secret|signature) mismatch\\b",
+    "invalid access (?:license|licence|key) number",
+    "\\blog-in failed\\b",
+    "\\bgraphql-authorization\\b",
+    "allowed (?:only )?for logged[- ]in",
+    "(?:secret|access-key|api-?key)[^\\n]{0,40}? required, but not found",
   ),
 ];

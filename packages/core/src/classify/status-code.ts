@@ -19,10 +19,10 @@ const STATUS_IN_TEXT = new RegExp(
   // Every context starts at a word or a parenthesis; one look-behind skips positions inside words.
   `(?<![\\w])(?:${[
     "\\bcode[\"']?\\s*[:=]\\s*[\"']?([1-5]\\d\\d)\\b",
-    "\\b(?:http[ _-]?)?status(?:[ _-]?code|text)?[\"']?\\s*(?:[:=-]|is|of|was)?\\s*[\"']?([1-5]\\d\\d)\\b",
+    "\\b(?:http[ _-]?)?status(?:[ _-]?code|text)?[\"'\\]]?\\s*(?:=>|[:=-]|is|of|was)?\\s*[\"']?([1-5]\\d\\d)\\b",
     "\\bHTTP(?:/\\d(?:\\.\\d)?)?(?: error| status)?[ :#-]{1,3}([1-5]\\d\\d)\\b",
     "\\b(?:response ?code|returned|respon(?:ded|ds) with|failed with|error)[ :#-]{1,3}(?:code )?[\"']?([45]\\d\\d)\\b",
-    "\\bstatus code \\[([45]\\d\\d)\\]",
+    "\\bstatus (?:code|error) \\[([45]\\d\\d)\\]",
     "\\bStatusCodeError: ([45]\\d\\d)\\b",
     "\\b([45]\\d\\d) (?:Client|Server) Error\\b",
     `\\b([45]\\d\\d) \\((?:${REASONS})\\)`,

@@ -26,7 +26,8 @@ export const MIN_SUPPORT = 3;
 
 /**
  * Below this probability the model is not heard on a text that reports an outcome: "processing 500 records took
- * 503 ms" and "completed with warnings" name no failure, and the model's weak guess for them is noise.
+ * 503 ms", "completed with warnings", "record 7 was skipped" and "document 7 is in state HOLD_REVIEW" name no
+ * failure, and the model's weak guess for them is noise.
  */
 export const OUTCOME_MIN_PROBABILITY = 0.5;
 

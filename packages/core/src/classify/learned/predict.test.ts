@@ -54,6 +54,10 @@ describe("predictCause", () => {
   it("tells a text that reports an outcome from one that only reports a failure", () => {
     expect(predictCause("processing 500 records took 503 ms").reportsOutcome).toBe(true);
     expect(predictCause("Operation completed with warnings, see details").reportsOutcome).toBe(true);
+    expect(predictCause("Record 403 in /api/v2/orders/403 was skipped").reportsOutcome).toBe(true);
+    expect(
+      predictCause("Processing halted: document 7 is in state HOLD_REVIEW at the partner").reportsOutcome,
+    ).toBe(true);
     expect(predictCause("connect ECONNREFUSED 10.0.0.7:443").reportsOutcome).toBe(false);
   });
 

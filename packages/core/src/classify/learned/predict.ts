@@ -114,7 +114,7 @@ const knownFeatures = (model: LearnedModel, text: string) => {
 const TOP_TOKENS = 3;
 
 const OUTCOME_REPORT =
-  /\b(?:completed|finished|processed|succeeded|successfully)\b|\btook \d+(?:\.\d+)? ?(?:ms|s|sec|seconds|milliseconds)\b/i;
+  /\b(?:completed|finished|processed|skipped|succeeded|successfully)\b|\bis in (?:state|status) \w+|\btook \d+(?:\.\d+)? ?(?:ms|s|sec|seconds|milliseconds)\b/i;
 
 /** Softmax over the causes of a scaled sum of weights of the features present (each counted once). */
 export const predictWith = (model: LearnedModel, text: string): LearnedPrediction => {

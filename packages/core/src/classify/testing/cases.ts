@@ -1009,6 +1009,65 @@ const KNOWN_FAMILIES: ClassifyCase[] = [
     "Failed to connect to AMQP Broker at amqp://rabbit:5672",
     "Timed out waiting for publish confirmation from broker for Exchange 'orders'",
   ),
+  // Families of round 14's development misses: GraphQL servers, gateways and clients, backend-as-a-service SDKs.
+  ...text(
+    "MESSAGE_TOO_LARGE",
+    "GraphQL error: Query has complexity of 12040, which exceeds max complexity of 1000",
+    '{"errors":[{"message":"Query cost is 1450, which exceeds the single query max cost limit (1000). See https://example.dev/docs/rate-limits"}]}',
+    "The query is too complex to execute. Reduce the number of nested fields.",
+  ),
+  ...text(
+    "ANSWER_STRUCTURE",
+    'Missing field \'title\' while writing result {"__typename":"Post","id":"7"}',
+    "HTTP fetch failed from 'inventory': subgraph didn't return JSON (expected content-type: application/json; found content-type: text/html)",
+    "ApolloError: Network error: JSON.parse: unexpected character at line 1 column 1 of the JSON data",
+    'SDKValidationError: Response validation failed: invalid_type at path ["status"]',
+    'ClientError: GraphQL Error (Code: 200): {"response":{"error":"<html>","status":200}}',
+  ),
+  ...text(
+    "MAPPING",
+    "GraphqlResponseError: Request failed due to following response errors: Could not resolve to a User with the login of 'octo-cat'.",
+    "Error: Network error: field \"orders\" not found in type: 'query_root'",
+    'GraphQLError: Syntax Error: Unexpected Name "mutationx".',
+    '{"errors":[{"field":"postal_code","message":"Postal code is invalid for the country"},{"field":"city","message":"City is missing"}]}',
+    '<faultstring>Failure while unmarshalling message: unexpected element (uri:"", local:"Order")</faultstring>',
+  ),
+  ...text(
+    "COMPONENT_ERROR",
+    "FirebaseError: The default Firebase app does not exist. Make sure you call initializeApp() before using any of the Firebase services.",
+    'Invariant Violation: Could not find "client" in the context or passed in as an option.',
+    "RequestError: getaddrinfo ENOTFOUND https://shop.example.com",
+    'error: connection to server at "db.example.com" (10.0.0.5), port 5432 failed: ERROR: connection is insecure (try using `sslmode=require`)',
+  ),
+  ...text(
+    "COMPONENT_FAILED_TO_START",
+    "Error: listen EACCES: permission denied 0.0.0.0:80",
+    '{"level":"fatal","msg":"Could not start router","error":"failed to load config"}',
+    "Failed to build schema-cache because of inconsistent metadata",
+  ),
+  ...text(
+    "SYSTEM_DOWNTIME",
+    "Error: P1001: Can't reach database server at `db.example.com`:`5432`",
+    "Unable to access the GraphQL API. Is it running and accessible at http://api.internal:3000/graphql?",
+    "OAuth::UnknownError (The API may be down or the error format has changed.)",
+    "[GraphQL error]: Message: An unexpected error happened on our side.",
+  ),
+  ...text(
+    "INVALID_CREDENTIALS",
+    "This api key is no longer active. Please use a different api key.",
+    "Webhook signature mismatch: the payload was not signed with the configured secret",
+    '{"errors":[{"message":"x-hasura-admin-secret/x-hasura-access-key required, but not found","extensions":{"code":"access-denied"}}]}',
+    "DioError [DioErrorType.response]: Http status error [401]",
+  ),
+  ...text(
+    "RATE_LIMITED",
+    "FirebaseAuthError: TOO_MANY_ATTEMPTS_TRY_LATER",
+    'psycopg2.OperationalError: connection to server at "pooler.example.com", port 6543 failed: FATAL: Max client connections reached',
+  ),
+  ...text(
+    "SYSTEM_DOWNTIME",
+    "Array ( [HTTP Status] => 503 [Requested URI] => https://api.example.com/v1/files [Response] => )",
+  ),
 ];
 
 /** At least eight real-looking inputs for each of the 17 causes. */
