@@ -69,6 +69,9 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "round14-baas.jsonl",
   "round14-graphql.jsonl",
   "round14-logistics-accounting.jsonl",
+  "round15-comms.jsonl",
+  "round15-legacy-protocols.jsonl",
+  "round15-warehouses-search.jsonl",
 ]);
 
 const fileOf = (entry: Pick<CorpusEntry, "at">): string => entry.at.split(":")[0] ?? "";

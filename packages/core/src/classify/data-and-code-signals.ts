@@ -749,6 +749,12 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "query requires an index",
     "connection is insecure \\(try using",
     "requires an? (?:SSL|TLS|HTTPS) connection",
+    "(?:TLS/SSL|SSL|TLS|HTTPS) is required for",
+    // SSH and Kerberos clients set up wrongly: no shared algorithm, no known host keys, a clock out of step.
+    "algorithm negotiation fail",
+    "no host keys? found",
+    "\\bKRB_AP_ERR_SKEW\\b",
+    "clock skew too great",
   ),
   sig(
     "queryTooComplex",
@@ -759,6 +765,17 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "query (?:is )?too complex",
     "\\b(?:query )?(?:complexity|cost|depth) (?:of |is )?\\d+,? which exceeds",
     "exceeds (?:the )?(?:single query )?max(?:imum)? (?:query )?(?:cost|complexity|depth)",
+  ),
+  sig(
+    "sizeLimitExceeded",
+    "MESSAGE_TOO_LARGE",
+    90,
+    // A size limit named as such (an LDAP search's, a message's at IBM MQ), not a throttle's "limit exceeded".
+    "\\bsize ?limit exceeded\\b",
+    "\\bSizeLimitExceeded(?:Error|Exception)?\\b",
+    "\\bMQRC_(?:TRUNCATED_MSG_FAILED|MSG_TOO_BIG_FOR_Q|MSG_TOO_BIG_FOR_CHANNEL|MSG_TOO_BIG_FOR_Q_MGR)\\b",
+    "\\bpayload_too_large\\b",
+    "\\bpayload to large\\b",
   ),
   sig(
     "answerOutOfShape",
@@ -773,6 +790,10 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "response validation failed",
     "GraphQL Error \\(Code: 200\\)",
     "undefined namespace prefix",
+    "non-JSON (?:content|response|body)",
+    "no data, empty input at",
+    "reached end of input before",
+    "\\bParserError: X12\\b",
   ),
   sig(
     "requestRejectedAsInvalid",
@@ -785,6 +806,17 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "\\bPOST body missing\\b",
     "failure while unmarshalling message",
     "error when parsing the provided",
+    "SQL compilation error: syntax error",
+    "Cannot parse input: expected",
+    // A recipient the message cannot go to: the address, device or chat sent is wrong, not who we are.
+    "bot was blocked by the user",
+    "receiver is incapable of receiving",
+    "\\bmessage undeliverable\\b",
+    "not associated with a device",
+    "\\bBadDeviceToken\\b",
+    "\\binvalid_player_ids\\b",
+    "cannot send messages to this user",
+    "\\bSTATUS_OBJECT_(?:NAME|PATH)_NOT_FOUND\\b",
   ),
   sig(
     "fieldErrorList",

@@ -504,6 +504,7 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "request rate is large",
     "only one request may be made against a session at a time",
     "\\bTOO_MANY_ATTEMPTS",
+    "rejected execution of (?:coordinating|primary|replica) operation",
     "max(?:imum)? client connections reached",
     // A server's limit on connections or clients is it throttling us, as max_user_connections is.
     "too many (?:clients|connections|simultaneous connections)",
@@ -604,11 +605,15 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bquery_wait_timeout\\b",
     "(?:failed to|could not) find (?:the )?group coordinator",
     "no brokers (?:in the broker pool|available)",
+    "not enough resources to execute",
+    "\\btoo many parts\\b",
+    "\\bMemory limit \\((?:total|for query)\\) exceeded",
+    "\\bCircuitBreakingException\\b",
   ),
   sig(
     "serverSaysItIsDown",
     "SYSTEM_DOWNTIME",
-    86,
+    89,
     // The client or the server itself saying the server is down, not running, or failed on its side.
     "\\b(?:API|service|server|backend) (?:may|might) be down\\b",
     "is it running and accessible",
@@ -616,6 +621,11 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "make sure (?:your|the) (?:database )?server is running",
     "(?:error|problem) (?:happened|occurred) on our (?:side|end)",
     "something went wrong on our (?:side|end)",
+    "can'?t contact (?:the )?(?:LDAP )?server",
+    "\\bldap\\w*[^\\n]{0,40}?\\btime ?limit exceeded\\b",
+    // IBM MQ's reasons for a queue manager that cannot be reached.
+    "\\bMQRC_(?:HOST_NOT_AVAILABLE|CONNECTION_BROKEN|Q_MGR_NOT_AVAILABLE|Q_MGR_QUIESCING|CONNECTION_QUIESCING)\\b",
+    "\\bError 2009 for hConn\\b",
   ),
   sig(
     "credentialNotAccepted",
@@ -629,5 +639,17 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bgraphql-authorization\\b",
     "allowed (?:only )?for logged[- ]in",
     "(?:secret|access-key|api-?key)[^\\n]{0,40}? required, but not found",
+    "\\bapi[ _-]?key (?:is|was) (?:invalid|not valid|expired|revoked|disabled)\\b",
+    "\\b(?:api[ _-]?key|token|secret|password) should be a non-empty string",
+    "ensure that api[ _-]?key is set",
+    "\\b(?:bot |access |auth |api )?token is required\\b",
+    "\\bMissing Permissions\\b",
+    "\\b(?:Expired|Invalid|Missing)ProviderToken\\b",
+    // IBM MQ and Windows file shares refusing who we are.
+    "\\bMQRC_NOT_AUTHORIZED\\b",
+    "\\breason '?2035\\b",
+    "\\bAMQ9777E\\b",
+    "\\bSTATUS_(?:LOGON_FAILURE|ACCESS_DENIED|ACCOUNT_LOCKED_OUT|ACCOUNT_DISABLED|PASSWORD_EXPIRED|PRIVILEGE_NOT_HELD)\\b",
+    "the attempted logon is invalid",
   ),
 ];

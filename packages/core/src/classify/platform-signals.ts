@@ -410,6 +410,11 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "the specified package could not be loaded",
     "failed to properly initialize Processor",
     "has restarted \\d+ times within \\d+ seconds",
+    "\\bDynamic Linking Error\\b",
+    "\\bDLL load failed\\b",
+    "\\bLibrary not loaded: ",
+    "\\bError relocating ",
+    "with link time reference",
   ),
   sig(
     "inactiveFlowText",

@@ -1068,6 +1068,49 @@ const KNOWN_FAMILIES: ClassifyCase[] = [
     "SYSTEM_DOWNTIME",
     "Array ( [HTTP Status] => 503 [Requested URI] => https://api.example.com/v1/files [Response] => )",
   ),
+  // Families of round 15's development misses: IBM MQ, file shares, LDAP, native libraries, push and chat recipients.
+  ...text(
+    "INVALID_CREDENTIALS",
+    "MQError: CONNX: MQCC = MQCC_FAILED [2] MQRC = MQRC_NOT_AUTHORIZED [2035]",
+    "SMBApiException: STATUS_LOGON_FAILURE (0xc000006d): Authentication failed for 'svc-sync'",
+    "DiscordAPIError[50013]: Missing Permissions",
+    "MeiliSearchApiError: The provided API key is invalid.",
+    '{"reason":"ExpiredProviderToken","timestamp":1700000000}',
+  ),
+  ...text(
+    "SYSTEM_DOWNTIME",
+    "MQError: CONNX: MQCC = MQCC_FAILED [2] MQRC = MQRC_HOST_NOT_AVAILABLE [2538]",
+    "ldap.SERVER_DOWN: {'desc': \"Can't contact LDAP server\", 'errno': 111}",
+    "DB::Exception: Too many parts (3001). Merges are processing significantly slower than inserts",
+  ),
+  ...text(
+    "MESSAGE_TOO_LARGE",
+    'LDAP Result Code 4 "Size Limit Exceeded": ',
+    "MQRC_TRUNCATED_MSG_FAILED [2080] on MQGET from ORDERS.IN",
+  ),
+  ...text(
+    "COMPONENT_FAILED_TO_START",
+    "Error: Dynamic Linking Error: libmqm_r.so: cannot open",
+    "ImportError: DLL load failed while importing _pyrfc: The specified module could not be found.",
+    "dyld: Library not loaded: @rpath/libduckdb.dylib",
+  ),
+  ...text(
+    "MAPPING",
+    "400: Bad Request: chat 81723 - Forbidden: bot was blocked by the user",
+    "(#131026) Receiver is incapable of receiving this message",
+    "SMBApiException: STATUS_OBJECT_NAME_NOT_FOUND (0xc0000034): Create failed for \\\\files\\export\\2026",
+    "SQL compilation error: syntax error line 1 at position 12 unexpected 'FORM'.",
+  ),
+  ...text(
+    "ANSWER_STRUCTURE",
+    "Snowflake responded with non-JSON content.",
+    "ParserError: X12 Standard: Document is too short.",
+  ),
+  ...text(
+    "COMPONENT_ERROR",
+    "com.jcraft.jsch.JSchAlgoNegoFailException: Algorithm negotiation fail",
+    "KRB_AP_ERR_SKEW(Clock skew too great)",
+  ),
 ];
 
 /** At least eight real-looking inputs for each of the 17 causes. */
