@@ -72,6 +72,9 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "round15-comms.jsonl",
   "round15-legacy-protocols.jsonl",
   "round15-warehouses-search.jsonl",
+  "round16-commerce-cms.jsonl",
+  "round16-devops.jsonl",
+  "round16-payments.jsonl",
 ]);
 
 const fileOf = (entry: Pick<CorpusEntry, "at">): string => entry.at.split(":")[0] ?? "";

@@ -126,6 +126,7 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "COMPONENT_ERROR",
     86,
     "cannot find module",
+    "Can't resolve '[^'\\n]{1,80}' in '",
     "ERR_MODULE_NOT_FOUND",
     "ERR_REQUIRE_ESM",
     "MODULE_NOT_FOUND",
@@ -703,6 +704,7 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "could not complete operation in a failed transaction",
     "\\bconn busy\\b",
     "query runner already released",
+    "cannot perform operation: another operation is in progress",
     "unsupported OP_QUERY command",
     "client driver may require an upgrade",
     "\\ballowDiskUse\\b",
@@ -755,6 +757,9 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "no host keys? found",
     "\\bKRB_AP_ERR_SKEW\\b",
     "clock skew too great",
+    // The client is too old for the service, or points at an address the service moved away from.
+    "please upgrade (?:the|your) (?:app|client|sdk|library)\\b[^\\n]{0,30}? (?:latest|newer) version",
+    "must update your [\\w ]{0,30}?URL",
   ),
   sig(
     "queryTooComplex",
@@ -794,6 +799,8 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "no data, empty input at",
     "reached end of input before",
     "\\bParserError: X12\\b",
+    "(?:failed|unable) to parse (?:the )?server(?:'s)? (?:message|response|reply)",
+    "\\bGitlabParsingError\\b",
   ),
   sig(
     "requestRejectedAsInvalid",
@@ -817,6 +824,14 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "\\binvalid_player_ids\\b",
     "cannot send messages to this user",
     "\\bSTATUS_OBJECT_(?:NAME|PATH)_NOT_FOUND\\b",
+    // A business rule of the target refusing this request: a declined instrument, a minimum not met, a state change
+    // the record does not allow, an order it does not know.
+    "\\bINSTRUMENT_DECLINED\\b",
+    "\\bMIN_\\w{1,40}_NOT_MET\\b",
+    "\\bunknown order sent\\b",
+    "cannot transition \\w+ from",
+    "cannot be applied as it is not applicable",
+    "check your arguments and parameters",
   ),
   sig(
     "fieldErrorList",

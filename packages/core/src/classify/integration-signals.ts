@@ -504,6 +504,7 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "request rate is large",
     "only one request may be made against a session at a time",
     "\\bTOO_MANY_ATTEMPTS",
+    "\\bTooManyRequests\\b",
     "rejected execution of (?:coordinating|primary|replica) operation",
     "max(?:imum)? client connections reached",
     // A server's limit on connections or clients is it throttling us, as max_user_connections is.
@@ -626,6 +627,10 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     // IBM MQ's reasons for a queue manager that cannot be reached.
     "\\bMQRC_(?:HOST_NOT_AVAILABLE|CONNECTION_BROKEN|Q_MGR_NOT_AVAILABLE|Q_MGR_QUIESCING|CONNECTION_QUIESCING)\\b",
     "\\bError 2009 for hConn\\b",
+    "\\bDownForMaintenance(?:Error)?\\b",
+    // The system busy with another operation on the same thing: a release, a stack, an update.
+    "another (?:operation|update)\\b[^\\n]{0,40}? is (?:currently )?in progress",
+    "\\bConcurrentUpdateError\\b",
   ),
   sig(
     "credentialNotAccepted",
@@ -642,7 +647,23 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bapi[ _-]?key (?:is|was) (?:invalid|not valid|expired|revoked|disabled)\\b",
     "\\b(?:api[ _-]?key|token|secret|password) should be a non-empty string",
     "ensure that api[ _-]?key is set",
-    "\\b(?:bot |access |auth |api )?token is required\\b",
+    "\\b(?:bot |access |auth |api |client |shared )?(?:token|secret) is required\\b",
+    // A key, token or signature the system does not accept, however the message words it.
+    "\\b(?:api[ _-]?key|access token|token|secret|public[ _]key)(?: you sent| provided| you provided)?(?: could not be found or)? (?:is|was) (?:invalid|not valid|expired|revoked|disabled)\\b",
+    "\\binvalid (?:public|private|secret|routing|integration|app|api|access|client)[_ ]?(?:key|token|id|secret)\\b",
+    "\\bprovide (?:a )?valid api\\w*",
+    "\\b(?:client[_ ]id|client[_ ]secret|api[_ ]?key) must be a (?:properly formatted|valid|non-empty)",
+    "make sure (?:that )?the (?:entered |provided )?(?:api )?key is correct",
+    "signature for this request is not valid",
+    "\\bsignature (?:is )?(?:invalid|not valid|does not match|verification failed)\\b",
+    "签名错误",
+    "\\bnonce is too small\\b",
+    "\\bno valid crumb\\b",
+    "\\bmissing (?:client|auth(?:entication)?|api) token\\b",
+    "\\bMissingCredentials\\b",
+    "\\\\Exception\\\\Authentication\\b",
+    "(?:live|test) ?(?:and|/|or) ?(?:live|test) (?:API )?keys",
+    "<title>\\s*(?:access denied|403 forbidden|401 unauthorized)\\s*</title>",
     "\\bMissing Permissions\\b",
     "\\b(?:Expired|Invalid|Missing)ProviderToken\\b",
     // IBM MQ and Windows file shares refusing who we are.

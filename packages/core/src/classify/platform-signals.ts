@@ -415,6 +415,7 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "\\bLibrary not loaded: ",
     "\\bError relocating ",
     "with link time reference",
+    "unrecognized remote plugin message",
   ),
   sig(
     "inactiveFlowText",

@@ -23,6 +23,7 @@ const STATUS_IN_TEXT = new RegExp(
     "\\bHTTP(?:/\\d(?:\\.\\d)?)?(?: error| status)?[ :#-]{1,3}([1-5]\\d\\d)\\b",
     "\\b(?:response ?code|returned|respon(?:ded|ds) with|failed with|error)[ :#-]{1,3}(?:code )?[\"']?([45]\\d\\d)\\b",
     "\\bstatus (?:code|error) \\[([45]\\d\\d)\\]",
+    "\\bstatus(?: code)? (?:was )?not (?:OK|successful)[: ]+([45]\\d\\d)\\b",
     "\\bStatusCodeError: ([45]\\d\\d)\\b",
     "\\b([45]\\d\\d) (?:Client|Server) Error\\b",
     `\\b([45]\\d\\d) \\((?:${REASONS})\\)`,

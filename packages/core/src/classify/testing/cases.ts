@@ -1111,6 +1111,35 @@ const KNOWN_FAMILIES: ClassifyCase[] = [
     "com.jcraft.jsch.JSchAlgoNegoFailException: Algorithm negotiation fail",
     "KRB_AP_ERR_SKEW(Clock skew too great)",
   ),
+  // Families of round 16's development misses: payment, DevOps and commerce APIs.
+  ...text(
+    "INVALID_CREDENTIALS",
+    "The API key provided is invalid. Please use the key from your dashboard.",
+    "{ message: 'The access token you sent could not be found or is invalid.' }",
+    "Error sending event: 400, Bad Request, Invalid routing key",
+    'binance {"code":-1022,"msg":"Signature for this request is not valid."}',
+    "org.apache.http.client.HttpResponseException: No valid crumb was included in the request",
+    "Code: 400. Errors: * missing client token",
+  ),
+  ...text(
+    "SYSTEM_DOWNTIME",
+    "Braintree::DownForMaintenanceError",
+    "Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress",
+    "si.mazi.rescu.HttpStatusIOException: HTTP status code was not OK: 503",
+  ),
+  ...text(
+    "MAPPING",
+    '{ "name": "INSTRUMENT_DECLINED", "message": "The instrument presented was declined by the processor." }',
+    'binance {"code":-2011,"msg":"Unknown order sent."}',
+    'Cannot transition Order from "Draft" to "Shipped"',
+  ),
+  ...text(
+    "COMPONENT_ERROR",
+    "Module not found: Error: Can't resolve 'crypto' in '/app/node_modules/braintree/lib'",
+    'Status code 400: {"message":"Please upgrade the app to the latest version to use this functionality"}',
+  ),
+  ...text("ANSWER_STRUCTURE", "gitlab.exceptions.GitlabParsingError: Failed to parse the server message"),
+  ...text("RATE_LIMITED", "GitLabException: Response cannot be deserialized (TooManyRequests)"),
 ];
 
 /** At least eight real-looking inputs for each of the 17 causes. */
