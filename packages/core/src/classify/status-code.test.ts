@@ -15,6 +15,9 @@ describe("findStatusCode", () => {
     ["The remote server returned an error: (502) Bad Gateway.", 502, "(502) Bad Gateway"],
     ["Statuscode 404 beim Abruf", 404, "Statuscode 404"],
     ["HTTPError: Response code 504 (Gateway Timeout)", 504, "Response code 504"],
+    ["Array ( [HTTP Status] => 503 [Requested URI] => https://x.example/v1 )", 503, "HTTP Status] => 503"],
+    ["DioError [DioErrorType.response]: Http status error [401]", 401, "status error [401]"],
+    ["HttpStatusIOException: HTTP status code was not OK: 503", 503, "status code was not OK: 503"],
   ])("reads %s", (text, statusCode, snippet) => {
     expect(findStatusCode(text)).toEqual({ statusCode, text: snippet });
   });

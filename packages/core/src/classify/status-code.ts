@@ -12,7 +12,8 @@ const REASONS =
 /**
  * Contexts in which a three-digit number is a status: wrappers of the REST API component ("Code: 401"), the
  * commons library (`status - "403"`), axios ("status code 503"), HTTP lines ("HTTP 502", "HTTP/1.1 503"), JSON
- * bodies (`"statusCode":429`), Java ("response code: 403") and a number followed by its reason phrase.
+ * bodies (`"statusCode":429`), Java ("response code: 403"), PHP's print_r (`[HTTP Status] => 503`), Dio ("status
+ * error [401]") and a number followed by its reason phrase.
  * A bare number never counts: ids, ports, URL paths and timestamps contain numbers too.
  */
 const STATUS_IN_TEXT = new RegExp(
