@@ -75,6 +75,9 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "round16-commerce-cms.jsonl",
   "round16-devops.jsonl",
   "round16-payments.jsonl",
+  "round17-ai-vector.jsonl",
+  "round17-file-storage.jsonl",
+  "round17-iot-timeseries.jsonl",
 ]);
 
 const fileOf = (entry: Pick<CorpusEntry, "at">): string => entry.at.split(":")[0] ?? "";

@@ -760,6 +760,27 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     // The client is too old for the service, or points at an address the service moved away from.
     "please upgrade (?:the|your) (?:app|client|sdk|library)\\b[^\\n]{0,30}? (?:latest|newer) version",
     "must update your [\\w ]{0,30}?URL",
+    // A client pointed at the wrong region or endpoint, a clock out of step, an address it cannot use, an option
+    // it cannot combine, or a function of another runtime.
+    "difference between the request time and the server's time is too large",
+    "\\bRequestTimeTooSkewed\\b",
+    "must be addressed using the specified endpoint",
+    "region does not match, expecting region",
+    "\\bno url specified\\b",
+    "\\binvalid URL:? '?https?:///",
+    '\\bunsupported protocol:? \\\\?"?[a-z+]+:',
+    "\\boption cannot be used with\\b",
+    "\\bin endpoint is not allowed\\b",
+    "\\berror loading [\\w./-]{1,80}\\.(?:conf|ya?ml|toml|ini)\\b",
+    "is only supported in (?:Node\\.js|browsers?)\\b",
+  ),
+  sig(
+    "settingRequired",
+    "COMPONENT_ERROR",
+    82,
+    // A setting of the component or its client left empty: an address named as an identifier (baseUrl), a handler, a
+    // method. A bare "url is required" stays with the mapping: only the step's fields tell which it is.
+    "(?<=(?:\\w(?:url|uri)|endpoint|host|hostname|port|config|configuration|handler|engine|binding|region|adapter|profile|method|auth type)\\s?)(?:is (?:required|missing|not (?:set|configured|specified))|(?:cannot|can not|must not) be (?:empty|null|blank))",
   ),
   sig(
     "queryTooComplex",
@@ -801,6 +822,15 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "\\bParserError: X12\\b",
     "(?:failed|unable) to parse (?:the )?server(?:'s)? (?:message|response|reply)",
     "\\bGitlabParsingError\\b",
+    // Content that arrived damaged or cut: a checksum or length that does not match what was sent.
+    "\\bchecksum (?:failed|mismatch|did not match|does not match)\\b",
+    "\\bChecksumError\\b",
+    "did not match expected ETag",
+    "corrupted on transfer",
+    "missing valid Content-Range",
+    "response has unknown format",
+    "downloaded data did not match",
+    "(?:failed|unable) to parse (?:the )?(?:csv|json|xml) (?:response|reply)",
   ),
   sig(
     "requestRejectedAsInvalid",
@@ -832,6 +862,10 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "cannot transition \\w+ from",
     "cannot be applied as it is not applicable",
     "check your arguments and parameters",
+    "\\b(?:payload|request body) (?:contains|is) (?:invalid|malformed) json\\b",
+    "\\binvalid topic\\b",
+    "\\bdid not match pattern\\b",
+    "\\bmalformed_path\\b",
   ),
   sig(
     "fieldErrorList",

@@ -202,6 +202,14 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "message (?:was )?nacked",
     "channel closed by server",
     "socket closed abruptly during opening handshake",
+    // A delivery the broker or the queue took back: a nack, a lost lock, a commit after a rebalance, a dropped link.
+    "\\bNackError\\b",
+    "\\bnegatively acknowledged\\b",
+    "\\b(?:could not renew|missing) lock for job\\b",
+    "\\b(?:CommitFailedException|RebalanceInProgressException)\\b",
+    "commit cannot be completed since the (?:group|consumer)",
+    "\\bunexpected close\\b(?! tag)",
+    "\\bconnection recovery failed\\b",
     "IllegalOperationError",
     "heartbeat_timeout",
     "decryptMessageContent",
@@ -393,6 +401,12 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "error initializing configuration '",
     "could not prepare Kong prefix",
     "failed to start server in \\(?\\w+\\)? mode",
+    // What a process needs before it can run: a step's function, a mounted secret, its migrations, its receiver.
+    "\\bhas no function specified\\b",
+    "\\bstep's function is required\\b",
+    '\\bError: (?:secret|configmap) \\\\?"[^"\\\\\\n]{1,80}\\\\?" not found',
+    "\\berror running (?:the )?(?:database )?migrations\\b",
+    "\\b(?:could not|to) initialize the default receiver\\b",
   ),
   sig(
     "codeCannotLoad",

@@ -1140,6 +1140,65 @@ const KNOWN_FAMILIES: ClassifyCase[] = [
   ),
   ...text("ANSWER_STRUCTURE", "gitlab.exceptions.GitlabParsingError: Failed to parse the server message"),
   ...text("RATE_LIMITED", "GitLabException: Response cannot be deserialized (TooManyRequests)"),
+  ...text(
+    "INVALID_CREDENTIALS",
+    "Error: The ANTHROPIC_API_KEY environment variable is missing or empty",
+    "Did not find cohere_api_key, please add an environment variable `COHERE_API_KEY` which contains it",
+    "ERROR:litellm:Failed to load vertex credentials. Check to see if credentials containing partial/invalid information.",
+    "Error: Connection refused: Bad username or password",
+    "opcua: BadIdentityTokenRejected (0x80210000) while activating the session",
+    '{"error":{"code":"unsupported_country_region_territory","message":"Country, region, or territory not supported"}}',
+  ),
+  ...text(
+    "MESSAGE_TOO_LARGE",
+    "This model's maximum context length is 8192 tokens. However, your messages resulted in 9120 tokens.",
+    '{"type":"invalid_request_error","message":"prompt is too long: 210331 tokens > 200000 maximum"}',
+    "Opcua status BadEncodingLimitsExceeded while encoding the request",
+  ),
+  ...text(
+    "SYSTEM_DOWNTIME",
+    "minio.error.S3Error: code: XMinioStorageFull, message: Storage backend has reached its minimum free disk threshold.",
+    "googleapi: Error 403: The user's Drive storage quota has been exceeded., storageQuotaExceeded",
+    "FetchError: The request failed and the interceptors did not return an alternative response",
+    "Modbus Error: [Input/Output] No Response received from the remote slave/Unable to decode response",
+    "ServiceFault (BadTooManySessions) from server",
+  ),
+  ...text(
+    "RATE_LIMITED",
+    "Your credit balance is too low to access the API. Please go to Plans & Billing to upgrade.",
+  ),
+  ...text(
+    "ANSWER_STRUCTURE",
+    "google.resumable_media.common.DataCorruption: Checksum mismatch while downloading",
+    "botocore.exceptions.ChecksumError: Expected checksum abc= did not match calculated checksum: def=",
+    "Error: Unable to parse JSON response from the device",
+  ),
+  ...text(
+    "COMPONENT_ERROR",
+    "RequestTimeTooSkewed: The difference between the request time and the current time is too large.",
+    "PermanentRedirect: The bucket you are attempting to access must be addressed using the specified endpoint.",
+    "Error: writeFileToDisk is only supported in Node.js",
+    "IllegalArgumentError: No url specified!",
+  ),
+  ...text(
+    "MAPPING",
+    "InvalidRequestException: Payload contains invalid json",
+    "Error: Invalid topic sensors/#/temperature",
+    "Error in call to API function \"files/upload\": request body: path: 'a.txt' did not match pattern '(/(.|[\\r\\n])*)'",
+  ),
+  ...text("COMPONENT_ERROR", "Error: baseUrl is required", "ValueError: endpoint cannot be empty"),
+  ...text(
+    "COMPONENT_FAILED_TO_START",
+    "Step step_3 has no function specified",
+    'Warning  Failed  kubelet  Error: configmap "sailor-env" not found',
+  ),
+  ...text("INVALID_CREDENTIALS", "Could not find SHOPIFY_API_KEY in process.env."),
+  ...text(
+    "MESSAGING_FAILURE",
+    "kombu: pika.exceptions.NackError: 3 message(s) NACKed",
+    "Error: could not renew lock for job 8812",
+    "org.apache.kafka.clients.consumer.RebalanceInProgressException: Offset commit cannot be completed",
+  ),
 ];
 
 /** At least eight real-looking inputs for each of the 17 causes. */
