@@ -78,6 +78,9 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "round17-ai-vector.jsonl",
   "round17-file-storage.jsonl",
   "round17-iot-timeseries.jsonl",
+  "round18-orm-validation.jsonl",
+  "round18-service-desk-hr.jsonl",
+  "round18-streaming.jsonl",
 ]);
 
 const fileOf = (entry: Pick<CorpusEntry, "at">): string => entry.at.split(":")[0] ?? "";

@@ -771,6 +771,12 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     '\\bunsupported protocol:? \\\\?"?[a-z+]+:',
     "\\boption cannot be used with\\b",
     "\\bin endpoint is not allowed\\b",
+    // Kafka and task-queue clients used out of order or set up wrongly.
+    "producing not allowed (?:in transactional state|since a previous fatal error)",
+    "operation with an old epoch",
+    "failed to construct kafka (?:producer|consumer)",
+    "\\brequired property [\\w.]{1,60} not set\\b",
+    "\\breceived unregistered task of type\\b",
     "\\berror loading [\\w./-]{1,80}\\.(?:conf|ya?ml|toml|ini)\\b",
     "is only supported in (?:Node\\.js|browsers?)\\b",
   ),
@@ -831,6 +837,16 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "response has unknown format",
     "downloaded data did not match",
     "(?:failed|unable) to parse (?:the )?(?:csv|json|xml) (?:response|reply)",
+    // Records that are not in the shape or number the reader expects: a schema registry's framing, one row asked and
+    // several found.
+    "\\binvalid magic byte\\b",
+    "expecting data framing of length",
+    "\\b(?:MultipleResultsFound|MultipleObjectsReturned|NonUniqueResultException)\\b",
+    "query did not return a unique result",
+    "more than one result was found for query",
+    "\\bcould not unmarshall? the data into\\b",
+    "\\binvalid token response\\b",
+    "\\bno schema defined for status code\\b",
   ),
   sig(
     "requestRejectedAsInvalid",
@@ -866,6 +882,10 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "\\binvalid topic\\b",
     "\\bdid not match pattern\\b",
     "\\bmalformed_path\\b",
+    "\\bNOGROUP No such key\\b",
+    "\\bmissing the required parameter '[^'\\n]{1,60}' when calling\\b",
+    "\\badditional properties are not allowed\\b",
+    "expected to affect \\d+ row\\(s\\),? but actually affected 0",
   ),
   sig(
     "fieldErrorList",

@@ -522,6 +522,7 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "exceed(?:ed)? sending limit",
     "credit balance is too low",
     "\\bconnection rate exceeded\\b",
+    "\\breceivers? per partition\\b",
   ),
   sig(
     "oversizedTransfer",
@@ -617,6 +618,9 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bstorage quota (?:has been |was )?exceeded\\b",
     "\\bXMinioStorageFull\\b",
     "minimum free disk threshold",
+    // A Kafka cluster without enough in-sync replicas refuses writes until it recovers.
+    "\\bNotEnoughReplicas(?:AfterAppend)?(?:Exception)?\\b",
+    "\\bnot enough replicas\\b",
   ),
   sig(
     "serverSaysItIsDown",
@@ -647,6 +651,11 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bno response received\\b",
     "could not write (?:to )?any address",
     "\\bmbedtls_net_connect returned\\b",
+    "all broker connections are down",
+    "max retry attempts reached for reconnecting",
+    "\\bnats: no response from stream\\b",
+    "\\berror contacting [\\w ]{1,40} endpoint\\b",
+    "connection issue with the endpoint",
     // OPC UA's status codes for a server that cannot take the session or the call.
     "\\bBad(?:TooManySessions|ServerNotConnected|ServerHalted|CommunicationError|ConnectionClosed|SecureChannelClosed|NoCommunication|TcpServerTooBusy|ResourceUnavailable|Shutdown)\\b",
   ),
@@ -708,13 +717,20 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\b(?:parameters? )?(?:access[_ ]?key[_ ]?id|secret[_ ]?access[_ ]?key)\\b[^\\n]{0,40}? (?:is|are) required",
     "\\bcould not find [A-Z0-9_]{2,40} in process\\.env\\b",
     "\\bapi[ _-]?key needs? to be provided\\b",
+    "\\bneed to pass an? (?:auth |access |api )?token\\b",
+    "\\bshould send '?token'? as an option\\b",
+    "\\bprivate key not supplied\\b",
+    "\\b(?:password|token|api[_ ]?key)s?, [\\w ]{1,30}? or \\w{1,30} (?:are|is) required\\b",
+    "\\bfailed to verify (?:that )?(?:the )?(?:event|request|webhook) originated from\\b",
   ),
   sig(
     "connectRefusedAsUnauthorized",
     "INVALID_CREDENTIALS",
     90,
     // A broker, device server or API refusing who or where we are, though the words say "connection refused".
-    "\\bconnection refused: (?:not authori[sz]ed|bad user ?name or password|identifier rejected)",
+    "\\bconnection (?:refused|error): (?:not authori[sz]ed|bad user ?name or password|identifier rejected)",
+    "\\b(?:Topic|Group|Cluster|TransactionalId)AuthorizationException\\b",
+    "\\btopic authorization failed\\b",
     "\\bconnack return code:? ?[45]\\b",
     "\\bconnection refused?,? reason code:? ?[45]\\b",
     "\\bBad(?:SecurityChecksFailed|UserAccessDenied|IdentityTokenInvalid|IdentityTokenRejected|CertificateInvalid|CertificateUntrusted|CertificateTimeInvalid|CertificateRevoked|SecurityPolicyRejected)\\b",
@@ -735,5 +751,10 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\brequest too large for [\\w.-]+ (?:in organization [\\w-]+ )?on tokens per min",
     "\\bBad(?:EncodingLimitsExceeded|RequestTooLarge|ResponseTooLarge)\\b",
     "\\bmax(?:imum)? number of \\w+ (?:to \\w+ )?(?:in|per) (?:one|a single) (?:call|request|batch) is\\b",
+    // A statement with more parameters than the database takes, a value past a result backend's size, a file past an
+    // upload limit.
+    "\\btoo many parameters\\. the server supports a maximum of",
+    "\\bvalue too large for \\w+ backend\\b",
+    "\\bexceeds the supported file upload size\\b",
   ),
 ];

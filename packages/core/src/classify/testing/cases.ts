@@ -1199,6 +1199,41 @@ const KNOWN_FAMILIES: ClassifyCase[] = [
     "Error: could not renew lock for job 8812",
     "org.apache.kafka.clients.consumer.RebalanceInProgressException: Offset commit cannot be completed",
   ),
+  ...text(
+    "MESSAGING_FAILURE",
+    "Error: Local: Broker transport failure",
+    "JetStream consumer error: nats: no heartbeat received",
+    "ServiceBusError: MessageLockLostError: The lock supplied is invalid.",
+  ),
+  ...text(
+    "SYSTEM_DOWNTIME",
+    "KafkaJSProtocolError: NotEnoughReplicasException: Messages are rejected since there are fewer in-sync replicas",
+    "Local: All broker connections are down (2 brokers)",
+  ),
+  ...text(
+    "INVALID_CREDENTIALS",
+    "GroupAuthorizationException: Not authorized to access group: billing-consumers",
+    "TypeError: You need to pass an access token to the client",
+  ),
+  ...text(
+    "COMPONENT_ERROR",
+    "KafkaError: Producing not allowed in transactional state Abort",
+    "Received unregistered task of type 'billing.tasks.sync'.",
+  ),
+  ...text(
+    "ANSWER_STRUCTURE",
+    "SerializationError: Unknown magic byte!",
+    "sqlalchemy.exc.MultipleResultsFound: Multiple rows were found when exactly one was required",
+  ),
+  ...text(
+    "MESSAGE_TOO_LARGE",
+    "SqlException: The incoming request has too many parameters. The server supports a maximum of 2100 parameters.",
+  ),
+  ...text("MAPPING", "Error: Missing the required parameter 'project_gid' when calling createTask"),
+  ...text(
+    "COMPONENT_FAILED_TO_START",
+    "liquibase: Could not acquire change log lock. Currently locked by pod-7",
+  ),
 ];
 
 /** At least eight real-looking inputs for each of the 17 causes. */
