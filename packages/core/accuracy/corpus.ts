@@ -81,6 +81,9 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "round18-orm-validation.jsonl",
   "round18-service-desk-hr.jsonl",
   "round18-streaming.jsonl",
+  "round19-geo-travel.jsonl",
+  "round19-secrets-tls.jsonl",
+  "round19-social-ads.jsonl",
 ]);
 
 const fileOf = (entry: Pick<CorpusEntry, "at">): string => entry.at.split(":")[0] ?? "";

@@ -727,6 +727,9 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "iterator should return strings, not bytes",
     "doesn't accept strings as arguments",
     "requires (?:Redis|Node(?:\\.js)?|PHP|Ruby|Python|MongoDB|PostgreSQL|MySQL|Elasticsearch) (?:version )?v?[\\d.]+ or (?:greater|higher|newer|later)",
+    // A request object sent twice, or its body read twice.
+    "\\bbody used already\\b",
+    "\\bthis request has already been sent\\b",
   ),
   sig(
     "hostFromNothing",
@@ -786,7 +789,9 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     82,
     // A setting of the component or its client left empty: an address named as an identifier (baseUrl), a handler, a
     // method. A bare "url is required" stays with the mapping: only the step's fields tell which it is.
-    "(?<=(?:\\w(?:url|uri)|endpoint|host|hostname|port|config|configuration|handler|engine|binding|region|adapter|profile|method|auth type)\\s?)(?:is (?:required|missing|not (?:set|configured|specified))|(?:cannot|can not|must not) be (?:empty|null|blank))",
+    // Anchored after the verb, on the rarer word: "is" alone starts too many words to try the look-behind at each.
+    "(?<=(?:\\w(?:url|uri)|endpoint|host|hostname|port|config|configuration|handler|engine|binding|region|adapter|profile|method|auth type)\\s?is )(?:required|missing|not (?:set|configured|specified))",
+    "(?<=(?:\\w(?:url|uri)|endpoint|host|hostname|port|config|configuration|handler|engine|binding|region|adapter|profile|method|auth type)\\s?(?:cannot|can not|must not) be )(?:empty|null|blank)",
   ),
   sig(
     "queryTooComplex",

@@ -523,6 +523,7 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "credit balance is too low",
     "\\bconnection rate exceeded\\b",
     "\\breceivers? per partition\\b",
+    "\\ballowed number of requests (?:has been|was) exceeded\\b",
   ),
   sig(
     "oversizedTransfer",
@@ -690,6 +691,8 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bMissingCredentials\\b",
     "\\bauthentication_error\\b",
     "\\binvalid x-api-key\\b",
+    "\\berror validating access token\\b",
+    "\\bfailed to validate (?:the )?credentials\\b",
     "\\\\Exception\\\\Authentication\\b",
     "(?:live|test) ?(?:and|/|or) ?(?:live|test) (?:API )?keys",
     "<title>\\s*(?:access denied|403 forbidden|401 unauthorized)\\s*</title>",
@@ -722,6 +725,12 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bprivate key not supplied\\b",
     "\\b(?:password|token|api[_ ]?key)s?, [\\w ]{1,30}? or \\w{1,30} (?:are|is) required\\b",
     "\\bfailed to verify (?:that )?(?:the )?(?:event|request|webhook) originated from\\b",
+    "\\bapi[ _-]?key must be (?:set|provided|specified)\\b",
+    "\\bcannot (?:create|initialize|instantiate) (?:a |the )?client without\\b",
+    "\\bmissing required argument:? '?(?:client_?secret|client_?id|api_?key|access_?token|password)\\b",
+    "\\brequired configuration setting '?client_(?:id|secret)'? missing",
+    "\\bno token available in the\\b",
+    "\\beither an? \\W?(?:api[_ ]?key|token|client[_ ]?id)\\W? or an? \\W?\\w+\\W? (?:should|must) be provided",
   ),
   sig(
     "connectRefusedAsUnauthorized",
@@ -731,6 +740,9 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bconnection (?:refused|error): (?:not authori[sz]ed|bad user ?name or password|identifier rejected)",
     "\\b(?:Topic|Group|Cluster|TransactionalId)AuthorizationException\\b",
     "\\btopic authorization failed\\b",
+    // A server refusing the client certificate we presented, or asking for one we did not send.
+    "\\bremote error: tls: (?:bad certificate|certificate required)\\b",
+    "\\balert certificate required\\b",
     "\\bconnack return code:? ?[45]\\b",
     "\\bconnection refused?,? reason code:? ?[45]\\b",
     "\\bBad(?:SecurityChecksFailed|UserAccessDenied|IdentityTokenInvalid|IdentityTokenRejected|CertificateInvalid|CertificateUntrusted|CertificateTimeInvalid|CertificateRevoked|SecurityPolicyRejected)\\b",
@@ -756,5 +768,6 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\btoo many parameters\\. the server supports a maximum of",
     "\\bvalue too large for \\w+ backend\\b",
     "\\bexceeds the supported file upload size\\b",
+    "\\bexceeds (?:the )?\\d+ ?[km]b limit\\b",
   ),
 ];

@@ -421,6 +421,7 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "could not acquire change ?log lock",
     "could not locate the Query Engine",
     "\\bspawn [\\w./-]{1,80} ENOENT\\b",
+    "\\bbind: cannot assign requested address\\b",
   ),
   sig(
     "codeCannotLoad",

@@ -1234,6 +1234,15 @@ const KNOWN_FAMILIES: ClassifyCase[] = [
     "COMPONENT_FAILED_TO_START",
     "liquibase: Could not acquire change log lock. Currently locked by pod-7",
   ),
+  ...text(
+    "INVALID_CREDENTIALS",
+    "ArgumentError: Missing required argument: client_secret",
+    "Error: Cannot create a client without an access token",
+    '{"error":{"message":"Error validating access token: Session has expired","type":"OAuthException","code":190}}',
+    "Get https://mtls.example.com: remote error: tls: certificate required",
+  ),
+  ...text("MESSAGE_TOO_LARGE", "Batch item exceeds 500 KB limit and was dropped"),
+  ...text("COMPONENT_ERROR", "TypeError: body used already for: https://api.example.com/v1/items"),
 ];
 
 /** At least eight real-looking inputs for each of the 17 causes. */
