@@ -7,6 +7,10 @@ export const READ_OF_NOTHING = "cannot read propert(?:y|ies) [^\\n]{0,40}?of (?:
 const RESPONSE_PROPS =
   "data|body|response|result|results|items|Items|records|value|values|headers|status|statusCode|entries|rows|attributes|payload|content|fields|hits|list|d";
 
+/** Names of a component's or client's settings, as the last word of an identifier (baseUrl) or a word of their own. */
+const SETTING_NAME =
+  "(?:\\w(?:url|uri)|endpoint|host|hostname|port|config|configuration|handler|engine|binding|region|adapter|profile|method|auth type)";
+
 /** Data going in (mapping) and coming back (answer structure), and the component's own code. */
 export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
   sig(
@@ -774,14 +778,14 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     '\\bunsupported protocol:? \\\\?"?[a-z+]+:',
     "\\boption cannot be used with\\b",
     "\\bin endpoint is not allowed\\b",
+    "\\berror loading [\\w./-]{1,80}\\.(?:conf|ya?ml|toml|ini)\\b",
+    "is only supported in (?:Node\\.js|browsers?)\\b",
     // Kafka and task-queue clients used out of order or set up wrongly.
     "producing not allowed (?:in transactional state|since a previous fatal error)",
     "operation with an old epoch",
     "failed to construct kafka (?:producer|consumer)",
     "\\brequired property [\\w.]{1,60} not set\\b",
     "\\breceived unregistered task of type\\b",
-    "\\berror loading [\\w./-]{1,80}\\.(?:conf|ya?ml|toml|ini)\\b",
-    "is only supported in (?:Node\\.js|browsers?)\\b",
   ),
   sig(
     "settingRequired",
@@ -790,8 +794,8 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     // A setting of the component or its client left empty: an address named as an identifier (baseUrl), a handler, a
     // method. A bare "url is required" stays with the mapping: only the step's fields tell which it is.
     // Anchored after the verb, on the rarer word: "is" alone starts too many words to try the look-behind at each.
-    "(?<=(?:\\w(?:url|uri)|endpoint|host|hostname|port|config|configuration|handler|engine|binding|region|adapter|profile|method|auth type)\\s?is )(?:required|missing|not (?:set|configured|specified))",
-    "(?<=(?:\\w(?:url|uri)|endpoint|host|hostname|port|config|configuration|handler|engine|binding|region|adapter|profile|method|auth type)\\s?(?:cannot|can not|must not) be )(?:empty|null|blank)",
+    `(?<=${SETTING_NAME}\\s?is )(?:required|missing|not (?:set|configured|specified))`,
+    `(?<=${SETTING_NAME}\\s?(?:cannot|can not|must not) be )(?:empty|null|blank)`,
   ),
   sig(
     "queryTooComplex",
