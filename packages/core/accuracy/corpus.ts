@@ -84,6 +84,9 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "round19-geo-travel.jsonl",
   "round19-secrets-tls.jsonl",
   "round19-social-ads.jsonl",
+  "round20-browser-scraping.jsonl",
+  "round20-crm-marketing.jsonl",
+  "round20-health-gov.jsonl",
 ]);
 
 const fileOf = (entry: Pick<CorpusEntry, "at">): string => entry.at.split(":")[0] ?? "";

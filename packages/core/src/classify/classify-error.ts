@@ -13,10 +13,10 @@ import { type ReadInput, readInput } from "./read-input.js";
 import { scanWindow } from "./scan-window.js";
 import { withoutFrames } from "./stack-frames.js";
 import {
+  causeBehindStatus,
   reattributeThrottling,
   statusFieldCandidates,
   statusTextCandidates,
-  throttlingBehindStatus,
 } from "./status-candidates.js";
 import type { TooManyRequestsHints } from "./status-code.js";
 import { stackCandidates, textCandidates } from "./text-candidates.js";
@@ -113,7 +113,7 @@ const collectCandidates = (read: ReadInput, message: string, stack: string): Can
     ...textCandidates(stackMatches, "stack"),
     ...stackCandidates(stack.length > 0 ? `${message}\n${stack}` : message),
   ];
-  return reattributeThrottling(throttlingBehindStatus(candidates), hints);
+  return reattributeThrottling(causeBehindStatus(candidates), hints);
 };
 
 /** What the rules and the learned model each make of one input, before they are combined. */

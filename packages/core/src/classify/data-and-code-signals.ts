@@ -11,6 +11,10 @@ const RESPONSE_PROPS =
 const SETTING_NAME =
   "(?:\\w(?:url|uri)|endpoint|host|hostname|port|config|configuration|handler|engine|binding|region|adapter|profile|method|auth type)";
 
+/** Settings that tune a client rather than name the data: how many, how often, how long. */
+const TUNING_SETTING =
+  "(?:concurrency|retries|batch ?size|timeout|pool ?size|connections|parallelism|workers|interval|prefetch)";
+
 /** Data going in (mapping) and coming back (answer structure), and the component's own code. */
 export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
   sig(
@@ -529,6 +533,12 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "\\bMalformedServerReplyException\\b",
     "unexpected greeting from server",
     "invalid response from proxy",
+    // An answer with no body or content type to read, an HTML page where a resource was due, a resource of no type.
+    "\\bresponse contains no content-type\\b",
+    "\\bno content received from the server\\b",
+    "\\bfailed to process (?:an? )?HTML response\\b",
+    "\\bNonFhirResponseException\\b",
+    "\\bhas no type indication \\(resourceType\\)",
     "\\bbad format for (?:DATE|TIME|TIMESTAMP|DATETIME|number)\\b",
     "is not supported for fields having DataTypeName",
     "cannot convert value in the driver",
@@ -784,6 +794,12 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "producing not allowed (?:in transactional state|since a previous fatal error)",
     "operation with an old epoch",
     "failed to construct kafka (?:producer|consumer)",
+    // A driven browser used after its page closed, a navigation cut short by the code's next one, a crawler's event
+    // loop started twice.
+    "\\btarget closed\\b",
+    "\\b(?:page|context|browser) has been closed\\b",
+    "\\bwas canceled by another one\\b",
+    "\\bReactorNotRestartable\\b",
     "\\brequired property [\\w.]{1,60} not set\\b",
     "\\breceived unregistered task of type\\b",
   ),
@@ -796,6 +812,13 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     // Anchored after the verb, on the rarer word: "is" alone starts too many words to try the look-behind at each.
     `(?<=${SETTING_NAME}\\s?is )(?:required|missing|not (?:set|configured|specified))`,
     `(?<=${SETTING_NAME}\\s?(?:cannot|can not|must not) be )(?:empty|null|blank)`,
+  ),
+  sig(
+    "settingOutOfRange",
+    "COMPONENT_ERROR",
+    80,
+    // A client's tuning knob (concurrency, retries, batch size, a timeout) set outside the range it takes.
+    `(?<=${TUNING_SETTING}\\w*\\W{0,2} )(?:must be (?:between|a positive|a non-negative|greater than|less than|at least|at most)|should be between|can be set to a number from)\\b`,
   ),
   sig(
     "queryTooComplex",

@@ -28,6 +28,7 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "failed to (?:authenticate|verify credentials)",
     "failed to (?:fetch and/or )?refresh (?:the )?(?:access )?token",
     "(?:access |refresh |auth |bearer |id |session )?token (?:has |is |was )?(?:been )?(?:expired|revoked|invalid)",
+    "\\b(?:access|refresh|id)_token (?:is |was )?(?:expired|revoked|invalid)\\b",
     "expired (?:access |refresh |auth )?token",
     "session (?:has |is )?expired",
     "bad credentials",
@@ -687,7 +688,7 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "签名错误",
     "\\bnonce is too small\\b",
     "\\bno valid crumb\\b",
-    "\\bmissing (?:client|auth(?:entication)?|api) token\\b",
+    "\\bmissing (?:client|auth(?:entication)?|api)[ _]token\\b",
     "\\bMissingCredentials\\b",
     "\\bauthentication_error\\b",
     "\\binvalid x-api-key\\b",
@@ -730,7 +731,10 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bmissing required argument:? '?(?:client_?secret|client_?id|api_?key|access_?token|password)\\b",
     "\\brequired configuration setting '?client_(?:id|secret)'? missing",
     "\\bno token available in the\\b",
-    "\\beither an? \\W?(?:api[_ ]?key|token|client[_ ]?id)\\W? or an? \\W?\\w+\\W? (?:should|must) be provided",
+    "\\b(?:either|one of) (?:an? )?\\W?(?:api[_ ]?key|token|access[_ ]?token|client[_ ]?id)\\W? or (?:an? )?\\W?\\w+\\W? (?:should|must) be provided",
+    "\\bmust contain \\W{0,2}(?:api[_ ]?key|access[_ ]?token|token|client[_ ]?secret|password)\\b",
+    "\\b(?:api[ _-]?key|access[ _-]?token|token|password|client[ _]secret) (?:must|should|cannot|can ?not) (?:not )?be (?:an? )?(?:empty|blank|null)\\b",
+    "\\bor setting (?:the )?[A-Z][A-Z0-9]*_(?:API_KEY|TOKEN|ACCESS_TOKEN|SECRET|PASSWORD)\\b",
   ),
   sig(
     "connectRefusedAsUnauthorized",
@@ -750,6 +754,9 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bunsupported_country_region_territory\\b",
     "country, region,? or territory not supported",
     "\\brequires the \\w+ permission\\b",
+    // A site's bot protection refusing the client for who it is.
+    "\\bCloudflareChallengeError\\b",
+    "\\bblocked by cloudflare\\b",
   ),
   sig(
     "inputPastModelLimit",

@@ -424,6 +424,26 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "\\bbind: cannot assign requested address\\b",
   ),
   sig(
+    "browserCannotLaunch",
+    "COMPONENT_FAILED_TO_START",
+    88,
+    // A headless browser or its driver that the step drives could not start in the container: missing, wrong
+    // version, missing system libraries, or refusing to run as root.
+    "\\bexecutable doesn't exist at\\b",
+    "\\bhost system is missing dependencies\\b",
+    "\\brunning as root without --no-sandbox is not supported",
+    "\\bcould not find (?:expected browser|chrome|chromium|firefox)\\b",
+    "\\bno (?:chrome|chromium|firefox)(?: or \\w+)? browsers? (?:are |is )?installed",
+    "\\bbrowser was not found at the configured executablePath",
+    "\\bDevToolsActivePort file doesn't exist",
+    "\\bunexpectedly (?:chrome|chromium|browser) process closed",
+    "\\bfailed to launch the browser process",
+    "\\bunable to obtain driver for\\b",
+    "\\bservice [\\w./\\\\:-]{1,120} unexpectedly exited",
+    "\\bcan ?not connect to the service [\\w./\\\\:-]{1,120}",
+    "\\bsession not created: this version of \\w+ only supports\\b",
+  ),
+  sig(
     "codeCannotLoad",
     "COMPONENT_FAILED_TO_START",
     88,

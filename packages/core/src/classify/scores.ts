@@ -22,7 +22,8 @@
  *    threshold is chosen by cross-validation on the corpus's development part; evidence `learnedTokens`), else UNKNOWN.
  *
  * Throttling named in a body beats the status beside it: a 403 or 503 whose text says the caller was rate limited
- * ("secondary rate limit", `userRateLimitExceeded`, S3's `SlowDown`) counts for RATE_LIMITED (`throttlingBehindStatus`).
+ * ("secondary rate limit", `userRateLimitExceeded`, S3's `SlowDown`) counts for RATE_LIMITED, and an OAuth error code
+ * (`invalid_grant`) beats the 400 a token endpoint answers it with: INVALID_CREDENTIALS (`causeBehindStatus`).
  * Confidence is then calibrated (`learned/calibrate.ts`): of answers given about 0.8, about 80 % are right.
  *
  * Integration-logic triage among COMPONENT_ERROR, MAPPING and ANSWER_STRUCTURE:

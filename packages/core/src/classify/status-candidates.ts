@@ -1,3 +1,4 @@
+import type { Cause } from "../taxonomy/taxonomy.js";
 import { type Candidate, candidate } from "./candidate.js";
 import { SCORES } from "./scores.js";
 import { causeOf429, causeOfStatusCode, findStatusCode, type TooManyRequestsHints } from "./status-code.js";
@@ -50,25 +51,41 @@ export const reattributeThrottling = (
   );
 };
 
-/** Statuses that some APIs answer throttling with, naming it only in the body (GitHub's 403, S3's 503 SlowDown). */
-const THROTTLING_STATUSES = /^(?:403|503)$/;
-/** The least score of a throttling text that re-reads such a status as throttling. */
-const THROTTLING_TEXT_SCORE = 80;
+const isStatus = (item: Candidate): boolean =>
+  item.evidence.signal === "statusCode" || item.evidence.signal === "httpStatusInText";
 
-/** A 403 or 503 whose text says the caller was throttled is a rate limit, not a credential or downtime problem. */
-export const throttlingBehindStatus = (candidates: readonly Candidate[]): Candidate[] => {
-  const throttled = candidates.some(
-    (item) =>
-      item.cause === "RATE_LIMITED" &&
-      item.score >= THROTTLING_TEXT_SCORE &&
-      item.evidence.signal !== "statusCode" &&
-      item.evidence.signal !== "httpStatusInText",
+/** The token endpoint's codes for a grant or client it does not accept. */
+const OAUTH_TOKEN_ERRORS = /\b(?:invalid_grant|invalid_client|unauthorized_client)\b/i;
+
+/**
+ * Statuses whose body names a more specific cause than the status does: some APIs answer throttling with a 403 or
+ * 503 and name it only in the body (GitHub's 403, S3's 503 SlowDown); an OAuth token endpoint answers a rejected
+ * grant or client with a 400 (RFC 6749, section 5.2). The status then counts for the body's cause.
+ */
+const CAUSES_BEHIND_STATUS: readonly {
+  readonly cause: Cause;
+  readonly statuses: RegExp;
+  /** Whether a text candidate says so: not a status, and strong enough. */
+  readonly says: (item: Candidate) => boolean;
+}[] = [
+  { cause: "RATE_LIMITED", statuses: /^(?:403|503)$/, says: (item) => item.score >= 80 },
+  {
+    cause: "INVALID_CREDENTIALS",
+    statuses: /^400$/,
+    says: (item) => item.evidence.signal === "oauthError" && OAUTH_TOKEN_ERRORS.test(item.evidence.value),
+  },
+];
+
+const statusOf = (item: Candidate): string => item.evidence.value.replace(/\D+/g, "").slice(0, 3);
+
+/** A status whose body names a more specific cause (`CAUSES_BEHIND_STATUS`) counts for that cause. */
+export const causeBehindStatus = (candidates: readonly Candidate[]): Candidate[] =>
+  CAUSES_BEHIND_STATUS.reduce<Candidate[]>(
+    (current, { cause, statuses, says }) => {
+      if (!current.some((item) => item.cause === cause && !isStatus(item) && says(item))) return current;
+      return current.map((item) =>
+        isStatus(item) && statuses.test(statusOf(item)) ? { ...item, cause } : item,
+      );
+    },
+    [...candidates],
   );
-  if (!throttled) return [...candidates];
-  return candidates.map((item) =>
-    (item.evidence.signal === "statusCode" || item.evidence.signal === "httpStatusInText") &&
-    THROTTLING_STATUSES.test(item.evidence.value.replace(/\D+/g, "").slice(0, 3))
-      ? { ...item, cause: "RATE_LIMITED" }
-      : item,
-  );
-};

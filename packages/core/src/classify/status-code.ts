@@ -26,6 +26,8 @@ const STATUS_IN_TEXT = new RegExp(
     "\\bstatus (?:code|error) \\[([45]\\d\\d)\\]",
     "\\bstatus(?: code)? (?:was )?not (?:OK|successful)[: ]+([45]\\d\\d)\\b",
     "\\bStatusCodeError: ([45]\\d\\d)\\b",
+    "\\b(?:received|got) (?:an? )?(?:http )?([45]\\d\\d) status(?: code)?\\b",
+    "\\b([45]\\d\\d) Unknown Status\\b",
     "\\b([45]\\d\\d) (?:Client|Server) Error\\b",
     `\\b([45]\\d\\d) \\((?:${REASONS})\\)`,
     "\\[([45]\\d\\d)[,:] ?(?:https?:|GET|POST|PUT|PATCH|DELETE)",

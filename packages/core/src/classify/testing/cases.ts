@@ -1243,6 +1243,54 @@ const KNOWN_FAMILIES: ClassifyCase[] = [
   ),
   ...text("MESSAGE_TOO_LARGE", "Batch item exceeds 500 KB limit and was dropped"),
   ...text("COMPONENT_ERROR", "TypeError: body used already for: https://api.example.com/v1/items"),
+  ...text(
+    "COMPONENT_FAILED_TO_START",
+    "browserType.launch: Executable doesn't exist at /home/app/.cache/ms-playwright/firefox-1408/firefox/firefox",
+    "browserType.launch: Host system is missing dependencies to run browsers. Missing libraries: libnss3.so",
+    "[0101/120000.000:ERROR:zygote_host_impl_linux.cc(100)] Running as root without --no-sandbox is not supported.",
+    "Error: Failed to launch the browser process! /app/chrome/linux-1045629/chrome-linux/chrome: error while loading",
+    "Error: Could not find expected browser (chrome) locally. Run `npm install` to download the correct Chromium",
+    "unknown error: DevToolsActivePort file doesn't exist (The process started from chrome location is no longer running)",
+    "selenium.common.exceptions.NoSuchDriverException: Message: Unable to obtain driver for firefox",
+    "Message: Service /opt/drivers/geckodriver unexpectedly exited. Status code was: 1",
+  ),
+  ...text(
+    "INVALID_CREDENTIALS",
+    "Error: The client must be instantiated by passing in a token or setting ACME_ACCESS_TOKEN",
+    'KeyError: settings must contain "access_token"',
+    "ArgumentError: The password must not be empty.",
+    "ValueError: one of api_key or token must be provided",
+    "RuntimeError: missing api_token in the connector settings",
+    '<err code="184">refresh_token was revoked</err>',
+    "cloudscraper.exceptions.CloudflareChallengeError: Detected a Cloudflare challenge page",
+    "SessionError: blocked by Cloudflare at https://shop.example.com/",
+  ),
+  ...withInput("INVALID_CREDENTIALS", {
+    statusCode: 400,
+    message:
+      'POST https://login.example.com/oauth/token → 400 {"error":"invalid_client","error_description":"bad secret"}',
+  }),
+  ...text(
+    "ANSWER_STRUCTURE",
+    "NonFhirResponseException: HTTP 200 OK: Response contains no Content-Type",
+    "PluginApplicationException: No content received from the server",
+    "HAPI-1364: Failed to process HTML response from server: HTTP 502 Bad Gateway",
+    "InvalidOperationException: Root object has no type indication (resourceType) and therefore cannot be parsed",
+  ),
+  ...text(
+    "COMPONENT_ERROR",
+    "RangeError: maxConcurrency must be between 1 and 50",
+    "Error: retries can be set to a number from 0 - 10.",
+    "Error: Protocol error (Runtime.callFunctionOn): Target closed.",
+    "page.click: Target page, context or browser has been closed",
+    "Error: Navigation to https://shop.example.com/cart was canceled by another one",
+    "twisted.internet.error.ReactorNotRestartable",
+  ),
+  ...text(
+    "RATE_LIMITED",
+    "INFO CheerioCrawler: Request blocked - received 429 status code.",
+    "Gave up retrying <GET https://example.org/list?page=3> (failed 5 times): 429 Unknown Status",
+  ),
 ];
 
 /** At least eight real-looking inputs for each of the 17 causes. */
