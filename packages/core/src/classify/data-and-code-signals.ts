@@ -818,7 +818,7 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "COMPONENT_ERROR",
     80,
     // A client's tuning knob (concurrency, retries, batch size, a timeout) set outside the range it takes.
-    `(?<=${TUNING_SETTING}\\w*\\W{0,2} )(?:must be (?:between|a positive|a non-negative|greater than|less than|at least|at most)|should be between|can be set to a number from)\\b`,
+    `(?<=${TUNING_SETTING}\\w*\\W{0,2} )(?:must be (?:between|an? (?:positive|non-negative|integer|number)|greater than|less than|at least|at most)|should be between|can be set to a number from)\\b`,
   ),
   sig(
     "queryTooComplex",

@@ -1281,6 +1281,7 @@ const KNOWN_FAMILIES: ClassifyCase[] = [
     "COMPONENT_ERROR",
     "RangeError: maxConcurrency must be between 1 and 50",
     "Error: retries can be set to a number from 0 - 10.",
+    "TypeError: requestTimeout must be an integer",
     "Error: Protocol error (Runtime.callFunctionOn): Target closed.",
     "page.click: Target page, context or browser has been closed",
     "Error: Navigation to https://shop.example.com/cart was canceled by another one",
