@@ -817,8 +817,12 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "settingOutOfRange",
     "COMPONENT_ERROR",
     80,
-    // A client's tuning knob (concurrency, retries, batch size, a timeout) set outside the range it takes.
-    `(?<=${TUNING_SETTING}\\w*\\W{0,2} )(?:must be (?:between|an? (?:positive|non-negative|integer|number)|greater than|less than|at least|at most)|should be between|can be set to a number from)\\b`,
+    // A client's tuning knob (concurrency, retries, batch size, a timeout) set outside the range it takes. Anchored
+    // on the word after the verb, as "must", "should" and "can" start too many words to try the look-behind at each.
+    `(?<=${TUNING_SETTING}\\w*\\W{0,2} (?:must|should) be )between\\b`,
+    `(?<=${TUNING_SETTING}\\w*\\W{0,2} must be an? )(?:positive|non-negative|integer|number)\\b`,
+    `(?<=${TUNING_SETTING}\\w*\\W{0,2} must be )(?:greater|less) than\\b`,
+    `(?<=${TUNING_SETTING}\\w*\\W{0,2} can be set to a )number from\\b`,
   ),
   sig(
     "queryTooComplex",
