@@ -87,6 +87,9 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "round20-browser-scraping.jsonl",
   "round20-crm-marketing.jsonl",
   "round20-health-gov.jsonl",
+  "round21-banking-push.jsonl",
+  "round21-documents.jsonl",
+  "round21-learning-media.jsonl",
 ]);
 
 const fileOf = (entry: Pick<CorpusEntry, "at">): string => entry.at.split(":")[0] ?? "";

@@ -136,6 +136,7 @@ describe("choosePolicy", () => {
           tokens: ["connection refused"],
           support: 5,
           reportsOutcome: false,
+          namesFailure: true,
         },
       },
     }));

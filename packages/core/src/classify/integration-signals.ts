@@ -56,6 +56,11 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\brate[- _]?limit(?:ed|ing|s|[ _]exceeded|[ _]reached)?\\b",
     "request limit exceeded",
     "REQUEST_LIMIT_EXCEEDED",
+    "请求太频繁",
+    // Google's reason for a project past its daily API quota (a storage service's QuotaExceeded is a full store).
+    "(?<=(?:reason\\W{1,4}|\\., ))quotaExceeded\\b",
+    "\\bexceeded its free quota\\b",
+    "请求过于频繁",
     "RateLimitExceeded",
     "userRateLimitExceeded",
     "ThrottlingException",
@@ -177,6 +182,7 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "接続が拒(?:絶|否)されました",
     "远程主机强迫关闭了一个现有的连接",
     "目标计算机积极拒绝",
+    "系统繁忙",
     "se ha forzado la interrupción de una conexión existente",
     "connessione rifiutata",
     "conexão recusada",
@@ -733,8 +739,13 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bno token available in the\\b",
     "\\b(?:either|one of) (?:an? )?\\W?(?:api[_ ]?key|token|access[_ ]?token|client[_ ]?id)\\W? or (?:an? )?\\W?\\w+\\W? (?:should|must) be provided",
     "\\bmust contain \\W{0,2}(?:api[_ ]?key|access[_ ]?token|token|client[_ ]?secret|password)\\b",
-    "\\b(?:api[ _-]?key|access[ _-]?token|token|password|client[ _]secret) (?:must|should|cannot|can ?not) (?:not )?be (?:an? )?(?:empty|blank|null)\\b",
+    "\\b(?:api[ _-]?key|access[ _-]?token|token|password|(?:client|secret)[ _](?:secret|key)) (?:must|should|cannot|can ?not) (?:not )?be (?:an? |the )?(?:empty|blank|null)\\b",
     "\\bor setting (?:the )?[A-Z][A-Z0-9]*_(?:API_KEY|TOKEN|ACCESS_TOKEN|SECRET|PASSWORD)\\b",
+    "\\bno auth(?:entication)? (?:information|method|provider|credentials?) (?:was |were )?(?:found|given|provided|specified)\\b",
+    "\\bcould not resolve (?:the )?authentication method\\b",
+    "\\b(?:access[_ ]?token|api[_ ]?key|auth[_ ]?token|client[_ ]?secret) is required\\b",
+    "\\bplease provide (?:the |your )?api[_ ]key\\b",
+    "\\b(?:webhook |client |signing )?secret must (?:either )?be (?:set|provided)\\b",
   ),
   sig(
     "connectRefusedAsUnauthorized",
@@ -756,6 +767,11 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\brequires the \\w+ permission\\b",
     // A site's bot protection refusing the client for who it is.
     "\\bCloudflareChallengeError\\b",
+    // Firebase refusing a token registered for another sender, Moodle refusing a web-service user, a Chinese API's
+    // "IP not on the allow-list".
+    "\\bSenderId mismatch\\b",
+    "\\bwebservice_access_exception\\b",
+    "不在白名单",
     "\\bblocked by cloudflare\\b",
   ),
   sig(
@@ -776,5 +792,8 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bvalue too large for \\w+ backend\\b",
     "\\bexceeds the supported file upload size\\b",
     "\\bexceeds (?:the )?\\d+ ?[km]b limit\\b",
+    // A batch past the number of items one call takes, a document past the pages a service reads.
+    "(?<=(?:contain|have|include) )more than \\d+ (?:elements|items|entries|tokens|recipients)\\b",
+    "\\bpages exceed the limit\\b",
   ),
 ];

@@ -21,6 +21,7 @@ const model = (
   tokens: ["rate", "limit"],
   support: 5,
   reportsOutcome: false,
+  namesFailure: true,
 });
 
 describe("combine: precedence between the rules and the model", () => {
@@ -58,6 +59,11 @@ describe("combine: precedence between the rules and the model", () => {
     expect(combine(undefined, model(0.45), low).kind).toBe("learned");
     expect(combine(undefined, { ...model(0.45), reportsOutcome: true }, low).kind).toBe("unknown");
     expect(combine(undefined, { ...model(0.55), reportsOutcome: true }, low).kind).toBe("learned");
+  });
+
+  it("does not hear the model on a text that reports an outcome and names no failure", () => {
+    const outcome = { ...model(0.95), reportsOutcome: true, namesFailure: false };
+    expect(combine(undefined, outcome, policy).kind).toBe("unknown");
   });
 
   it("is UNKNOWN with raw confidence 0 when there was nothing to read", () => {

@@ -25,9 +25,9 @@ export const isFirm = (decision: Decision | undefined, policy: LearnedPolicy): b
 export const MIN_SUPPORT = 3;
 
 /**
- * Below this probability the model is not heard on a text that reports an outcome: "processing 500 records took
- * 503 ms", "completed with warnings", "record 7 was skipped" and "document 7 is in state HOLD_REVIEW" name no
- * failure, and the model's weak guess for them is noise.
+ * On a text that reports an outcome the model is heard only when the text also names a failure, and then only from
+ * this probability up: "processing 500 records took 503 ms", "completed with warnings", "order 401 processed" and
+ * "record 7 was skipped" name no failure, and whatever the model guesses for them is noise.
  */
 export const OUTCOME_MIN_PROBABILITY = 0.5;
 
@@ -57,7 +57,7 @@ const learnedDecision = (prediction: LearnedPrediction): Decision => ({
  * * 2. A weak rule decision stands unless the model names another known cause with probability ≥ `override.threshold`.
  * 3. No rule decision: the model's cause when its probability is ≥ `threshold`.
  * The model is only heard when it knows `MIN_SUPPORT` features of the text and names a cause other than UNKNOWN,
- * and on a text that reports an outcome only from `OUTCOME_MIN_PROBABILITY` up.
+ * and on a text that reports an outcome only when it names a failure, from `OUTCOME_MIN_PROBABILITY` up.
  * 4. Otherwise UNKNOWN; its raw confidence is the model's probability that the cause is UNKNOWN (0 without text).
  */
 export const combine = (
@@ -71,7 +71,8 @@ export const combine = (
     prediction !== undefined &&
     prediction.cause !== "UNKNOWN" &&
     prediction.support >= MIN_SUPPORT &&
-    (!prediction.reportsOutcome || prediction.probability >= OUTCOME_MIN_PROBABILITY) &&
+    (!prediction.reportsOutcome ||
+      (prediction.namesFailure && prediction.probability >= OUTCOME_MIN_PROBABILITY)) &&
     hasWordsFor(prediction);
   if (decision !== undefined) {
     return usable &&

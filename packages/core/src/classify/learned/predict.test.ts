@@ -59,6 +59,9 @@ describe("predictCause", () => {
       predictCause("Processing halted: document 7 is in state HOLD_REVIEW at the partner").reportsOutcome,
     ).toBe(true);
     expect(predictCause("connect ECONNREFUSED 10.0.0.7:443").reportsOutcome).toBe(false);
+    expect(predictCause("Order 401 processed, id 5f401a2b").namesFailure).toBe(false);
+    expect(predictCause("Processing halted: document 7 is in state HOLD_REVIEW").namesFailure).toBe(true);
+    expect(predictCause("Batch processed; 3 records failed validation").namesFailure).toBe(true);
   });
 
   it("comes from a generated model trained on development texts", () => {

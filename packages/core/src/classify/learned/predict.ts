@@ -43,6 +43,8 @@ export interface LearnedPrediction {
   readonly support: number;
   /** Whether the text reports an outcome ("completed", "processed", "took 503 ms") rather than only a failure. */
   readonly reportsOutcome: boolean;
+  /** Whether the text names a failure ("error", "failed", "invalid", "refused", "timed out"…). */
+  readonly namesFailure: boolean;
 }
 
 const parseWeights = (name: string, row: string): FeatureWeights => {
@@ -116,6 +118,9 @@ const TOP_TOKENS = 3;
 const OUTCOME_REPORT =
   /\b(?:completed|finished|processed|skipped|succeeded|successfully)\b|\bis in (?:state|status) \w+|\btook \d+(?:\.\d+)? ?(?:ms|s|sec|seconds|milliseconds)\b/i;
 
+const FAILURE_WORD =
+  /\b(?:errors?|fail\w*|exceptions?|invalid|denied|refused|unable|cannot|can't|could not|not|missing|time[sd]? ?out|rejected|forbidden|unauthori[sz]ed|exceed\w*|too many|wrong|lost|killed|crash\w*|abort\w*|halted|unavailable|expired)\b/i;
+
 /** Softmax over the causes of a scaled sum of weights of the features present (each counted once). */
 export const predictWith = (model: LearnedModel, text: string): LearnedPrediction => {
   const known = knownFeatures(model, text);
@@ -139,6 +144,7 @@ export const predictWith = (model: LearnedModel, text: string): LearnedPredictio
     tokens: topTokens(known, best),
     support: known.length,
     reportsOutcome: OUTCOME_REPORT.test(text),
+    namesFailure: FAILURE_WORD.test(text),
   };
 };
 
