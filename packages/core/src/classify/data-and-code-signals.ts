@@ -536,7 +536,8 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "\\bMalformedServerReplyException\\b",
     "unexpected greeting from server",
     "invalid response from proxy",
-    // An answer with no body or content type to read, an HTML page where a resource was due, a resource of no type.
+    // An answer with no body or content type to read, an HTML page where a resource was due, a resource of no type, a
+    // key the code reads missing from it.
     "\\bresponse contains no content-type\\b",
     "\\bno content received from the server\\b",
     "\\bfailed to process (?:an? )?HTML response\\b",

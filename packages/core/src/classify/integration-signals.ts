@@ -57,10 +57,10 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "request limit exceeded",
     "REQUEST_LIMIT_EXCEEDED",
     "请求太频繁",
+    "请求过于频繁",
     // Google's reason for a project past its daily API quota (a storage service's QuotaExceeded is a full store).
     "(?<=(?:reason\\W{1,4}|\\., ))quotaExceeded\\b",
     "\\bexceeded its free quota\\b",
-    "请求过于频繁",
     "RateLimitExceeded",
     "userRateLimitExceeded",
     "ThrottlingException",
@@ -767,12 +767,12 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\brequires the \\w+ permission\\b",
     // A site's bot protection refusing the client for who it is.
     "\\bCloudflareChallengeError\\b",
+    "\\bblocked by cloudflare\\b",
     // Firebase refusing a token registered for another sender, Moodle refusing a web-service user, a Chinese API's
     // "IP not on the allow-list".
     "\\bSenderId mismatch\\b",
     "\\bwebservice_access_exception\\b",
     "不在白名单",
-    "\\bblocked by cloudflare\\b",
   ),
   sig(
     "inputPastModelLimit",

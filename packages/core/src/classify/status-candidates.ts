@@ -54,6 +54,9 @@ export const reattributeThrottling = (
 const isStatus = (item: Candidate): boolean =>
   item.evidence.signal === "statusCode" || item.evidence.signal === "httpStatusInText";
 
+/** The least score of a throttling text that re-reads a 403 or 503 as throttling. */
+const THROTTLING_TEXT_SCORE = 80;
+
 /** The token endpoint's codes for a grant or client it does not accept. */
 const OAUTH_TOKEN_ERRORS = /\b(?:invalid_grant|invalid_client|unauthorized_client)\b/i;
 
@@ -68,7 +71,7 @@ const CAUSES_BEHIND_STATUS: readonly {
   /** Whether a text candidate says so: not a status, and strong enough. */
   readonly says: (item: Candidate) => boolean;
 }[] = [
-  { cause: "RATE_LIMITED", statuses: /^(?:403|503)$/, says: (item) => item.score >= 80 },
+  { cause: "RATE_LIMITED", statuses: /^(?:403|503)$/, says: (item) => item.score >= THROTTLING_TEXT_SCORE },
   {
     cause: "INVALID_CREDENTIALS",
     statuses: /^400$/,

@@ -43,7 +43,7 @@ export interface LearnedPrediction {
   readonly support: number;
   /** Whether the text reports an outcome ("completed", "processed", "took 503 ms") rather than only a failure. */
   readonly reportsOutcome: boolean;
-  /** Whether the text names a failure ("error", "failed", "invalid", "refused", "timed out"…). */
+  /** Whether a text that reports an outcome also names a failure ("error", "failed", "invalid", "timed out"…). */
   readonly namesFailure: boolean;
 }
 
@@ -137,14 +137,15 @@ export const predictWith = (model: LearnedModel, text: string): LearnedPredictio
   let sum = 0;
   for (const logit of logits) sum += Math.exp(logit - top);
   const probabilityOf = (index: number): number => Math.exp((logits[index] as number) - top) / sum;
+  const reportsOutcome = OUTCOME_REPORT.test(text);
   return {
     cause: model.causes[best] as Cause,
     probability: 1 / sum,
     unknownProbability: model.unknownIndex < 0 ? 0 : probabilityOf(model.unknownIndex),
     tokens: topTokens(known, best),
     support: known.length,
-    reportsOutcome: OUTCOME_REPORT.test(text),
-    namesFailure: FAILURE_WORD.test(text),
+    reportsOutcome,
+    namesFailure: reportsOutcome && FAILURE_WORD.test(text),
   };
 };
 
