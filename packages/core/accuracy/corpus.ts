@@ -90,6 +90,9 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "round21-banking-push.jsonl",
   "round21-documents.jsonl",
   "round21-learning-media.jsonl",
+  "round22-scheduling-forms-marketplaces.jsonl",
+  "round22-tax-invoicing.jsonl",
+  "round22-workflow-engines-coordination.jsonl",
 ]);
 
 const fileOf = (entry: Pick<CorpusEntry, "at">): string => entry.at.split(":")[0] ?? "";

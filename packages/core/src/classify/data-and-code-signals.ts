@@ -314,6 +314,8 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "has already been taken",
     "invalid (?:integer|number|decimal|float|boolean|date|datetime)(?: value)?: ",
     "unknown (?:field|column|property)",
+    "\\b(?:unknown|unsupported|invalid) (?:country|currency|language|locale) code\\b",
+    "\\bvalidation_errors\\b",
     "is not (?:a valid|allowed)",
     "bad request",
     "unsupported (?:\\w+ ){0,2}?(?:method|type|format|value|operation|mode|field|option)s?\\b",
@@ -333,6 +335,12 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "valor (?:inválido|no válido)",
     "обов'язкове поле",
     "є обов'язковим",
+    "il valore del campo",
+    "campo obbligatorio",
+    "valeur du champ",
+    "el valor del campo",
+    "der wert des feldes",
+    "o valor do campo",
   ),
   sig(
     "notFoundWords",
@@ -513,6 +521,10 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "\\d+ arguments? (?:is|are) required, but (?:were|was) passed \\d+",
     "\\bis required at new \\w+",
     "\\bELASTICIO_\\w+ is not (?:provided|set|defined)",
+    // An option, operation or configuration file the client does not know.
+    "\\bis not a valid option\\b",
+    "\\boperation \\W?\\w+\\W? is (?:unknown|not valid for)\\b",
+    "\\bconfig(?:uration)? file\\b[^\\n]{0,60}? not found\\b",
   ),
   sig(
     "answerDecoding",
@@ -572,6 +584,8 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "can't find end of central directory",
     "CDATA is not closed",
     "external entities are not supported",
+    "\\bresponse is not well-formed\\b",
+    "\\bresponse did not (?:return|contain|include) (?:an? |the |any )?\\w+",
   ),
   sig(
     "tokenAnswerIncomplete",
@@ -772,7 +786,8 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "\\binvalid URL:? '?(?:undefined|null)\\b",
     "\\bconnect to host (?:none|null|undefined):\\d",
     // A URL given where a host name belongs: the setting is wrong, not the network.
-    "\\b(?:ENOTFOUND|EAI_AGAIN) (?:https?|ftp|wss?)://",
+    "\\b(?:ENOTFOUND|EAI_AGAIN) (?:https?|ftp|wss?)(?:://|\\b(?!:))",
+    "\\bhost='(?:https?|ftp|wss?)'",
   ),
   sig(
     "clientNotReady",

@@ -458,7 +458,8 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "client host rejected: cannot find your hostname",
     "登录失败",
     "間違ったログイン",
-    "\\bclient[ _]?(?:id|secret)\\b[^\\n]{0,40}?\\b(?:are|is) (?:mandatory|required|missing)",
+    // Not Laravel's "The client id field is required when …": a rule on a field of the data sent.
+    "\\bclient[ _]?(?:id|secret)\\b(?:(?! field\\b)[^\\n]){0,40}?\\b(?:are|is) (?:mandatory|required|missing)",
   ),
   sig(
     "remoteUnavailable",
@@ -531,6 +532,7 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bconnection rate exceeded\\b",
     "\\breceivers? per partition\\b",
     "\\ballowed number of requests (?:has been|was) exceeded\\b",
+    "\\bexceeded the number of (?:times|calls|requests)\\b",
   ),
   sig(
     "oversizedTransfer",
@@ -664,6 +666,17 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bnats: no response from stream\\b",
     "\\berror contacting [\\w ]{1,40} endpoint\\b",
     "connection issue with the endpoint",
+    // A cluster without an elected leader (etcd, Consul, Kafka's partitions) takes no writes until an election ends.
+    "\\bno (?:cluster )?leader\\b",
+    "\\bleader not available\\b",
+    "\\bLEADER_NOT_AVAILABLE\\b",
+    // A server running out of its own memory or storage: the remote system fails, the step's container is fine.
+    "\\bserver (?:node )?is (?:running )?out of (?:memory|disk|storage)\\b",
+    "\\bRedis aborting for OUT OF MEMORY\\b",
+    // Work on the other side that does not finish: an export or a report still running after the client's retries.
+    "\\b(?:is )?taking too long\\b",
+    "\\bdid not (?:finish|complete) (?:after|within) \\d+",
+    "\\bgot an? 5\\d\\d\\b",
     // OPC UA's status codes for a server that cannot take the session or the call.
     "\\bBad(?:TooManySessions|ServerNotConnected|ServerHalted|CommunicationError|ConnectionClosed|SecureChannelClosed|NoCommunication|TcpServerTooBusy|ResourceUnavailable|Shutdown)\\b",
   ),
@@ -711,6 +724,14 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bAMQ9777E\\b",
     "\\bSTATUS_(?:LOGON_FAILURE|ACCESS_DENIED|ACCOUNT_LOCKED_OUT|ACCOUNT_DISABLED|PASSWORD_EXPIRED|PRIVILEGE_NOT_HELD)\\b",
     "the attempted logon is invalid",
+    // A coordination store or cluster that does not know the token or the client: Consul's ACLs, Hazelcast's filter.
+    "\\bACL not found\\b",
+    "\\bClientNotAllowedInCluster",
+    "\\bclient is not allowed in the cluster\\b",
+    // A token request the identity provider refused with a 4xx other than 429: the grant or the client is what it
+    // rejects.
+    "\\b(?:couldn't|could not|failed to|unable to) (?:get|obtain|fetch|retrieve|refresh) (?:an? |the )?access token\\b[^\\n]{0,60}?\\b(?:status(?: code)?:? ?|got )4(?!29)\\d\\d\\b",
+    "\\b4\\d\\d Client Error: [\\w ]{1,40} for url: \\S{1,200}?/(?:oauth2?/|openid-connect/)?(?:access_)?token\\b",
   ),
   sig(
     "credentialNotConfigured",
@@ -746,6 +767,11 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\b(?:access[_ ]?token|api[_ ]?key|auth[_ ]?token|client[_ ]?secret) is required\\b",
     "\\bplease provide (?:the |your )?api[_ ]key\\b",
     "\\b(?:webhook |client |signing )?secret must (?:either )?be (?:set|provided)\\b",
+    "\\btoken not (?:available|provided|present|supplied|included) in (?:the )?request\\b",
+    "\\bcredentials?\\b[^\\n]{0,30}? (?:can ?not|must not|may not) be (?:null|empty|blank)\\b",
+    "\\bcould not find the following credentials\\b",
+    "\\bplease provide an? (?:refresh|access) token\\b",
+    "\\b(?:user(?:name)?|login) and password must (?:both )?be (?:specified|provided|set|given)\\b",
   ),
   sig(
     "connectRefusedAsUnauthorized",

@@ -21,7 +21,7 @@ const STATUS_IN_TEXT = new RegExp(
   `(?<![\\w])(?:${[
     "\\bcode[\"']?\\s*[:=]\\s*[\"']?([1-5]\\d\\d)\\b",
     "\\b(?:http[ _-]?)?status(?:[ _-]?code|text)?[\"'\\]]?\\s*(?:=>|[:=-]|is|of|was)?\\s*[\"']?([1-5]\\d\\d)\\b",
-    "\\bHTTP(?:/\\d(?:\\.\\d)?)?(?: error| status)?[ :#-]{1,3}([1-5]\\d\\d)\\b",
+    "\\bHTTP(?:/\\d(?:\\.\\d)?)?(?: error| status)?[ :#(-]{1,3}([1-5]\\d\\d)\\b",
     "\\b(?:response ?code|returned|respon(?:ded|ds) with|failed with|error)[ :#-]{1,3}(?:code )?[\"']?([45]\\d\\d)\\b",
     "\\bstatus (?:code|error) \\[([45]\\d\\d)\\]",
     "\\bstatus(?: code)? (?:was )?not (?:OK|successful)[: ]+([45]\\d\\d)\\b",
@@ -84,7 +84,8 @@ export const causeOf429 = (hints: TooManyRequestsHints): Cause => {
 
 /**
  * The taxonomy cause an HTTP error status points to, or `undefined` for statuses that are not errors.
- * 401/403/407 → INVALID_CREDENTIALS; 408, 423 and 5xx → SYSTEM_DOWNTIME; 413 → MESSAGE_TOO_LARGE; other 4xx →
+ * 401/403/407 → INVALID_CREDENTIALS; 408, 423 and 5xx → SYSTEM_DOWNTIME, but 501 (the server does not implement
+ * what the component asked for) → COMPONENT_ERROR; 413 → MESSAGE_TOO_LARGE; other 4xx →
  * MAPPING (the target rejected what was sent); 429 → RATE_LIMITED from an external API, QUEUE_OVERFLOW when the
  * queue is full, QUOTA_EXCEEDED at a webhook or when a platform quota is named.
  */
@@ -96,6 +97,7 @@ export const causeOfStatusCode = (
   if (statusCode === 401 || statusCode === 403 || statusCode === 407) return "INVALID_CREDENTIALS";
   if (statusCode === 429) return causeOf429(hints);
   if (statusCode === 413) return "MESSAGE_TOO_LARGE";
+  if (statusCode === 501) return "COMPONENT_ERROR";
   if (statusCode === 408 || statusCode === 423 || statusCode >= 500) return "SYSTEM_DOWNTIME";
   return "MAPPING";
 };
