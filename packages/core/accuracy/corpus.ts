@@ -93,6 +93,9 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "round22-scheduling-forms-marketplaces.jsonl",
   "round22-tax-invoicing.jsonl",
   "round22-workflow-engines-coordination.jsonl",
+  "round23-beam-mobile-clients.jsonl",
+  "round23-hospitality-pos-energy.jsonl",
+  "round23-observability.jsonl",
 ]);
 
 const fileOf = (entry: Pick<CorpusEntry, "at">): string => entry.at.split(":")[0] ?? "";

@@ -533,12 +533,18 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\breceivers? per partition\\b",
     "\\ballowed number of requests (?:has been|was) exceeded\\b",
     "\\bexceeded the number of (?:times|calls|requests)\\b",
+    "\\benhance_your_calm\\b",
+    "\\btoo_many_pings\\b",
+    "\\b(?:access|request|call) frequency (?:is )?too high\\b",
+    "\\bFREQUENT_REQUESTS?\\b",
+    "\\bmax(?:imum)? (?:number of )?concurrent (?:[\\w/.]+ )?(?:requests|streams)\\b[^\\n]{0,60}? (?:has been |was )?reached\\b",
   ),
   sig(
     "oversizedTransfer",
     "MESSAGE_TOO_LARGE",
     90,
-    "\\b(?:received|sent) message larger than max",
+    "\\b(?:received|sent) message (?:after decompression )?larger than max",
+    "\\bexceed(?:s|ed)? (?:the )?\\d+[ -]?(?:bytes?|kb|mb)\\b",
     "\\bStates\\.DataLimitExceeded\\b",
     "\\bDataBufferLimitException\\b",
     "exceeded limit on max bytes",
@@ -599,6 +605,20 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\b14 UNAVAILABLE\\b",
     "\\bdatabase (?:is )?not (?:ready|connected)\\b",
     "can't publish, not connected",
+    // A mobile client without a network or facing a certificate it does not trust: Apple's URL loading codes for
+    // timeouts, unreachable hosts, a lost or absent connection and failed TLS, Android's chain validation.
+    "\\bNSURLErrorDomain Code=-1(?:00[1-9]|20[0-6])\\b",
+    "\\bappears to be offline\\b",
+    "\\bTLS trust evaluation failed\\b",
+    "\\bcertificate for this server is invalid\\b",
+    "\\bchain validation failed\\b",
+    // A WebSocket closed under the client (1006 abnormal closure, 1011 server error) or no longer open.
+    "\\babnormal closure\\b",
+    "\\b1011 \\(unexpected error\\)",
+    "\\bWebSocket is not open\\b",
+    // Elixir's HTTP and database clients reporting the transport or the pool, not the request.
+    "\\bTransportError\\{reason: :\\w+",
+    "\\bconnection not available and request was dropped\\b",
   ),
   sig(
     "storeRefusesWork",
@@ -658,6 +678,7 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "the request failed and the interceptors did not return an alternative response",
     "an error occurred while processing your request\\. you can retry",
     "\\bmax(?:imum)? retries exceeded\\b",
+    "\\bmaximum number of retries\\b[^\\n]{0,20}? (?:was |has been )?(?:hit|reached|exceeded)\\b",
     "\\bno response received\\b",
     "could not write (?:to )?any address",
     "\\bmbedtls_net_connect returned\\b",
@@ -728,10 +749,15 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bACL not found\\b",
     "\\bClientNotAllowedInCluster",
     "\\bclient is not allowed in the cluster\\b",
+    // A token revoked or unknown to the system, a key tied to no client, a request the system could not authorise.
+    "\\b(?:revoked|expired) (?:access )?token\\b",
+    "\\baccess[_ ]token (?:not found|is missing)\\b",
+    "\\b(?:api[ _-]?key|key|token) is not associated with (?:a |an |any )?(?:valid )?(?:client|account|user|project)\\b",
+    "\\bunable to authori[sz]e (?:this |the )?request\\b",
     // A token request the identity provider refused with a 4xx other than 429: the grant or the client is what it
     // rejects.
     "\\b(?:couldn't|could not|failed to|unable to) (?:get|obtain|fetch|retrieve|refresh) (?:an? |the )?access token\\b[^\\n]{0,60}?\\b(?:status(?: code)?:? ?|got )4(?!29)\\d\\d\\b",
-    "\\b4\\d\\d Client Error: [\\w ]{1,40} for url: \\S{1,200}?/(?:oauth2?/|openid-connect/)?(?:access_)?token\\b",
+    "(?<=\\b4\\d\\d )Client Error: [\\w ]{1,40} for url: \\S{1,200}?/(?:oauth2?/|openid-connect/)?(?:access_)?token\\b",
   ),
   sig(
     "credentialNotConfigured",
@@ -772,6 +798,11 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bcould not find the following credentials\\b",
     "\\bplease provide an? (?:refresh|access) token\\b",
     "\\b(?:user(?:name)?|login) and password must (?:both )?be (?:specified|provided|set|given)\\b",
+    "\\bno (?:\\w+ )?(?:access[_ ]?token|api[_ ]?key|auth[_ ]?token|credentials?) (?:(?:was|were) )?(?:provided|given|supplied|specified)\\b",
+    "\\bexpected \\[:?(?:api_key|api_token|access_token|token|password|secret)\\] to be set\\b",
+    // A variable such as DD_API_KEY, but not the platform's own ELASTICIO_ variables, which the component's
+    // environment lacks. It starts at "is": the scanner tries alternatives at word starts, and the name is one word.
+    "(?<=(?<!ELASTICIO)_(?:API_KEY|API_TOKEN|ACCESS_TOKEN|AUTH_TOKEN|TOKEN|SECRET|PASSWORD) )is (?:required|missing|not set)\\b",
   ),
   sig(
     "connectRefusedAsUnauthorized",

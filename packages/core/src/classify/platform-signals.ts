@@ -120,7 +120,7 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "component starting error",
     "failed to start and (?:are|is) continuously restarting",
     "\\bFailedScheduling\\b",
-    "\\b\\d+/\\d+ nodes are available",
+    "(?<=\\b\\d+/\\d+ )nodes are available",
   ),
   sig(
     "lightweightMessage",
@@ -274,7 +274,7 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "message (?:count|quantity) in (?:the )?rabbitmq queue",
     "(?:maximum|max) number of messages (?:is |was )?(?:exceeded|reached)",
     "overflowed queues?",
-    "\\b(?:7[0-9]|6[0-9]),?\\d{3} messages\\b[^\\n]{0,40}?\\bqueue",
+    "(?<=\\b[67]\\d,?\\d{3} )messages\\b[^\\n]{0,40}?\\bqueue",
   ),
   sig(
     "platformQuotaUsage",
@@ -406,6 +406,7 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "inconsistent metadata",
     "worker boot error",
     "address already in use",
+    "only one usage of each socket address",
     "error starting ApplicationContext",
     "APPLICATION FAILED TO START",
     // Servers and proxies refusing to start on their own configuration.

@@ -12,19 +12,21 @@ const REASONS =
 /**
  * Contexts in which a three-digit number is a status: wrappers of the REST API component ("Code: 401"), the
  * commons library (`status - "403"`), axios ("status code 503"), HTTP lines ("HTTP 502", "HTTP/1.1 503"), JSON
- * bodies (`"statusCode":429`), Java ("response code: 403"), PHP's print_r (`[HTTP Status] => 503`), Dio ("status
- * error [401]") and a number followed by its reason phrase.
+ * bodies (`"statusCode":429`), Java ("response code: 403"), PHP's print_r (`[HTTP Status] => 503`), Ruby hashes
+ * (`:code=>400`), Dio ("status error [401]"), Alamofire ("status code was unacceptable: 401") and a number followed by
+ * its reason phrase.
  * A bare number never counts: ids, ports, URL paths and timestamps contain numbers too.
  */
 const STATUS_IN_TEXT = new RegExp(
   // Every context starts at a word or a parenthesis; one look-behind skips positions inside words.
   `(?<![\\w])(?:${[
-    "\\bcode[\"']?\\s*[:=]\\s*[\"']?([1-5]\\d\\d)\\b",
+    "\\bcode[\"']?\\s*(?:=>|[:=])\\s*[\"']?([1-5]\\d\\d)\\b",
     "\\b(?:http[ _-]?)?status(?:[ _-]?code|text)?[\"'\\]]?\\s*(?:=>|[:=-]|is|of|was)?\\s*[\"']?([1-5]\\d\\d)\\b",
     "\\bHTTP(?:/\\d(?:\\.\\d)?)?(?: error| status)?[ :#(-]{1,3}([1-5]\\d\\d)\\b",
     "\\b(?:response ?code|returned|respon(?:ded|ds) with|failed with|error)[ :#-]{1,3}(?:code )?[\"']?([45]\\d\\d)\\b",
     "\\bstatus (?:code|error) \\[([45]\\d\\d)\\]",
     "\\bstatus(?: code)? (?:was )?not (?:OK|successful)[: ]+([45]\\d\\d)\\b",
+    "\\bstatus code was unacceptable: ([45]\\d\\d)\\b",
     "\\bStatusCodeError: ([45]\\d\\d)\\b",
     "\\b(?:received|got) (?:an? )?(?:http )?([45]\\d\\d) status(?: code)?\\b",
     "\\b([45]\\d\\d) Unknown Status\\b",
