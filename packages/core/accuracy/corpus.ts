@@ -96,6 +96,9 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "round23-beam-mobile-clients.jsonl",
   "round23-hospitality-pos-energy.jsonl",
   "round23-observability.jsonl",
+  "round24-network-virtualization.jsonl",
+  "round24-research-compute.jsonl",
+  "round24-self-hosted-apps-chat.jsonl",
 ]);
 
 const fileOf = (entry: Pick<CorpusEntry, "at">): string => entry.at.split(":")[0] ?? "";

@@ -148,6 +148,7 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "no route to host",
     "(?:network|host) (?:is )?unreachable",
     "name or service not known",
+    "nodename nor servname provided",
     "no such host",
     "server (?:is )?(?:down|not responding|unreachable)",
     "CERT_HAS_EXPIRED",
@@ -533,6 +534,10 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\breceivers? per partition\\b",
     "\\ballowed number of requests (?:has been|was) exceeded\\b",
     "\\bexceeded the number of (?:times|calls|requests)\\b",
+    // A batch scheduler's limits on how many jobs an account may submit, and a cloud's quota on cores or instances.
+    "\\b(?:Assoc|QOS)Max\\w*Limit\\b",
+    "\\bjob violates accounting/QOS policy\\b",
+    "\\bquota exceeded for [\\w, ]{1,60}: requested \\d+",
     "\\benhance_your_calm\\b",
     "\\btoo_many_pings\\b",
     "\\b(?:access|request|call) frequency (?:is )?too high\\b",
@@ -678,6 +683,12 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "the request failed and the interceptors did not return an alternative response",
     "an error occurred while processing your request\\. you can retry",
     "\\bmax(?:imum)? retries exceeded\\b",
+    // A scheduler or virtualization daemon the client cannot reach, a device short of resources.
+    "\\bunable to contact (?:the )?[\\w-]{1,30} (?:controller|server|daemon|scheduler)\\b",
+    "\\bfailed to connect socket to\\b",
+    "\\bunsuccessful TLS handshake\\b",
+    "\\bcould not be completed because of insufficient resources\\b",
+    "\\bcannot set up guest memory\\b",
     "\\bmaximum number of retries\\b[^\\n]{0,20}? (?:was |has been )?(?:hit|reached|exceeded)\\b",
     "\\bno response received\\b",
     "could not write (?:to )?any address",
@@ -800,6 +811,13 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\b(?:user(?:name)?|login) and password must (?:both )?be (?:specified|provided|set|given)\\b",
     "\\bno (?:\\w+ )?(?:access[_ ]?token|api[_ ]?key|auth[_ ]?token|credentials?) (?:(?:was|were) )?(?:provided|given|supplied|specified)\\b",
     "\\bexpected \\[:?(?:api_key|api_token|access_token|token|password|secret)\\] to be set\\b",
+    "\\b(?:api[_ ]?key|access[_ ]?token|password|credentials?)(?: or \\w+)? (?:(?:was|were) )?not specified\\b",
+    "\\b(?:you must be|not) logged in\\b",
+    "\\bdo(?:es)? not contain all of the requested scopes\\b",
+    // Network devices refusing who we are: Juniper's login, SNMPv3's user, digest and security level.
+    "\\bConnectAuthError\\b",
+    "\\bwrong (?:SNMP )?(?:PDU )?digest\\b",
+    "\\bunsupported security level\\b",
     // A variable such as DD_API_KEY, but not the platform's own ELASTICIO_ variables, which the component's
     // environment lacks. It starts at "is": the scanner tries alternatives at word starts, and the name is one word.
     "(?<=(?<!ELASTICIO)_(?:API_KEY|API_TOKEN|ACCESS_TOKEN|AUTH_TOKEN|TOKEN|SECRET|PASSWORD) )is (?:required|missing|not set)\\b",

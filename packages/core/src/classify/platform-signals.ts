@@ -60,6 +60,9 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "OUT_OF_MEMORY",
     90,
     "javascript heap out of memory",
+    // Dask's nanny restarting a worker past its memory budget.
+    "\\bworker exceeded \\d+% memory budget\\b",
+    "\\bmemory use is high but worker\\b",
     "allocation failed - javascript heap",
     "reached heap limit",
     "java\\.lang\\.OutOfMemoryError",
@@ -407,6 +410,7 @@ export const PLATFORM_TEXTS: readonly TextSignal[] = [
     "worker boot error",
     "address already in use",
     "only one usage of each socket address",
+    "\\bkernel died before replying\\b",
     "error starting ApplicationContext",
     "APPLICATION FAILED TO START",
     // Servers and proxies refusing to start on their own configuration.

@@ -7,7 +7,7 @@ export interface StatusCodeMatch {
 }
 
 const REASONS =
-  "Bad Request|Unauthori[sz]ed|Payment Required|Forbidden|Not Found|Method Not Allowed|Not Acceptable|Proxy Authentication Required|Request Time-?out|Conflict|Gone|Precondition Failed|(?:Request Entity|Payload) Too Large|Unsupported Media Type|Unprocessable (?:Entity|Content)|Locked|Too Many Requests|Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Time-?out";
+  "Bad Request|Unauthori[sz]ed|Payment Required|Forbidden|Not Found|Method Not Allowed|Not Acceptable|Proxy Authentication Required|Request Time-?out|Conflict|Gone|Precondition Failed|(?:Request Entity|Payload) Too Large|Unsupported Media Type|Unprocessable (?:Entity|Content)|Locked|Too Many Requests|Internal Server Error|Not Implemented|Bad Gateway|Proxy Error|Service Unavailable|Gateway Time-?out";
 
 /**
  * Contexts in which a three-digit number is a status: wrappers of the REST API component ("Code: 401"), the

@@ -1431,6 +1431,56 @@ const KNOWN_FAMILIES: ClassifyCase[] = [
   ),
   ...text("COMPONENT_FAILED_TO_START", "listen tcp 0.0.0.0:9464: bind: Only one usage of each socket address (protocol/network address/port) is normally permitted."),
   ...text("INVALID_CREDENTIALS", "sentry_sdk.utils.BadDsn: Missing public key"),
+  ...text(
+    "RATE_LIMITED",
+    "sbatch: error: QOSMaxSubmitJobPerUserLimit",
+    "sbatch: error: Batch job submission failed: Job violates accounting/QOS policy (job submit limit, user's size and/or time limits)",
+    "Quota exceeded for instances: Requested 2, but already used 10 of 10 instances",
+  ),
+  ...text(
+    "SYSTEM_DOWNTIME",
+    "srun: error: Unable to contact slurm controller (connect failure)",
+    "error: failed to connect socket to '/var/run/libvirt/libvirt-sock': Connection refused",
+    "Unsuccessful TLS handshake with 10.0.0.7:6513",
+    "URLError: <urlopen error [Errno 8] nodename nor servname provided, or not known>",
+    "NETCONF error: resource-denied - Request could not be completed because of insufficient resources",
+    "500 Proxy Error (server busy?)",
+  ),
+  ...text(
+    "INVALID_CREDENTIALS",
+    "jnpr.junos.exception.ConnectAuthError: ConnectAuthError(192.0.2.1)",
+    "Wrong SNMP PDU digest",
+    "Cannot do bulkwalk: Unsupported security level (-34)",
+    "ConfigNotFoundError: api_key not specified and no config file found",
+    '{"status":"error","message":"You must be logged in to do this."}',
+    'Granted scopes "read" do not contain all of the requested scopes "read write".',
+  ),
+  ...text(
+    "ANSWER_STRUCTURE",
+    "failed parsing show version output with 'textfsm'",
+    "Parsing error, unexpected output from /usr/bin/uptime",
+    "Could not find 'message-id' attribute in <rpc-reply>",
+    "UnexpectedEmptyPageError: Page of results was unexpectedly empty",
+    "Invalid value undefined supplied to : { results: Array<Result> }",
+  ),
+  ...text(
+    "COMPONENT_ERROR",
+    "sbatch: unrecognized option '--gpus-per-tsk=1'",
+    "ValueError: Please provide username or token, but not both",
+    "ArgumentError: host must be specified",
+    '{ "status": "error", "message": "API endpoint does not exist" }',
+    "Negotiation failed: Incompatible ssh peer (no acceptable kex algorithm)",
+  ),
+  ...text(
+    "OUT_OF_MEMORY",
+    "distributed.nanny - WARNING - Worker exceeded 95% memory budget. Restarting",
+    "distributed.worker - WARNING - Memory use is high but worker has no data to store to disk.",
+  ),
+  ...text(
+    "COMPONENT_FAILED_TO_START",
+    "Error occurred while starting new kernel client: Kernel died before replying to kernel_info",
+  ),
+  ...text("MAPPING", "UPID is not in the correct format"),
 ];
 
 /** At least eight real-looking inputs for each of the 17 causes. */
