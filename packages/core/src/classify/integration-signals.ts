@@ -683,12 +683,6 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "the request failed and the interceptors did not return an alternative response",
     "an error occurred while processing your request\\. you can retry",
     "\\bmax(?:imum)? retries exceeded\\b",
-    // A scheduler or virtualization daemon the client cannot reach, a device short of resources.
-    "\\bunable to contact (?:the )?[\\w-]{1,30} (?:controller|server|daemon|scheduler)\\b",
-    "\\bfailed to connect socket to\\b",
-    "\\bunsuccessful TLS handshake\\b",
-    "\\bcould not be completed because of insufficient resources\\b",
-    "\\bcannot set up guest memory\\b",
     "\\bmaximum number of retries\\b[^\\n]{0,20}? (?:was |has been )?(?:hit|reached|exceeded)\\b",
     "\\bno response received\\b",
     "could not write (?:to )?any address",
@@ -698,6 +692,12 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bnats: no response from stream\\b",
     "\\berror contacting [\\w ]{1,40} endpoint\\b",
     "connection issue with the endpoint",
+    // A scheduler or virtualization daemon the client cannot reach, a device short of resources.
+    "\\bunable to contact (?:the )?[\\w-]{1,30} (?:controller|server|daemon|scheduler)\\b",
+    "\\bfailed to connect socket to\\b",
+    "\\bunsuccessful TLS handshake\\b",
+    "\\bcould not be completed because of insufficient resources\\b",
+    "\\bcannot set up guest memory\\b",
     // A cluster without an elected leader (etcd, Consul, Kafka's partitions) takes no writes until an election ends.
     "\\bno (?:cluster )?leader\\b",
     "\\bleader not available\\b",
@@ -705,7 +705,8 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     // A server running out of its own memory or storage: the remote system fails, the step's container is fine.
     "\\bserver (?:node )?is (?:running )?out of (?:memory|disk|storage)\\b",
     "\\bRedis aborting for OUT OF MEMORY\\b",
-    // Work on the other side that does not finish: an export or a report still running after the client's retries.
+    // Work on the other side that does not finish (an export or a report still running after the client's retries),
+    // and a client that got a 5xx.
     "\\b(?:is )?taking too long\\b",
     "\\bdid not (?:finish|complete) (?:after|within) \\d+",
     "\\bgot an? 5\\d\\d\\b",
