@@ -606,7 +606,7 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "\\bfailed to map data to a Decodable\\b",
     "\\bis required for type with serial name\\b",
     "\\bJsonDecodingException\\b",
-    "\\bError at path \\\\?\"[^\"\\n]{1,80}\\\\?\": missingValue\\b",
+    '\\bError at path \\\\?"[^"\\n]{1,80}\\\\?": missingValue\\b',
     "\\bresponse serialization failed\\b",
     "\\bJason\\.DecodeError\\b",
     // Command output or pages a client could not read: network CLIs parsed by TextFSM, NETCONF replies, empty pages,

@@ -1399,7 +1399,7 @@ const KNOWN_FAMILIES: ClassifyCase[] = [
     "kotlinx.serialization.json.internal.JsonDecodingException: Unexpected JSON token at offset 0",
     'GraphQLResultError: Error at path "order.total": missingValue',
     "Alamofire.AFError: Response serialization failed because of error: JSON could not be serialized",
-    "** (Jason.DecodeError) unexpected byte at position 0: 0x3C (\"<\")",
+    '** (Jason.DecodeError) unexpected byte at position 0: 0x3C ("<")',
     "the :authority pseudo-header is missing from the response",
     "The field 'state' is expected in the response but is missing.",
   ),
@@ -1429,7 +1429,10 @@ const KNOWN_FAMILIES: ClassifyCase[] = [
     "** (RuntimeError) missing finch dependency",
     "TypeError: Request with GET/HEAD method cannot have body.",
   ),
-  ...text("COMPONENT_FAILED_TO_START", "listen tcp 0.0.0.0:9464: bind: Only one usage of each socket address (protocol/network address/port) is normally permitted."),
+  ...text(
+    "COMPONENT_FAILED_TO_START",
+    "listen tcp 0.0.0.0:9464: bind: Only one usage of each socket address (protocol/network address/port) is normally permitted.",
+  ),
   ...text("INVALID_CREDENTIALS", "sentry_sdk.utils.BadDsn: Missing public key"),
   ...text(
     "RATE_LIMITED",
