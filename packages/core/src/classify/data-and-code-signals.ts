@@ -535,7 +535,6 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "\\bno acceptable kex algorithm\\b",
     "\\bincompatible ssh peer\\b",
     "\\b(?:GET|HEAD) (?:method |requests? )?cannot have (?:a )?body\\b",
-    "\\bwith (?:GET|HEAD) method cannot have (?:a )?body\\b",
   ),
   sig(
     "answerDecoding",
