@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { calibrate } from "../src/classify/learned/calibrate.js";
 import { type CorpusEntry, holdsOut, readCorpus } from "./corpus.js";
+import { type FreshAnswer, textId } from "./fresh-answers.js";
 import {
   baggedThreshold,
   buildLearned,
   choosePolicy,
+  DEFAULT_OPTIONS,
   developmentPart,
+  fitCalibration,
   fitIsotonic,
   type HeldPrediction,
   splitFolds,
@@ -149,5 +153,54 @@ describe("choosePolicy", () => {
     const { threshold } = choosePolicy(held);
     expect(threshold).toBeLessThanOrEqual(0.45); // right 40 % of the time: worth answering
     expect(threshold).toBeGreaterThanOrEqual(0.25); // right 20 % of the time: UNKNOWN is better
+  });
+});
+
+describe("calibration on recorded fresh answers", () => {
+  const policy = { threshold: 0.5, override: { below: 0, threshold: 2 } };
+  const sample = development.slice(0, 120);
+  const answersTo = (entries: readonly CorpusEntry[], right: boolean): FreshAnswer[] =>
+    entries.map((entry) => ({
+      id: textId(entry.text),
+      answer: right ? entry.cause : entry.cause === "MAPPING" ? "RATE_LIMITED" : "MAPPING",
+      kind: "rule",
+      raw: 0.84,
+    }));
+
+  it("pools them with the cross-validated answers of the same kind", () => {
+    const held = Array.from({ length: 40 }, (_, at) => ({
+      entry: {
+        text: `text ${at}`,
+        cause: at < 36 ? "SYSTEM_DOWNTIME" : "MAPPING",
+        source: "test",
+        why: "test",
+        at: "t:1",
+      },
+      parts: {
+        read: { message: "", stack: "", statusCode: undefined, componentName: "", context: {}, notes: [] },
+        scanned: 1,
+        decision: { cause: "SYSTEM_DOWNTIME", confidence: 0.84, evidence: [] },
+        prediction: undefined,
+      },
+    })) as HeldPrediction[];
+    const fresh = Array.from({ length: 40 }, (_, at) => ({
+      kind: "rule" as const,
+      raw: 0.84,
+      right: at < 20,
+    }));
+    expect(fitCalibration(held, policy).rule[0]?.[1]).toBeCloseTo((36 + 2 * 0.9) / 42, 3);
+    expect(fitCalibration(held, policy, fresh).rule[0]?.[1]).toBeCloseTo((56 + 2 * 0.7) / 82, 3);
+  });
+
+  it("judges each answer by its text's label in the training texts, and leaves out answers to other texts", () => {
+    const options = { ...DEFAULT_OPTIONS, iterations: 20 };
+    const ruleCurve = (fresh: readonly FreshAnswer[]) =>
+      buildLearned(sample, options, fresh).raw.calibration.rule;
+    const without = ruleCurve([]);
+    expect(ruleCurve(answersTo(development.slice(200, 320), false))).toEqual(without);
+    const wrong = ruleCurve(answersTo(sample, false));
+    const right = ruleCurve(answersTo(sample, true));
+    expect(calibrate(wrong, 0.84)).toBeLessThan(calibrate(without, 0.84));
+    expect(calibrate(right, 0.84)).toBeGreaterThan(calibrate(wrong, 0.84));
   });
 });

@@ -6,7 +6,8 @@
 // to write rules against. Fresh texts are never listed: they must stay fresh to fit the calibration.
 import { CAUSES, type Cause } from "../src/taxonomy/taxonomy.js";
 import { holdsOut, isFresh, readCorpus } from "./corpus.js";
-import { crossValidatedClassifications } from "./learn.js";
+import { readFreshAnswers } from "./fresh-answers.js";
+import { crossValidatedClassifications, DEFAULT_OPTIONS } from "./learn.js";
 import { classifyEntry, isCauseRight, measure, type Outcome } from "./measure.js";
 
 const TARGETS = { level: 0.95, cause: 0.9, calibrationError: 0.05 };
@@ -28,7 +29,11 @@ const heldOut = outcomes.filter((outcome) => holdsOut(outcome.entry.text));
 // classifies each development text with a model, policy and calibration built without that text's fold.
 const crossValidated: Outcome[] = process.argv.includes("--no-cv")
   ? []
-  : crossValidatedClassifications(dev.map((outcome) => outcome.entry)).map(({ entry, result }) => ({
+  : crossValidatedClassifications(
+      dev.map((outcome) => outcome.entry),
+      DEFAULT_OPTIONS,
+      readFreshAnswers(),
+    ).map(({ entry, result }) => ({
       entry,
       cause: result.cause,
       level: result.level,

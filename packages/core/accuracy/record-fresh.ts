@@ -1,0 +1,37 @@
+// pnpm --filter @flowdoctor/core record-fresh
+// Records the pipeline's answers to the fresh round's development texts (`accuracy/fresh-answers.ts`), each text
+// classified by a pipeline built without its fold. Run it once a round is in and the model retrained, before any rule
+// is written against the round; `train` then fits the calibration on every recorded round.
+import { combine } from "../src/classify/learned/combine.js";
+import { isFresh, readCorpus } from "./corpus.js";
+import { type FreshAnswer, readFreshAnswers, textId, writeFreshAnswers } from "./fresh-answers.js";
+import { buildLearned, DEFAULT_OPTIONS, developmentPart, partsOf, splitFolds } from "./learn.js";
+
+const development = developmentPart(readCorpus());
+const fresh = development.filter(isFresh);
+const rounds = [...new Set(fresh.map((entry) => /^(round\d+)/.exec(entry.at)?.[1]))];
+const round = rounds[0];
+if (round === undefined || rounds.length > 1)
+  throw new Error(`record-fresh needs one fresh round, found: ${rounds.join(", ") || "none"}`);
+
+const recorded = readFreshAnswers();
+const folds = splitFolds(development, DEFAULT_OPTIONS.folds);
+const answers: FreshAnswer[] = folds.flatMap((fold, at) => {
+  const targets = fold.filter(isFresh);
+  if (targets.length === 0) return [];
+  const { model } = buildLearned(folds.filter((_, other) => other !== at).flat(), DEFAULT_OPTIONS, recorded);
+  return targets.flatMap((entry) => {
+    const parts = partsOf(entry, model);
+    if (parts.decision === undefined && parts.prediction === undefined) return []; // nothing to read
+    const answer = combine(parts.decision, parts.prediction, model.raw.policy);
+    return [
+      {
+        id: textId(entry.text),
+        answer: answer.decision?.cause ?? "UNKNOWN",
+        kind: answer.kind,
+        raw: answer.raw,
+      },
+    ];
+  });
+});
+console.log(`wrote ${answers.length} answers to ${writeFreshAnswers(round, answers)}`);
