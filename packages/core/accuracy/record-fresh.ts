@@ -1,23 +1,24 @@
-// pnpm --filter @flowdoctor/core record-fresh
-// Records the pipeline's answers to the fresh round's development texts (`accuracy/fresh-answers.ts`), each text
+// pnpm --filter @flowdoctor/core record-fresh [roundNN]
+// Records the pipeline's answers to a fresh round's development texts (`accuracy/fresh-answers.ts`), each text
 // classified by a pipeline built without its fold. Run it once a round is in and the model retrained, before any rule
 // is written against the round; `train` then fits the calibration on every recorded round.
 import { combine } from "../src/classify/learned/combine.js";
-import { isFresh, readCorpus } from "./corpus.js";
+import { type CorpusEntry, isFresh, readCorpus } from "./corpus.js";
 import { type FreshAnswer, readFreshAnswers, textId, writeFreshAnswers } from "./fresh-answers.js";
 import { buildLearned, DEFAULT_OPTIONS, developmentPart, partsOf, splitFolds } from "./learn.js";
 
+const roundOf = (entry: CorpusEntry): string | undefined => /^(round\d+)-/.exec(entry.at)?.[1];
 const development = developmentPart(readCorpus());
-const fresh = development.filter(isFresh);
-const rounds = [...new Set(fresh.map((entry) => /^(round\d+)/.exec(entry.at)?.[1]))];
-const round = rounds[0];
-if (round === undefined || rounds.length > 1)
-  throw new Error(`record-fresh needs one fresh round, found: ${rounds.join(", ") || "none"}`);
+const rounds = [...new Set(development.filter(isFresh).map(roundOf))];
+const round = process.argv[2] ?? (rounds.length === 1 ? rounds[0] : undefined);
+if (round === undefined || !rounds.includes(round))
+  throw new Error(`name one fresh round to record (fresh: ${rounds.join(", ") || "none"})`);
+const isRecorded = (entry: CorpusEntry): boolean => isFresh(entry) && roundOf(entry) === round;
 
 const recorded = readFreshAnswers();
 const folds = splitFolds(development, DEFAULT_OPTIONS.folds);
 const answers: FreshAnswer[] = folds.flatMap((fold, at) => {
-  const targets = fold.filter(isFresh);
+  const targets = fold.filter(isRecorded);
   if (targets.length === 0) return [];
   const { model } = buildLearned(folds.filter((_, other) => other !== at).flat(), DEFAULT_OPTIONS, recorded);
   return targets.flatMap((entry) => {
