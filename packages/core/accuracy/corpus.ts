@@ -99,6 +99,9 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "round24-network-virtualization.jsonl",
   "round24-research-compute.jsonl",
   "round24-self-hosted-apps-chat.jsonl",
+  "round25-creator-gaming.jsonl",
+  "round25-fleet-transport.jsonl",
+  "round25-package-registries.jsonl",
 ]);
 
 const fileOf = (entry: Pick<CorpusEntry, "at">): string => entry.at.split(":")[0] ?? "";

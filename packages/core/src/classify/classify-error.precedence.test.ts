@@ -216,6 +216,15 @@ describe("classifyError: what a 429 means", () => {
     );
   });
 
+  it("reads a refresh token the token endpoint refuses with a 400 as a credential problem, not as bad data", () => {
+    for (const message of [
+      "Invalid refresh_token: 3f9c2e7a.",
+      "This refresh token is not valid for logging in",
+    ])
+      expect(classifyError({ message, statusCode: 400 }).cause).toBe("INVALID_CREDENTIALS");
+    expect(classifyError({ message: "Invalid date: 2024-13-45.", statusCode: 400 }).cause).toBe("MAPPING");
+  });
+
   it("reads statuses in more clients' wrappers, and database, token and memory texts of common drivers", () => {
     const cases: [string, string][] = [
       ['StatusCodeError: 401 - {"error":"nope"}', "INVALID_CREDENTIALS"],

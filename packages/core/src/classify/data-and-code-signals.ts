@@ -779,6 +779,9 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "prepared statement \\S{1,62} (?:does not exist|already exists)",
     "commands out of sync; you can't run this command now",
     "could not complete operation in a failed transaction",
+    // A client speaking HTTPS to a plain-HTTP registry, or sending credentials over HTTP: its configured scheme.
+    "\\bserver gave HTTP response to HTTPS client\\b",
+    "\\bwill not send auth headers over HTTP\\b",
     "\\bconn busy\\b",
     "query runner already released",
     "cannot perform operation: another operation is in progress",

@@ -12,6 +12,9 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "does not match a verified Sender Identity",
     "InvalidCredentialsException",
     "\\b(?:InvalidAccessKeyId|SignatureDoesNotMatch|ExpiredToken(?:Exception)?|InvalidClientTokenId|UnrecognizedClientException|AccessDeniedException)\\b",
+    // A refresh token the token endpoint does not take, whatever status it answers with.
+    "\\binvalid refresh[_ ]?token\\b",
+    "\\brefresh ?token (?:is )?(?:not valid|invalid|expired|revoked)\\b",
   ),
   sig(
     "credentialPhrase",
@@ -145,11 +148,14 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bconnection error\\b",
     "upstream connect error",
     "(?:could not|unable to|failed to) connect",
+    "\\bno response from\\b",
+    "\\bunable to communicate with\\b",
     "no route to host",
     "(?:network|host) (?:is )?unreachable",
     "name or service not known",
     "nodename nor servname provided",
     "no such host",
+    "\\bnon-existing domain\\b",
     "server (?:is )?(?:down|not responding|unreachable)",
     "CERT_HAS_EXPIRED",
     "certificate has expired",
@@ -342,6 +348,11 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     'role \\\\?"[^"\\\\\\n]{1,60}\\\\?" does not exist',
     "(?:username|user name|login|password|api[ _]?key|client[ _]?(?:id|secret))(?: and password)? (?:is required|(?:can ?not|must not|may not) be (?:empty|blank))",
     "ip address [^\\n]{0,40}? is not allowed to access",
+    // One-time codes of a second factor, tokens that cannot be validated, logins that failed.
+    "\\b(?:mfa|otp|2fa|totp|one[- ]time|verification) (?:code|password|passcode) (?:is )?(?:invalid|incorrect|wrong|expired)\\b",
+    "\\binvalid (?:mfa|otp|2fa|totp|verification) (?:code|passcode)\\b",
+    "\\b(?:can't|cannot|unable to|could not) validate (?:the )?(?:token|credentials?|api key)\\b",
+    "\\blogin (?:for|to) [^\\n]{1,40}? failed\\b",
   ),
   sig(
     "throttlingPhrase",
@@ -543,6 +554,8 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\b(?:access|request|call) frequency (?:is )?too high\\b",
     "\\bFREQUENT_REQUESTS?\\b",
     "\\bmax(?:imum)? (?:number of )?concurrent (?:[\\w/.]+ )?(?:requests|streams)\\b[^\\n]{0,60}? (?:has been |was )?reached\\b",
+    "\\bflood control exceeded\\b",
+    "\\bout of (?:call|request|api) (?:volume )?quota\\b",
   ),
   sig(
     "oversizedTransfer",
@@ -685,6 +698,7 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bmax(?:imum)? retries exceeded\\b",
     "\\bmaximum number of retries\\b[^\\n]{0,20}? (?:was |has been )?(?:hit|reached|exceeded)\\b",
     "\\bno response received\\b",
+    "\\bhaving (?:some )?technical difficulties\\b",
     "could not write (?:to )?any address",
     "\\bmbedtls_net_connect returned\\b",
     "all broker connections are down",

@@ -57,8 +57,9 @@ const isStatus = (item: Candidate): boolean =>
 /** The least score of a throttling text that re-reads a 403 or 503 as throttling. */
 const THROTTLING_TEXT_SCORE = 80;
 
-/** The token endpoint's codes for a grant or client it does not accept. */
-const OAUTH_TOKEN_ERRORS = /\b(?:invalid_grant|invalid_client|unauthorized_client)\b/i;
+/** The token endpoint's codes for a grant, client or refresh token it does not accept. */
+const OAUTH_TOKEN_ERRORS =
+  /\b(?:invalid_grant|invalid_client|unauthorized_client|invalid refresh[_ ]?token|refresh ?token (?:is )?(?:not valid|invalid|expired|revoked))\b/i;
 
 /**
  * Statuses whose body names a more specific cause than the status does: some APIs answer throttling with a 403 or

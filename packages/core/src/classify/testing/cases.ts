@@ -1484,6 +1484,34 @@ const KNOWN_FAMILIES: ClassifyCase[] = [
     "Error occurred while starting new kernel client: Kernel died before replying to kernel_info",
   ),
   ...text("MAPPING", "UPID is not in the correct format"),
+  // Round 25's development misses: second factors, refresh tokens and logins; throttling named in words; servers
+  // that do not answer; a client speaking the wrong scheme to a registry.
+  ...text(
+    "INVALID_CREDENTIALS",
+    "OTP code is invalid, request a new one",
+    "Error: verification code expired",
+    "Invalid refresh_token: 3f9c2e7a.",
+    "Error: This refresh token is not valid for the requested client",
+    "Unable to validate token for the event stream.",
+    "Login for account alice@example.com failed!",
+  ),
+  ...text(
+    "RATE_LIMITED",
+    "telegram.error.RetryAfter: Flood control exceeded. Retry in 17 seconds",
+    "QuotaError: Out of call volume quota. Quota will be replenished in 00:42:10.",
+  ),
+  ...text(
+    "SYSTEM_DOWNTIME",
+    "No response from the vehicle gateway.",
+    "Unable to communicate with Fleet API: GATEWAY_OFFLINE",
+    "We are having some technical difficulties, please try again shortly.",
+    'POST https://auth.example.com/oauth2/token -> error: "non-existing domain"',
+  ),
+  ...text(
+    "COMPONENT_ERROR",
+    "Get https://registry.internal:5000/v2/: http: server gave HTTP response to HTTPS client",
+    "HTTP code 401, Docker will not send auth headers over HTTP.",
+  ),
 ];
 
 /** At least eight real-looking inputs for each of the 17 causes. */
