@@ -66,8 +66,20 @@ const compileScanning = (alternatives: readonly Alternative[], flags: string): C
  */
 interface SignalIndex {
   readonly byPrefix: ReadonlyMap<number, Compiled>;
+  /** A bit for each all-ASCII key of `byPrefix`: most starts of words are ruled out without a map lookup. */
+  readonly asciiKeys: Uint8Array;
   readonly scanning: readonly Compiled[];
 }
+
+/** All-ASCII prefix keys are below this (`prefixKey`: seven bits a code unit). */
+const ASCII_KEYS = 1 << (7 * PREFIX_LENGTH);
+
+const asciiKeySet = (keys: Iterable<number>): Uint8Array => {
+  const bits = new Uint8Array(ASCII_KEYS >> 3);
+  for (const key of keys)
+    if (key < ASCII_KEYS) bits[key >> 3] = (bits[key >> 3] as number) | (1 << (key & 7));
+  return bits;
+};
 
 const alternativesOf = (table: readonly TextSignal[]): Alternative[] => {
   const signals = [...table].sort((a, b) => b.score - a.score);
@@ -93,6 +105,7 @@ const indexSignals = (table: readonly TextSignal[], flags: string): SignalIndex 
     byPrefix: new Map(
       [...byPrefix].map(([key, alternatives]) => [key, compileAlternatives(alternatives, `${flags}y`)]),
     ),
+    asciiKeys: asciiKeySet(byPrefix.keys()),
     scanning: compileScanning(scanning, `${flags}g`),
   };
 };
@@ -100,6 +113,7 @@ const indexSignals = (table: readonly TextSignal[], flags: string): SignalIndex 
 const INSENSITIVE = indexSignals(TEXT_SIGNALS, "i");
 const SENSITIVE = {
   byPrefix: new Map(),
+  asciiKeys: asciiKeySet([]),
   scanning: compileScanning(alternativesOf(CASE_SENSITIVE_SIGNALS), "g"),
 };
 
@@ -126,9 +140,15 @@ const textPrefixKey = (text: string, at: number): number => {
 
 const prefixMatches = (text: string, index: SignalIndex, raw: RawMatch[]): void => {
   if (index.byPrefix.size === 0) return;
+  const { asciiKeys } = index;
+  let afterWordUnit = false;
   for (let at = 0, last = text.length - PREFIX_LENGTH; at <= last; at += 1) {
-    if (at > 0 && isWordUnit(text.charCodeAt(at - 1))) continue;
-    const compiled = index.byPrefix.get(textPrefixKey(text, at));
+    const startsWord = !afterWordUnit;
+    afterWordUnit = isWordUnit(text.charCodeAt(at));
+    if (!startsWord) continue;
+    const key = textPrefixKey(text, at);
+    if (key < ASCII_KEYS && ((asciiKeys[key >> 3] as number) & (1 << (key & 7))) === 0) continue;
+    const compiled = index.byPrefix.get(key);
     if (compiled === undefined) continue;
     compiled.regex.lastIndex = at;
     const match = compiled.regex.exec(text);

@@ -19,7 +19,13 @@ const READ_OF_NOTHING_IN_TEXT = new RegExp(READ_OF_NOTHING, "i");
  * library that read a property of nothing was most likely reading an answer that lacked it.
  */
 export const stackCandidates = (text: string): Candidate[] => {
-  if (!text.includes("\n") || !CODE_ERROR_CLASS.test(text)) return [];
+  // Every class name ends in "Error" or "Exception": a plain search rules most texts out before the expression runs.
+  if (
+    !text.includes("\n") ||
+    !(text.includes("Error") || text.includes("Exception")) ||
+    !CODE_ERROR_CLASS.test(text)
+  )
+    return [];
   const { ownFrame, frames } = readStack(text);
   if (ownFrame === undefined) {
     const read = frames > 0 ? READ_OF_NOTHING_IN_TEXT.exec(text) : null;
