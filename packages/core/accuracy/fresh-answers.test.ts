@@ -1,11 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { holdsOut, readCorpus } from "./corpus.js";
 import { type FreshAnswer, readFreshAnswers, textId, writeFreshAnswers } from "./fresh-answers.js";
 import { developmentPart } from "./learn.js";
 
+const CORPUS_DIR = fileURLToPath(new URL("../corpus/", import.meta.url));
 const dirs: string[] = [];
 const tempDir = () => {
   const dir = mkdtempSync(join(tmpdir(), "fresh-answers-"));
@@ -39,6 +41,15 @@ describe("recorded fresh answers", () => {
       `${JSON.stringify({ id: "x", answer: "MAPPING", kind: "rule", raw: 1 })}\n{"id":"y","answer":"NOPE","kind":"rule","raw":1}\n`,
     );
     expect(() => readFreshAnswers(dir)).toThrow(/round9\.jsonl:2/);
+  });
+
+  it("are recorded for every round from 12 on, so each round's calibration evidence is kept", () => {
+    const roundsOf = (names: readonly string[]) =>
+      new Set(names.flatMap((name) => /^round(\d+)[-.]/.exec(name)?.[1] ?? []).map(Number));
+    const corpusRounds = [...roundsOf(readdirSync(CORPUS_DIR))].filter((round) => round >= 12);
+    const recorded = roundsOf(readdirSync(join(CORPUS_DIR, "fresh-answers")));
+    expect(corpusRounds.length).toBeGreaterThan(0);
+    for (const round of corpusRounds) expect(recorded.has(round), `round ${round}`).toBe(true);
   });
 
   it("as committed, each answer a development text of the corpus, never a held-out one", () => {
