@@ -4,7 +4,7 @@
 // is written against the round; `train` then fits the calibration on every recorded round.
 import { combine } from "../src/classify/learned/combine.js";
 import { type CorpusEntry, isFresh, readCorpus } from "./corpus.js";
-import { type FreshAnswer, readFreshAnswers, textId, writeFreshAnswers } from "./fresh-answers.js";
+import { type FreshAnswer, textId, writeFreshAnswers } from "./fresh-answers.js";
 import { buildLearned, DEFAULT_OPTIONS, developmentPart, partsOf, splitFolds } from "./learn.js";
 
 const roundOf = (entry: CorpusEntry): string | undefined => /^(round\d+)-/.exec(entry.at)?.[1];
@@ -15,12 +15,12 @@ if (round === undefined || !rounds.includes(round))
   throw new Error(`name one fresh round to record (fresh: ${rounds.join(", ") || "none"})`);
 const isRecorded = (entry: CorpusEntry): boolean => isFresh(entry) && roundOf(entry) === round;
 
-const recorded = readFreshAnswers();
 const folds = splitFolds(development, DEFAULT_OPTIONS.folds);
 const answers: FreshAnswer[] = folds.flatMap((fold, at) => {
   const targets = fold.filter(isRecorded);
   if (targets.length === 0) return [];
-  const { model } = buildLearned(folds.filter((_, other) => other !== at).flat(), DEFAULT_OPTIONS, recorded);
+  // The answer's kind and raw confidence do not depend on the calibration, so none is passed.
+  const { model } = buildLearned(folds.filter((_, other) => other !== at).flat(), DEFAULT_OPTIONS);
   return targets.flatMap((entry) => {
     const parts = partsOf(entry, model);
     if (parts.decision === undefined && parts.prediction === undefined) return []; // nothing to read
