@@ -102,6 +102,9 @@ export const RULES_WRITTEN_AGAINST: ReadonlySet<string> = new Set([
   "round25-creator-gaming.jsonl",
   "round25-fleet-transport.jsonl",
   "round25-package-registries.jsonl",
+  "round26-elt-cdc.jsonl",
+  "round26-localization.jsonl",
+  "round26-property-insurance-kyc.jsonl",
 ]);
 
 const fileOf = (entry: Pick<CorpusEntry, "at">): string => entry.at.split(":")[0] ?? "";

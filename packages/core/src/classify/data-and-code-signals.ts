@@ -13,7 +13,7 @@ const SETTING_NAME =
 
 /** Settings that tune a client rather than name the data: how many, how often, how long. */
 const TUNING_SETTING =
-  "(?:concurrency|retries|batch ?size|timeout|pool ?size|connections|parallelism|workers|interval|prefetch)";
+  "(?:concurrency|retries|retry[ _]?(?:count|limit)|batch ?size|timeout|pool ?size|connections|parallelism|workers|interval|prefetch)";
 
 /** Data going in (mapping) and coming back (answer structure), and the component's own code. */
 export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
@@ -88,6 +88,9 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "missing (?:field|property|key|attribute) [^\\n]{0,60}? in (?:the )?(?:response|answer|result|reply)",
     "(?:expected|expecting) (?:an? )?(?:array|object|list|string|number|JSON)\\b[^\\n]{0,40}?\\b(?:got|received|found|but was)",
     "unexpected (?:response|answer|content[- ]type|response format|structure)",
+    "\\bnot found in (?:the )?(?:\\w+ )?response\\b",
+    "\\bresponse is missing (?:an? |the )?\\w+",
+    "\\bno [\\w ]{1,20}? ID returned\\b",
     "does not match (?:the )?(?:expected )?(?:schema|metadata|sample)",
     "schema mismatch",
     "instead of (?:the expected |a )?JSON",
@@ -494,6 +497,12 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     "(?:is )?missing in (?:the )?configuration",
     "\\bConfigException\\b",
     "\\b(?:not|isn't) defined in (?:the )?config(?:uration)?\\b",
+    // A setting of the source system or of the client named as configuration, and an argument of the wrong class.
+    "\\b(?:system )?variable '?[\\w.]{1,40}'? must be set\\b",
+    "\\binvalid (?:'?[\\w.]{1,40}'? )?config(?:uration)?:",
+    "\\bmust be specified when using\\b",
+    "\\bshould be an? [\\\\\\w]{1,60} instance\\b",
+    "\\bmust be an instance of\\b",
     "\\bunexpected option:? ",
     "\\binvalid `\\w+` option",
     "must be (?:a )?(?:valid|positive) (?:number|integer)",
@@ -889,6 +898,8 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     `(?<=${TUNING_SETTING}\\w*\\W{0,2} (?:must|should) be )between\\b`,
     `(?<=${TUNING_SETTING}\\w*\\W{0,2} must be an? )(?:positive|non-negative|integer|number)\\b`,
     `(?<=${TUNING_SETTING}\\w*\\W{0,2} must be )(?:greater|less) than\\b`,
+    `(?<=${TUNING_SETTING}\\w*\\W{0,2} (?:must|should) be )(?:positive|non-negative|a finite number)\\b`,
+    `(?<=${TUNING_SETTING}\\w*\\W{0,2} (?:cannot|can not|must not) be )(?:negative|zero)\\b`,
     `(?<=${TUNING_SETTING}\\w*\\W{0,2} can be set to a )number from\\b`,
   ),
   sig(
@@ -908,6 +919,9 @@ export const DATA_AND_CODE_TEXTS: readonly TextSignal[] = [
     // A size limit named as such (an LDAP search's, a message's at IBM MQ), not a throttle's "limit exceeded".
     "\\bsize ?limit exceeded\\b",
     "\\bSizeLimitExceeded(?:Error|Exception)?\\b",
+    "\\bexceeds (?:the )?duration limit\\b",
+    "\\bcannot be longer than \\d+ ?(?:min(?:ute)?s?|sec(?:ond)?s?|hours?)\\b",
+    "\\bmaximum content size limit\\b",
     "\\bMQRC_(?:TRUNCATED_MSG_FAILED|MSG_TOO_BIG_FOR_Q|MSG_TOO_BIG_FOR_CHANNEL|MSG_TOO_BIG_FOR_Q_MGR)\\b",
     "\\bpayload_too_large\\b",
     "\\bpayload to large\\b",

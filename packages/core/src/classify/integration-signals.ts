@@ -94,6 +94,11 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "exceeded (?:your |the )?quota",
     "quotaExceeded",
     "daily limit exceeded",
+    // The API's prepaid credits or balance used up.
+    "\\bnot enough credits\\b",
+    "\\bplease recharge\\b",
+    "\\baccount balance is negative\\b",
+    "\\bpurchase more (?:service )?credits\\b",
     "\\bRESOURCE_EXHAUSTED\\b",
     "quota for [^\\n]{1,60}? (?:has been |was |is )?exceeded",
     "\\b(?:credits?|allowance) (?:exceeded|exhausted)",
@@ -329,6 +334,9 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\binvalid login\\b",
     "authorization grant is invalid",
     "signature (?:we calculated )?does not match",
+    "\\bsignature mis-?s?match\\b",
+    "\\bhash doesn'?t match (?:the )?signature\\b",
+    "\\binvalid sign\\b",
     "InvalidSignatureException",
     "(?:isn't|is not|are not|aren't) authori[sz]ed to",
     "(?:api key|access token|token|credentials?) (?:is |are )?(?:missing|not valid)",
@@ -806,6 +814,11 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\b(?:password|token|api[_ ]?key)s?, [\\w ]{1,30}? or \\w{1,30} (?:are|is) required\\b",
     "\\bfailed to verify (?:that )?(?:the )?(?:event|request|webhook) originated from\\b",
     "\\bapi[ _-]?key must be (?:set|provided|specified)\\b",
+    "\\b(?:access[_ ]token|api[_ ]?token|api[_ ]secret) must be (?:set|provided|specified)\\b",
+    "\\bapi[_ ]?key is not a valid\\b",
+    "\\bis not a valid (?:access |api )?token\\b",
+    "\\bapi[_ ]?key not found\\b",
+    "\\btoken not found in (?:the )?env",
     "\\bcannot (?:create|initialize|instantiate) (?:a |the )?client without\\b",
     "\\bmissing required argument:? '?(?:client_?secret|client_?id|api_?key|access_?token|password)\\b",
     "\\brequired configuration setting '?client_(?:id|secret)'? missing",
@@ -835,7 +848,8 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bunsupported security level\\b",
     // A variable such as DD_API_KEY, but not the platform's own ELASTICIO_ variables, which the component's
     // environment lacks. It starts at "is": the scanner tries alternatives at word starts, and the name is one word.
-    "(?<=(?<!ELASTICIO)_(?:API_KEY|API_TOKEN|ACCESS_TOKEN|AUTH_TOKEN|TOKEN|SECRET|PASSWORD) )is (?:required|missing|not set)\\b",
+    "(?<=(?<!ELASTICIO)_(?:API_KEY|API_TOKEN|ACCESS_TOKEN|AUTH_TOKEN|TOKEN|SECRET|PASSWORD|LICENSE_KEY) )is (?:required|missing|not set)\\b",
+    "(?<=(?<!ELASTICIO)_(?:API_KEY|API_TOKEN|ACCESS_TOKEN|AUTH_TOKEN|TOKEN|SECRET|PASSWORD|LICENSE_KEY) )not set\\b",
   ),
   sig(
     "connectRefusedAsUnauthorized",

@@ -1512,6 +1512,41 @@ const KNOWN_FAMILIES: ClassifyCase[] = [
     "Get https://registry.internal:5000/v2/: http: server gave HTTP response to HTTPS client",
     "HTTP code 401, Docker will not send auth headers over HTTP.",
   ),
+  // Round 26's development misses: settings of the client or the source system, credentials not given or not
+  // valid, answers lacking what the code reads, payloads past a duration, prepaid credits used up.
+  ...text(
+    "COMPONENT_ERROR",
+    "system variable 'log_bin' must be set to ON",
+    "invalid 'cursorField' configuration: must name a column of the stream",
+    "oauth.scope must be specified when using auth.type=oauth",
+    "Options should be a \\Acme\\Client\\Options instance",
+    "sync: retry count must be positive",
+    "max_retry_limit cannot be negative",
+  ),
+  ...text(
+    "INVALID_CREDENTIALS",
+    "ValueError: api_token must be provided",
+    "API key is not a valid key for this workspace",
+    "MAXMIND_LICENSE_KEY not set",
+    "crowdin token not found in environment variable CROWDIN_TOKEN",
+    "webhook rejected: signature mismatch",
+  ),
+  ...text(
+    "ANSWER_STRUCTURE",
+    "Cursor `next` not found in the response of GET /v1/contacts",
+    "The token response is missing an access_token",
+    "Failed to start query: no statement ID returned",
+  ),
+  ...text(
+    "MESSAGE_TOO_LARGE",
+    "InvalidArgument: 400 Sync input too long. Audio exceeds duration limit of 60 seconds.",
+    "Maximum content size limit (10485760) exceeded (12582912 bytes read)",
+  ),
+  ...text(
+    "RATE_LIMITED",
+    "Translation failed: not enough credits left on this plan",
+    "Error 90004: please recharge",
+  ),
 ];
 
 /** At least eight real-looking inputs for each of the 17 causes. */
