@@ -116,7 +116,8 @@ describe("matchText, indexed by literal prefixes", () => {
       signalsFound += expected.length;
       expect(insensitive(text), text).toEqual(expected);
     }
-    expect(signalsFound).toBeGreaterThan(texts.length);
+    // Not a vacuous comparison: the texts hold about one signal each (many hold none, a log line several).
+    expect(signalsFound).toBeGreaterThan(texts.length / 2);
   }, 180_000); // every signal at every place of every corpus text: seconds alone, ten times that beside CI's other tasks
 
   it("folds case as the RegExp does, beyond ASCII", () => {
