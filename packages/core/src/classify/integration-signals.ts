@@ -847,9 +847,9 @@ export const INTEGRATION_TEXTS: readonly TextSignal[] = [
     "\\bwrong (?:SNMP )?(?:PDU )?digest\\b",
     "\\bunsupported security level\\b",
     // A variable such as DD_API_KEY, but not the platform's own ELASTICIO_ variables, which the component's
-    // environment lacks. It starts at "is": the scanner tries alternatives at word starts, and the name is one word.
-    "(?<=(?<!ELASTICIO)_(?:API_KEY|API_TOKEN|ACCESS_TOKEN|AUTH_TOKEN|TOKEN|SECRET|PASSWORD|LICENSE_KEY) )is (?:required|missing|not set)\\b",
-    "(?<=(?<!ELASTICIO)_(?:API_KEY|API_TOKEN|ACCESS_TOKEN|AUTH_TOKEN|TOKEN|SECRET|PASSWORD|LICENSE_KEY) )not set\\b",
+    // environment lacks. It starts at "is" or "not": the scanner tries alternatives at word starts, and the name is one
+    // word.
+    "(?<=(?<!ELASTICIO)_(?:API_KEY|API_TOKEN|ACCESS_TOKEN|AUTH_TOKEN|TOKEN|SECRET|PASSWORD|LICENSE_KEY) )(?:is (?:required|missing|not set)|not set)\\b",
   ),
   sig(
     "connectRefusedAsUnauthorized",
